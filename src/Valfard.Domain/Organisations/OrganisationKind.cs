@@ -1,0 +1,7 @@
+namespace Valfard.Domain.Organisations;
+
+public enum OrganisationKind
+{
+    Municipality = 1,
+    WellbeingServicesCounty = 2,
+}

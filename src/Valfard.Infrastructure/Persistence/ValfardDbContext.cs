@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
+using Valfard.Domain.Organisations;
+using Valfard.Infrastructure.Identity;
+using Valfard.Infrastructure.Tenancy;
+
+namespace Valfard.Infrastructure.Persistence;
+
+public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurrentOrganisation currentOrganisation)
+    : IdentityDbContext<ApplicationUser, ApplicationRole, Guid>(options), IDataProtectionKeyContext
+{
+    /// <summary>Name of the query filter that hides other organisations' data.</summary>
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<CouncilTerm> CouncilTerms => Set<CouncilTerm>();
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<UserSector> UserSectors => Set<UserSector>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
+    public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ValfardDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(IOrganisationOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            builder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, BuildTenantFilter(entityType.ClrType));
+        }
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entityType.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    private LambdaExpression BuildTenantFilter(Type entityType)
+    {
+        // e => (Guid?)e.OrganisationId == this.CurrentOrganisationId: a null organisation matches nothing.
+        var entity = Expression.Parameter(entityType, "e");
+        var owner = Expression.Convert(Expression.Property(entity, nameof(IOrganisationOwned.OrganisationId)), typeof(Guid?));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentOrganisationId));
+        return Expression.Lambda(Expression.Equal(owner, current), entity);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenewVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenewVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RenewVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.RenewVersion();
+        }
+    }
+}

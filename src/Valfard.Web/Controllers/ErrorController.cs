@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Valfard.Web.Controllers;
+
+/// <summary>Friendly error pages in the user's language; the details go to the log, never to the page.</summary>
+[AllowAnonymous]
+[Route("error")]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
+{
+    [Route("{code:int}")]
+    public IActionResult Status(int code)
+    {
+        if (code == StatusCodes.Status500InternalServerError)
+        {
+            var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+            if (failure is not null)
+            {
+                LogUnhandled(logger, failure.Error, failure.Path, HttpContext.TraceIdentifier);
+            }
+        }
+        Response.StatusCode = code;
+        ViewData["TraceId"] = HttpContext.TraceIdentifier;
+        return code switch
+        {
+            StatusCodes.Status404NotFound => View("NotFound"),
+            StatusCodes.Status403Forbidden => View("Forbidden"),
+            StatusCodes.Status429TooManyRequests => View("TooManyRequests"),
+            StatusCodes.Status400BadRequest => View("BadRequest"),
+            _ => View("ServerError"),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path} (trace {TraceId})")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string path, string traceId);
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Valfard.Web.Localization;
+
+public static class Cultures
+{
+    public const string Finnish = "fi";
+    public const string Swedish = "sv";
+    public const string English = "en";
+    public const string CookieName = ".Valfard.Culture";
+
+    public static IReadOnlyList<string> Supported { get; } = [Finnish, Swedish, English];
+
+    /// <summary>Dates and numbers follow the Finnish, Finland-Swedish and British conventions.</summary>
+    private static readonly CultureInfo[] FormattingCultures =
+        [new("fi-FI"), new("sv-FI"), new("en-GB")];
+
+    private static readonly CultureInfo[] UiCultures = [new(Finnish), new(Swedish), new(English)];
+
+    public static void Configure(RequestLocalizationOptions options)
+    {
+        options.DefaultRequestCulture = new RequestCulture(FormattingCultures[0], UiCultures[0]);
+        options.SupportedCultures = [.. FormattingCultures, .. UiCultures];
+        options.SupportedUICultures = UiCultures;
+        options.FallBackToParentCultures = true;
+        options.FallBackToParentUICultures = true;
+        options.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider(),
+            new CookieRequestCultureProvider { CookieName = CookieName },
+            new AcceptLanguageHeaderRequestCultureProvider(),
+        ];
+        // "?culture=sv" or a cookie naming only the language still formats dates the Finnish way.
+        options.ApplyCurrentCultureToResponseHeaders = true;
+    }
+
+    public static string FormattingCultureFor(string language) => language switch
+    {
+        Swedish => "sv-FI",
+        English => "en-GB",
+        _ => "fi-FI",
+    };
+
+    public static string Normalize(string? language) =>
+        language is not null && Supported.Contains(language) ? language : Finnish;
+
+    public static string Current => Normalize(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+}

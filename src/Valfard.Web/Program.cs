@@ -1,0 +1,28 @@
+using Serilog;
+using Valfard.Web.Startup;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddValfardLogging();
+    builder.Services.AddValfardWeb(builder.Configuration, builder.Environment);
+
+    var app = builder.Build();
+    await app.PrepareDatabaseAsync();
+    app.UseValfardPipeline();
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "Valfard stopped because of an error at start-up");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public so WebApplicationFactory in the tests can start the app.</summary>
+public partial class Program;

@@ -1,0 +1,57 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using Valfard.Infrastructure.Identity;
+using Valfard.Infrastructure.Mail;
+using Valfard.Web.Localization;
+
+namespace Valfard.Web.Services;
+
+/// <summary>Password-reset and invitation mails. Both carry a single-use link built from Identity's reset token.</summary>
+public sealed class AccountMail(
+    UserManager<ApplicationUser> userManager,
+    IEmailSender sender,
+    IStringLocalizer<SharedResource> localizer)
+{
+    public async Task SendPasswordResetAsync(ApplicationUser user, Uri resetPageUri, CancellationToken cancellationToken)
+    {
+        var link = await BuildLinkAsync(user, resetPageUri);
+        await sender.SendAsync(new EmailMessage(user.Email!, localizer["Mail.ResetSubject"],
+            localizer["Mail.ResetBody", user.DisplayName, link]), cancellationToken);
+    }
+
+    public async Task SendInvitationAsync(ApplicationUser user, Uri resetPageUri, CancellationToken cancellationToken)
+    {
+        var link = await BuildLinkAsync(user, resetPageUri);
+        await sender.SendAsync(new EmailMessage(user.Email!, localizer["Mail.InviteSubject"],
+            localizer["Mail.InviteBody", user.DisplayName, link]), cancellationToken);
+    }
+
+    private async Task<string> BuildLinkAsync(ApplicationUser user, Uri resetPageUri)
+    {
+        var token = await userManager.GeneratePasswordResetTokenAsync(user);
+        var encoded = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        return QueryHelpers.AddQueryString(resetPageUri.ToString(), new Dictionary<string, string?>
+        {
+            ["email"] = user.Email,
+            ["code"] = encoded,
+        });
+    }
+
+    public static string? DecodeToken(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return null;
+        }
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

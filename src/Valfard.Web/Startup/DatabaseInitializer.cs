@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Valfard.Domain.Common;
+using Valfard.Domain.Organisations;
+using Valfard.Infrastructure.Identity;
+using Valfard.Infrastructure.Persistence;
+
+namespace Valfard.Web.Startup;
+
+/// <summary>Brings the database up to date at start: migrations, reference data, then demo or first-admin data.</summary>
+public sealed partial class DatabaseInitializer(
+    ValfardDbContext db,
+    RoleManager<ApplicationRole> roles,
+    IOptions<DemoOptions> demo,
+    DemoSeeder demoSeeder,
+    BootstrapAdmin bootstrapAdmin,
+    ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>National council terms. The 2017 term ran to July 2021 because the elections were postponed.</summary>
+    public static readonly (Guid Id, DateOnly Start, DateOnly End)[] CouncilTerms =
+    [
+        (new Guid("3d0a5b1e-2017-4000-8000-000000002017"), new DateOnly(2017, 6, 1), new DateOnly(2021, 7, 31)),
+        (new Guid("3d0a5b1e-2021-4000-8000-000000002021"), new DateOnly(2021, 8, 1), new DateOnly(2025, 5, 31)),
+        (new Guid("3d0a5b1e-2025-4000-8000-000000002025"), new DateOnly(2025, 6, 1), new DateOnly(2029, 5, 31)),
+    ];
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while a writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            LogMigrating(logger, pending.Count, pending);
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+
+        await SeedRolesAsync();
+        await SeedCouncilTermsAsync(cancellationToken);
+
+        if (demo.Value.Demo)
+        {
+            await demoSeeder.SeedAsync(cancellationToken);
+        }
+        else
+        {
+            await bootstrapAdmin.EnsureAsync(cancellationToken);
+        }
+    }
+
+    private async Task SeedRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var result = await roles.CreateAsync(new ApplicationRole(role));
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create role {role}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+                }
+            }
+        }
+    }
+
+    private async Task SeedCouncilTermsAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.CouncilTerms.Select(t => t.Id).ToListAsync(cancellationToken);
+        foreach (var (id, start, end) in CouncilTerms.Where(t => !existing.Contains(t.Id)))
+        {
+            db.CouncilTerms.Add(new CouncilTerm(id, start, end));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migration(s): {Migrations}")]
+    private static partial void LogMigrating(ILogger logger, int count, IReadOnlyList<string> migrations);
+}
+
+public static class DatabaseStartup
+{
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+}

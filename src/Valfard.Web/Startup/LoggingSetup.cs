@@ -1,0 +1,29 @@
+using Serilog;
+using Serilog.Events;
+using Valfard.Infrastructure;
+
+namespace Valfard.Web.Startup;
+
+public static class LoggingSetup
+{
+    /// <summary>Serilog to the console and a daily rolling file in the data folder; levels come from configuration.</summary>
+    public static void AddValfardLogging(this WebApplicationBuilder builder)
+    {
+        var logDirectory = Path.Combine(DependencyInjection.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath), "logs");
+        var writeFile = builder.Configuration.GetValue("Valfard:LogToFile", true);
+        builder.Services.AddSerilog((services, configuration) =>
+        {
+            configuration
+                .ReadFrom.Configuration(builder.Configuration)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            if (writeFile)
+            {
+                configuration.WriteTo.File(Path.Combine(logDirectory, "valfard-.log"), rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 31, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+    }
+}

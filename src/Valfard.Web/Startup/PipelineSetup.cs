@@ -1,0 +1,45 @@
+using Serilog;
+using Valfard.Infrastructure.Identity;
+
+namespace Valfard.Web.Startup;
+
+public static class PipelineSetup
+{
+    public static WebApplication UseValfardPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseValfardSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The user's id, never their e-mail address: logs must hold no personal data.
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                var userId = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+                if (userId is not null)
+                {
+                    diagnostics.Set("UserId", userId);
+                }
+                var organisation = http.User.FindFirst(ValfardClaims.Organisation)?.Value;
+                if (organisation is not null)
+                {
+                    diagnostics.Set("OrganisationId", organisation);
+                }
+            };
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        return app;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Valfard.Infrastructure;
+using Valfard.Infrastructure.Identity;
+using Valfard.Infrastructure.Persistence;
+using Valfard.Infrastructure.Tenancy;
+using Valfard.Web.Localization;
+using Valfard.Web.Services;
+
+namespace Valfard.Web.Startup;
+
+public static class ServiceSetup
+{
+    public const string LoginRateLimit = "login";
+
+    public static IServiceCollection AddValfardWeb(this IServiceCollection services, IConfiguration configuration,
+        IWebHostEnvironment environment)
+    {
+        DemoGuard.ThrowIfDemoInProduction(configuration, environment);
+
+        services.AddValfardInfrastructure(configuration, environment.ContentRootPath, environment.IsDevelopment());
+        services.AddHttpContextAccessor();
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddScoped<ICurrentOrganisation, HttpCurrentOrganisation>();
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.Configure<BootstrapAdminOptions>(configuration.GetSection(BootstrapAdminOptions.Section));
+
+        AddIdentity(services);
+        AddLocalizedMvc(services);
+
+        services.AddHealthChecks().AddDbContextCheck<ValfardDbContext>("database");
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Slows password guessing from one address; per-account lockout is Identity's job.
+            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<AccountMail>();
+        services.AddScoped<OrganisationAdministration>();
+        services.AddScoped<StartPageService>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<BootstrapAdmin>();
+        return services;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, ApplicationRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<ValfardDbContext>()
+            .AddUserStore<TenantAwareUserStore>()
+            .AddSignInManager<ValfardSignInManager>()
+            .AddClaimsPrincipalFactory<ValfardClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        // A deactivated user's cookie stops working within a minute: deactivation renews the security stamp.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "valfard.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+
+    private static void AddLocalizedMvc(IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(Cultures.Configure);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "valfard.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) =>
+            ModelBindingMessages.Localize(mvc.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
+    }
+}

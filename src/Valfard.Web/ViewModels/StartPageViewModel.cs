@@ -1,0 +1,20 @@
+using Valfard.Domain.Organisations;
+
+namespace Valfard.Web.ViewModels;
+
+public sealed record TermViewModel(string Label, DateOnly StartDate, DateOnly EndDate);
+
+public sealed class StartPageViewModel
+{
+    public required string OrganisationName { get; init; }
+    public string? OrganisationOtherName { get; init; }
+    public OrganisationKind OrganisationKind { get; init; }
+    public required string OfficialCode { get; init; }
+    public OrganisationLanguages Languages { get; init; }
+    public string? CountyName { get; init; }
+    public TermViewModel? CurrentTerm { get; init; }
+    public required IReadOnlyList<string> Roles { get; init; }
+    public required IReadOnlyList<string> MySectors { get; init; }
+    public required IReadOnlyList<string> OrganisationSectors { get; init; }
+    public int ActiveUserCount { get; init; }
+}
