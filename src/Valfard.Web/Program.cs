@@ -1,7 +1,8 @@
 using Serilog;
 using Valfard.Web.Startup;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateBootstrapLogger();
+// A plain logger for start-up failures; the configured one replaces it inside the host (see LoggingSetup).
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
 
 try
 {

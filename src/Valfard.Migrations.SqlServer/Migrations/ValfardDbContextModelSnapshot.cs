@@ -197,8 +197,7 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<string>("OfficialCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nchar(3)")
-                        .IsFixedLength();
+                        .HasColumnType("nvarchar(3)");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -186,8 +186,7 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<string>("OfficialCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()

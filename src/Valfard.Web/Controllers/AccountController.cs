@@ -117,7 +117,8 @@ public sealed partial class AccountController(
             }
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(nameof(model.Password), error.Description);
+                // Under the form, not the field: every password rule that failed is listed at once.
+                ModelState.AddModelError(string.Empty, error.Description);
             }
             model.Password = model.ConfirmPassword = string.Empty;
             return View(model);
@@ -150,7 +151,7 @@ public sealed partial class AccountController(
         {
             foreach (var error in result.Errors)
             {
-                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(model.CurrentPassword) : nameof(model.NewPassword);
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(model.CurrentPassword) : string.Empty;
                 ModelState.AddModelError(field, error.Description);
             }
             return View(new ChangePasswordViewModel());

@@ -6,6 +6,7 @@ namespace Valfard.Web.Controllers;
 
 /// <summary>Friendly error pages in the user's language; the details go to the log, never to the page.</summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken] // re-executed for the failed request's method, which may be a POST that failed antiforgery
 [Route("error")]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller

@@ -11,7 +11,7 @@ public static class LoggingSetup
     {
         var logDirectory = Path.Combine(DependencyInjection.DataDirectory(builder.Configuration, builder.Environment.ContentRootPath), "logs");
         var writeFile = builder.Configuration.GetValue("Valfard:LogToFile", true);
-        builder.Services.AddSerilog((services, configuration) =>
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, configuration) =>
         {
             configuration
                 .ReadFrom.Configuration(builder.Configuration)

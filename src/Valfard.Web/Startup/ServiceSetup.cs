@@ -1,6 +1,10 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -33,13 +37,14 @@ public static class ServiceSetup
         AddLocalizedMvc(services);
 
         services.AddHealthChecks().AddDbContextCheck<ValfardDbContext>("database");
+        var loginPermitsPerMinute = configuration.GetValue("Valfard:RateLimits:LoginPerMinute", 20);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Slows password guessing from one address; per-account lockout is Identity's job.
             options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         services.AddScoped<UserAdministration>();
@@ -89,8 +94,7 @@ public static class ServiceSetup
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAuthorization();
     }
 
     private static void AddLocalizedMvc(IServiceCollection services)
@@ -103,9 +107,14 @@ public static class ServiceSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
+        // Finnish and Swedish letters stay readable in the HTML instead of becoming numeric entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Signed-in by default; public actions opt out with [AllowAnonymous]. An MVC filter rather than a
+                // fallback policy, so an unknown address answers 404 instead of a sign-in redirect.
+                options.Filters.Add(new AuthorizeFilter());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>

@@ -12,7 +12,7 @@ using Valfard.Infrastructure.Persistence;
 namespace Valfard.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ValfardDbContext))]
-    [Migration("20261122155209_Initial")]
+    [Migration("20261122160428_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -200,8 +200,7 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<string>("OfficialCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("nchar(3)")
-                        .IsFixedLength();
+                        .HasColumnType("nvarchar(3)");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Valfard.Infrastructure.Persistence;
 namespace Valfard.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ValfardDbContext))]
-    [Migration("20261122155200_Initial")]
+    [Migration("20261122160421_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -189,8 +189,7 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<string>("OfficialCode")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
-                        .IsFixedLength();
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()

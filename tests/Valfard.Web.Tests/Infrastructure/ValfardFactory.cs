@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Moq;
+using Valfard.Infrastructure.Mail;
+
+namespace Valfard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over its own SQLite file (migrated and demo-seeded at start), with mail captured by a Moq mock
+/// because mail crosses the process boundary.
+/// </summary>
+public class ValfardFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "valfard-tests", Guid.NewGuid().ToString("N"));
+
+    public Mock<IEmailSender> Mail { get; } = new();
+    public List<EmailMessage> SentMail { get; } = [];
+
+    public string DatabasePath => Path.Combine(_directory, "valfard.db");
+
+    protected virtual int LoginPermitsPerMinute => 10_000;
+
+    public ValfardFactory()
+    {
+        Mail.Setup(m => m.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<EmailMessage, CancellationToken>((message, _) => { lock (SentMail) { SentMail.Add(message); } })
+            .Returns(Task.CompletedTask);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_directory);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Valfard:Demo", "true");
+        builder.UseSetting("Valfard:DataDirectory", _directory);
+        builder.UseSetting("Valfard:LogToFile", "false");
+        builder.UseSetting("ConnectionStrings:Valfard", $"Data Source={DatabasePath}");
+        builder.UseSetting("Valfard:RateLimits:LoginPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<IEmailSender>();
+            services.AddSingleton(Mail.Object);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by the OS is left for the temp cleaner.
+            }
+        }
+    }
+}
