@@ -14,7 +14,15 @@ public static class Cultures
 
     /// <summary>Dates and numbers follow the Finnish, Finland-Swedish and British conventions.</summary>
     private static readonly CultureInfo[] FormattingCultures =
-        [new("fi-FI"), new("sv-FI"), new("en-GB")];
+        [new("fi-FI"), FinlandSwedish(), new("en-GB")];
+
+    /// <summary>Finland-Swedish writes dates as 1.6.2025, as Finnish does, not the ISO form ICU gives sv-FI.</summary>
+    private static CultureInfo FinlandSwedish()
+    {
+        var culture = new CultureInfo("sv-FI");
+        culture.DateTimeFormat.ShortDatePattern = "d.M.yyyy";
+        return culture;
+    }
 
     private static readonly CultureInfo[] UiCultures = [new(Finnish), new(Swedish), new(English)];
 

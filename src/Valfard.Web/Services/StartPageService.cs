@@ -27,7 +27,8 @@ public sealed class StartPageService(ValfardDbContext db, ICurrentOrganisation c
         var term = CouncilTerm.CurrentOf(terms, today);
 
         var mySectorIds = await db.UserSectors.Where(s => s.UserId == userId).Select(s => s.SectorId).ToListAsync(cancellationToken);
-        var sectors = await db.Sectors.AsNoTracking().OrderBy(s => s.NameFi).ToListAsync(cancellationToken);
+        var sectors = (await db.Sectors.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(s => s.NameIn(language), StringComparer.CurrentCulture).ToList();
         var activeUsers = await db.Users.CountAsync(u => u.IsActive, cancellationToken);
 
         return new StartPageViewModel
