@@ -15,15 +15,27 @@ public class ValfardFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "valfard-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The tests' "now": 22 November 2026, in the 2025–2029 council term, ticking from the factory's start.</summary>
+    public static readonly DateTimeOffset Today = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly System.Diagnostics.Stopwatch _sinceStart = System.Diagnostics.Stopwatch.StartNew();
+
     public Mock<IEmailSender> Mail { get; } = new();
+    public Mock<TimeProvider> Clock { get; } = new() { CallBase = true };
     public List<EmailMessage> SentMail { get; } = [];
 
     public string DatabasePath => Path.Combine(_directory, "valfard.db");
 
     protected virtual int LoginPermitsPerMinute => 10_000;
 
+    protected virtual DateTimeOffset StartDate => Today;
+
     public ValfardFactory()
     {
+        // The date is fixed so that term and deadline logic does not depend on when the tests run; it still ticks
+        // so that lockouts, tokens and cookies see time pass in order.
+        Clock.Setup(c => c.GetUtcNow()).Returns(() => StartDate + _sinceStart.Elapsed);
+        Clock.Setup(c => c.LocalTimeZone).Returns(TimeZoneInfo.Utc);
         Mail.Setup(m => m.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
             .Callback<EmailMessage, CancellationToken>((message, _) => { lock (SentMail) { SentMail.Add(message); } })
             .Returns(Task.CompletedTask);
@@ -43,6 +55,8 @@ public class ValfardFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<IEmailSender>();
             services.AddSingleton(Mail.Object);
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(Clock.Object);
         });
     }
 
