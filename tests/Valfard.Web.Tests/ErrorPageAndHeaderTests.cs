@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Valfard.Web.Tests.Infrastructure;
 
@@ -62,5 +64,47 @@ public sealed class ErrorPageAndHeaderTests(ValfardFactory factory)
         var auth = Assert.Single(cookies, c => c.StartsWith("valfard.auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+/// <summary>An unexpected exception becomes a friendly 500 page with a reference, and the details go only to the log.</summary>
+public sealed class ServerErrorTests : IDisposable
+{
+    private readonly ThrowingFactory _factory = new();
+
+    [Fact]
+    public async Task An_unhandled_error_shows_a_friendly_page_without_the_stack_trace()
+    {
+        using var browser = Browser.Open(_factory, "sv");
+
+        var response = await browser.Client.GetAsync("/test-only/throw");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Något gick fel", html);
+        Assert.Contains("Referens för supporten", html);
+        Assert.DoesNotContain("Kaboom", html);
+        Assert.DoesNotContain("at Valfard", html);
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private sealed class ThrowingFactory : ValfardFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpoint>());
+        }
+    }
+
+    private sealed class ThrowingEndpoint : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map("/test-only/throw", b => b.Run(_ => throw new InvalidOperationException("Kaboom")));
+        };
     }
 }

@@ -62,3 +62,18 @@ public sealed class StartupTests
             await db.Sectors.IgnoreQueryFilters().CountAsync(),
             await db.CouncilTerms.CountAsync()));
 }
+
+[Collection(SharedAppCollection.Name)]
+public sealed class DataProtectionTests(ValfardFactory factory)
+{
+    [Fact]
+    public async Task Data_protection_keys_are_kept_in_the_database_for_every_instance_to_share()
+    {
+        using var browser = await Browser.SignedInAsync(factory, "editor@demo.test");
+
+        var keys = await factory.QueryAsync(db => db.DataProtectionKeys.ToListAsync());
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.Contains("<key ", k.Xml, StringComparison.Ordinal));
+    }
+}

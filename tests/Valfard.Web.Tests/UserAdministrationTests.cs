@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Moq;
+using Valfard.Infrastructure.Mail;
 using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Web.Tests;
@@ -173,6 +175,99 @@ public sealed partial class UserAdministrationTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Another organisation already uses this web address name.", html);
         Assert.Equal(3, await _factory.QueryAsync(db => db.Organisations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_organisation_admin_can_edit_a_system_admin_without_removing_that_role()
+    {
+        var coordinator = await _factory.UserAsync("coordinator@demo.test");
+        await _factory.QueryAsync(async db =>
+        {
+            var roleId = await db.Roles.Where(r => r.Name == "OrganisationAdmin").Select(r => r.Id).SingleAsync();
+            db.UserRoles.Add(new() { UserId = coordinator.Id, RoleId = roleId });
+            return await db.SaveChangesAsync();
+        });
+        using var orgAdmin = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        var admin = await _factory.UserAsync("admin@demo.test");
+
+        var response = await orgAdmin.PostFormAsync($"/admin/users/{admin.Id}", $"/admin/users/{admin.Id}",
+            ("DisplayName", "Aino Admin-Renamed"), ("Email", admin.Email!), ("Roles", "OrganisationAdmin"), ("ConcurrencyStamp", admin.ConcurrencyStamp!));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var roles = await _factory.QueryAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
+                                                     where ur.UserId == admin.Id select r.Name).ToListAsync());
+        Assert.Contains("SystemAdmin", roles);
+        Assert.Equal("Aino Admin-Renamed", (await _factory.UserAsync("admin@demo.test")).DisplayName);
+    }
+
+    [Fact]
+    public async Task A_mail_server_failure_keeps_the_new_user_warns_and_the_link_can_be_sent_again()
+    {
+        _factory.Mail.Setup(m => m.SendAsync(It.Is<EmailMessage>(e => e.To == "offline@demo.test"), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new System.Net.Mail.SmtpException("mail server down"));
+        using var admin = await Browser.SignedInAsync(_factory, "admin@demo.test", "en");
+
+        var created = await admin.PostFormAsync("/admin/users/new", "/admin/users/new",
+            ("DisplayName", "Olli Offline"), ("Email", "offline@demo.test"), ("Roles", "CouncilMember"));
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var list = await admin.GetHtmlAsync("/admin/users");
+        Assert.Contains("The user was saved, but the e-mail could not be sent.", list);
+        Assert.Contains("offline@demo.test", list);
+
+        _factory.Mail.Setup(m => m.SendAsync(It.Is<EmailMessage>(e => e.To == "offline@demo.test"), It.IsAny<CancellationToken>()))
+            .Callback<EmailMessage, CancellationToken>((message, _) => _factory.SentMail.Add(message))
+            .Returns(Task.CompletedTask);
+        var user = await _factory.UserAsync("offline@demo.test");
+        var resent = await admin.PostFormAsync("/admin/users", $"/admin/users/{user.Id}/invite");
+
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        Assert.Contains("A link for choosing a password has been sent.", await admin.GetHtmlAsync("/admin/users"));
+        Assert.Single(_factory.SentMail, m => m.To == "offline@demo.test");
+    }
+
+    [Fact]
+    public async Task The_language_a_user_chose_follows_them_to_a_new_device()
+    {
+        using (var first = await Browser.SignedInAsync(_factory, "secretary@demo.test", "fi"))
+        {
+            var token = Browser.TokenIn(await first.GetHtmlAsync("/"));
+            await first.Client.PostAsync("/language", Browser.Form(token, ("language", "sv"), ("returnUrl", "/")));
+        }
+
+        using var second = await Browser.SignedInAsync(_factory, "secretary@demo.test", "fi");
+        var html = await second.GetHtmlAsync("/");
+
+        Assert.Contains("<html lang=\"sv\">", html);
+        Assert.Contains("Demokommun", html);
+    }
+
+    [Fact]
+    public async Task An_admin_adds_and_renames_a_sector_but_cannot_reach_another_organisations_sector()
+    {
+        using var admin = await Browser.SignedInAsync(_factory, "admin@demo.test", "en");
+
+        var created = await admin.PostFormAsync("/admin/sectors/new", "/admin/sectors/new",
+            ("Code", "wellbeing"), ("NameFi", "Hyvinvointi"), ("NameSv", "Välfärd"), ("NameEn", "Wellbeing"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var sector = await _factory.QueryAsync(db => db.Sectors.IgnoreQueryFilters().SingleAsync(s => s.Code == "wellbeing"));
+        Assert.Equal(Startup.DemoSeeder.DemokommunId, sector.OrganisationId);
+
+        var renamed = await admin.PostFormAsync($"/admin/sectors/{sector.Id}", $"/admin/sectors/{sector.Id}",
+            ("Code", "hacked"), ("NameFi", "Hyvinvointi ja terveys"), ("NameSv", "Välfärd och hälsa"), ("NameEn", "Wellbeing and health"),
+            ("Version", sector.Version.ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var after = await _factory.QueryAsync(db => db.Sectors.IgnoreQueryFilters().SingleAsync(s => s.Id == sector.Id));
+        Assert.Equal("Hyvinvointi ja terveys", after.NameFi);
+        Assert.Equal("wellbeing", after.Code);
+
+        var duplicate = await admin.PostFormAsync("/admin/sectors/new", "/admin/sectors/new", ("Code", "education"), ("NameFi", "Toinen"));
+        Assert.Contains("Another sector already has this identifier.", await duplicate.Content.ReadAsStringAsync());
+
+        var foreign = await _factory.QueryAsync(db => db.Sectors.IgnoreQueryFilters().FirstAsync(s => s.OrganisationId == Startup.DemoSeeder.EsimerkkilaId));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Client.GetAsync($"/admin/sectors/{foreign.Id}")).StatusCode);
+        var hijack = await admin.PostFormAsync("/admin/sectors", $"/admin/sectors/{foreign.Id}", ("NameFi", "Kaapattu"), ("Version", foreign.Version.ToString()));
+        Assert.Equal(HttpStatusCode.NotFound, hijack.StatusCode);
     }
 
     [GeneratedRegex(@"http://localhost/account/reset-password\?\S+")]

@@ -43,6 +43,12 @@ public sealed partial class AccountController(
         if (result.Succeeded)
         {
             LogSignedIn(logger);
+            // On a new device the interface opens in the language the user chose last time.
+            if (!Request.Cookies.ContainsKey(Cultures.CookieName)
+                && await userManager.FindByEmailAsync(model.Email.Trim()) is { PreferredLanguage: { } preferred })
+            {
+                Cultures.RememberIn(Response, Cultures.Normalize(preferred), Request.IsHttps);
+            }
             return RedirectToLocal(model.ReturnUrl);
         }
         // One message for a wrong password, an unknown address, a locked or a deactivated account: no enumeration.

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Valfard.Infrastructure.Identity;
 using Valfard.Web.Localization;
@@ -16,16 +15,7 @@ public sealed class LanguageController(UserManager<ApplicationUser> userManager)
     public async Task<IActionResult> Set(string language, string? returnUrl)
     {
         language = Cultures.Normalize(language);
-        Response.Cookies.Append(Cultures.CookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Cultures.FormattingCultureFor(language), language)),
-            new CookieOptions
-            {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
-                IsEssential = true,
-                HttpOnly = true,
-                SameSite = SameSiteMode.Lax,
-                Secure = Request.IsHttps,
-            });
+        Cultures.RememberIn(Response, language, Request.IsHttps);
         if (User.Identity?.IsAuthenticated == true && await userManager.GetUserAsync(User) is { } user && user.PreferredLanguage != language)
         {
             user.PreferredLanguage = language;

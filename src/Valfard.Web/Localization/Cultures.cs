@@ -50,6 +50,19 @@ public static class Cultures
         _ => "fi-FI",
     };
 
+    /// <summary>Remembers the language for a year; the formatting culture follows it (fi-FI, sv-FI, en-GB).</summary>
+    public static void RememberIn(HttpResponse response, string language, bool secure) =>
+        response.Cookies.Append(CookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(FormattingCultureFor(language), language)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = secure,
+            });
+
     public static string Normalize(string? language) =>
         language is not null && Supported.Contains(language) ? language : Finnish;
 

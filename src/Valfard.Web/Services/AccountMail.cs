@@ -9,10 +9,11 @@ using Valfard.Web.Localization;
 namespace Valfard.Web.Services;
 
 /// <summary>Password-reset and invitation mails. Both carry a single-use link built from Identity's reset token.</summary>
-public sealed class AccountMail(
+public sealed partial class AccountMail(
     UserManager<ApplicationUser> userManager,
     IEmailSender sender,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> localizer,
+    ILogger<AccountMail> logger)
 {
     public async Task SendPasswordResetAsync(ApplicationUser user, Uri resetPageUri, CancellationToken cancellationToken)
     {
@@ -27,6 +28,27 @@ public sealed class AccountMail(
         await sender.SendAsync(new EmailMessage(user.Email!, localizer["Mail.InviteSubject"],
             localizer["Mail.InviteBody", user.DisplayName, link]), cancellationToken);
     }
+
+    /// <summary>
+    /// Sends the invitation; a mail server that is down must not lose the user just created, so failure is logged
+    /// and reported to the caller, who can send the invitation again later.
+    /// </summary>
+    public async Task<bool> TrySendInvitationAsync(ApplicationUser user, Uri resetPageUri, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendInvitationAsync(user, resetPageUri, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            LogMailFailed(logger, ex, user.Id);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The invitation to user {UserId} could not be sent")]
+    private static partial void LogMailFailed(ILogger logger, Exception exception, Guid userId);
 
     private async Task<string> BuildLinkAsync(ApplicationUser user, Uri resetPageUri)
     {

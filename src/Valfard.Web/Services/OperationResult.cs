@@ -12,6 +12,11 @@ public sealed class OperationResult
     public bool Conflict { get; private init; }
     public IReadOnlyList<(string? Field, string Key)> Errors => _errors;
 
+    /// <summary>Done, but something the user should know about went wrong on the side (e.g. a mail not sent).</summary>
+    public string? Warning { get; private init; }
+
+    public static OperationResult DoneWithWarning(string key) => new() { Warning = key };
+
     public static OperationResult Missing() => new() { NotFound = true };
 
     public static OperationResult Stale() => new OperationResult { Conflict = true }.With(null, "Error.Conflict");

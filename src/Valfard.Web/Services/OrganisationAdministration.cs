@@ -168,9 +168,10 @@ public sealed partial class OrganisationAdministration(
         {
             return OperationResult.Fail(null, $"Identity.{result.Errors.First().Code}");
         }
-        await accountMail.SendInvitationAsync(user, resetPageUri, cancellationToken);
         LogInvited(logger, user.Id, form.OrganisationId);
-        return OperationResult.Success;
+        return await accountMail.TrySendInvitationAsync(user, resetPageUri, cancellationToken)
+            ? OperationResult.Success
+            : OperationResult.DoneWithWarning("Users.InvitationNotSent");
     }
 
     private static string? FieldFor(string key) => key switch

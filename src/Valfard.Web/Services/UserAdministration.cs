@@ -114,9 +114,10 @@ public sealed partial class UserAdministration(
         {
             return FromIdentity(result);
         }
-        await accountMail.SendInvitationAsync(user, resetBaseUri, cancellationToken);
         LogCreated(logger, user.Id, organisationId);
-        return OperationResult.Success;
+        return await accountMail.TrySendInvitationAsync(user, resetBaseUri, cancellationToken)
+            ? OperationResult.Success
+            : OperationResult.DoneWithWarning("Users.InvitationNotSent");
     }
 
     public async Task<OperationResult> UpdateAsync(Guid id, UserFormViewModel form, bool actorIsSystemAdmin, CancellationToken cancellationToken)
@@ -130,15 +131,21 @@ public sealed partial class UserAdministration(
         {
             return OperationResult.Stale();
         }
+        var currentRoles = await userManager.GetRolesAsync(user);
+        var keepsSystemAdmin = !actorIsSystemAdmin && currentRoles.Contains(Domain.Common.Roles.SystemAdmin);
+        if (keepsSystemAdmin)
+        {
+            // An organisation admin neither sees nor changes the system admin role; it stays as it was.
+            form.Roles.Remove(Domain.Common.Roles.SystemAdmin);
+        }
         var check = await CheckRolesAndSectorsAsync(form, actorIsSystemAdmin, cancellationToken);
         if (!check.Succeeded)
         {
             return check;
         }
-        var currentRoles = await userManager.GetRolesAsync(user);
-        if (!actorIsSystemAdmin && currentRoles.Contains(Domain.Common.Roles.SystemAdmin) != form.Roles.Contains(Domain.Common.Roles.SystemAdmin))
+        if (keepsSystemAdmin)
         {
-            return OperationResult.Fail(nameof(form.Roles), "Validation.RoleNotAllowed");
+            form.Roles.Add(Domain.Common.Roles.SystemAdmin);
         }
 
         user.DisplayName = form.DisplayName.Trim();
@@ -184,6 +191,22 @@ public sealed partial class UserAdministration(
         }
         LogUpdated(logger, user.Id);
         return OperationResult.Success;
+    }
+
+    public async Task<OperationResult> ResendInvitationAsync(Guid id, Uri resetBaseUri, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return OperationResult.Missing();
+        }
+        if (!user.IsActive)
+        {
+            return OperationResult.Fail(null, "Users.InactiveNoInvitation");
+        }
+        return await accountMail.TrySendInvitationAsync(user, resetBaseUri, cancellationToken)
+            ? OperationResult.Success
+            : OperationResult.DoneWithWarning("Users.InvitationNotSent");
     }
 
     public async Task<OperationResult> SetActiveAsync(Guid id, bool active, Guid actingUserId, CancellationToken cancellationToken)

@@ -40,6 +40,7 @@ public sealed partial class BootstrapAdmin(
             organisation = new Organisation(Guid.NewGuid(), kind, settings.OrganisationNameFi, settings.OrganisationNameSv ?? string.Empty,
                 settings.OrganisationCode, settings.OrganisationLanguages, settings.OrganisationSlug ?? Slug.FromName(settings.OrganisationNameFi));
             db.Organisations.Add(organisation);
+            db.Sectors.AddRange(Services.DefaultSectors.CreateFor(organisation.Id, []));
             await db.SaveChangesAsync(cancellationToken);
         }
         var admin = new ApplicationUser

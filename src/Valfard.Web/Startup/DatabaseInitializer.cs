@@ -81,10 +81,17 @@ public sealed partial class DatabaseInitializer(
     private static partial void LogMigrating(ILogger logger, int count, IReadOnlyList<string> migrations);
 }
 
-public static class DatabaseStartup
+public static partial class DatabaseStartup
 {
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail:Mode is Log in Production: password-reset and invitation links are written to the log, not sent. Configure Mail:Smtp.")]
+    private static partial void LogMailInProduction(ILogger logger);
+
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        if (DemoGuard.LogsMailInProduction(app.Configuration, app.Environment))
+        {
+            LogMailInProduction(app.Logger);
+        }
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
     }

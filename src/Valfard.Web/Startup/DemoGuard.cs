@@ -27,6 +27,10 @@ public sealed class BootstrapAdminOptions
 public static class DemoGuard
 {
     /// <summary>Demo data has published passwords: never let it near a production database.</summary>
+    /// <summary>In Production, "Log" mail would write password-reset links to the log instead of sending them.</summary>
+    public static bool LogsMailInProduction(IConfiguration configuration, IWebHostEnvironment environment) =>
+        environment.IsProduction() && string.Equals(configuration["Mail:Mode"], "Log", StringComparison.OrdinalIgnoreCase);
+
     public static void ThrowIfDemoInProduction(IConfiguration configuration, IWebHostEnvironment environment)
     {
         if (environment.IsProduction() && configuration.GetValue<bool>("Valfard:Demo"))

@@ -21,7 +21,9 @@ public static class LoggingSetup
                 .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             if (writeFile)
             {
+                // The file keeps every property (user id, organisation id, trace id) for later investigation.
                 configuration.WriteTo.File(Path.Combine(logDirectory, "valfard-.log"), rollingInterval: RollingInterval.Day,
+                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}",
                     retainedFileCountLimit: 31, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
             }
         });

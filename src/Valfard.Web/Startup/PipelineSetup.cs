@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Valfard.Infrastructure.Identity;
 
@@ -7,6 +8,14 @@ public static class PipelineSetup
 {
     public static WebApplication UseValfardPipeline(this WebApplication app)
     {
+        if (app.Configuration.GetValue<bool>("Valfard:BehindProxy"))
+        {
+            // Behind a TLS-terminating proxy: trust its X-Forwarded-* so HTTPS, secure cookies and client IPs are right.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         if (!app.Environment.IsDevelopment())

@@ -49,6 +49,7 @@ public static class ServiceSetup
 
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<SectorAdministration>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<StartPageService>();
         services.AddScoped<DatabaseInitializer>();

@@ -74,7 +74,8 @@ public sealed class OrganisationsController(OrganisationAdministration organisat
             ModelState.AddErrors(result, localizer);
             return View(form);
         }
-        TempData["Flash"] = "Organisations.AdminInvited";
+        TempData["Flash"] = result.Warning ?? "Organisations.AdminInvited";
+        TempData["FlashKind"] = result.Warning is null ? "success" : "warning";
         return RedirectToAction(nameof(Index));
     }
 
@@ -91,6 +92,14 @@ public sealed class OrganisationsController(OrganisationAdministration organisat
             {
                 TempData["Flash"] = "Organisations.Saved";
                 return RedirectToAction(nameof(Index));
+            }
+            if (result.Conflict && form.Id is { } id
+                && await organisations.GetForEditAsync(id, Cultures.Current, cancellationToken) is { } fresh)
+            {
+                // Show what is saved now, so that saving again cannot overwrite the other person's change unseen.
+                ModelState.Clear();
+                ModelState.AddErrors(result, localizer);
+                return View("Edit", fresh);
             }
             ModelState.AddErrors(result, localizer);
         }

@@ -35,11 +35,10 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
         form.Id = null;
         if (ModelState.IsValid)
         {
-            var resetPage = new Uri(Url.Action("ResetPassword", "Account", null, Request.Scheme, Request.Host.Value)!);
-            var result = await users.CreateAsync(form, IsSystemAdmin, resetPage, cancellationToken);
+            var result = await users.CreateAsync(form, IsSystemAdmin, ResetPage(), cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Flash"] = "Users.Created";
+                Flash(result, "Users.Created");
                 return RedirectToAction(nameof(Index));
             }
             ModelState.AddErrors(result, localizer);
@@ -100,9 +99,37 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
     public Task<IActionResult> Deactivate(Guid id, CancellationToken cancellationToken) =>
         SetActive(id, false, "Users.Deactivated", cancellationToken);
 
+    [HttpPost("{id:guid}/invite")]
+    public async Task<IActionResult> ResendInvitation(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await users.ResendInvitationAsync(id, ResetPage(), cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Succeeded)
+        {
+            Flash(result, "Users.InvitationSent");
+        }
+        else
+        {
+            TempData["Flash"] = result.Errors[0].Key;
+            TempData["FlashKind"] = "danger";
+        }
+        return RedirectToAction(nameof(Index));
+    }
+
     [HttpPost("{id:guid}/reactivate")]
     public Task<IActionResult> Reactivate(Guid id, CancellationToken cancellationToken) =>
         SetActive(id, true, "Users.Reactivated", cancellationToken);
+
+    private Uri ResetPage() => new(Url.Action("ResetPassword", "Account", null, Request.Scheme, Request.Host.Value)!);
+
+    private void Flash(OperationResult result, string successKey)
+    {
+        TempData["Flash"] = result.Warning ?? successKey;
+        TempData["FlashKind"] = result.Warning is null ? "success" : "warning";
+    }
 
     private async Task<IActionResult> SetActive(Guid id, bool active, string flash, CancellationToken cancellationToken)
     {
