@@ -7,9 +7,15 @@ const copies = [
   ["node_modules/bootstrap/dist/js/bootstrap.bundle.min.js", "wwwroot/lib/bootstrap/js/bootstrap.bundle.min.js"],
   ["node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map", "wwwroot/lib/bootstrap/js/bootstrap.bundle.min.js.map"],
   ["node_modules/bootstrap/LICENSE", "wwwroot/lib/bootstrap/LICENSE"],
+  ["node_modules/quill/dist/quill.js", "wwwroot/lib/quill/quill.js"],
+  ["node_modules/quill/dist/quill.js.LICENSE.txt", "wwwroot/lib/quill/quill.js.LICENSE.txt"],
+  ["node_modules/quill/dist/quill.snow.css", "wwwroot/lib/quill/quill.snow.css"],
+  ["node_modules/quill/LICENSE", "wwwroot/lib/quill/LICENSE"],
 ];
 
-rmSync("wwwroot/lib/bootstrap", { recursive: true, force: true });
+for (const library of ["bootstrap", "quill"]) {
+  rmSync(`wwwroot/lib/${library}`, { recursive: true, force: true });
+}
 for (const [from, to] of copies) {
   mkdirSync(to.substring(0, to.lastIndexOf("/")), { recursive: true });
   cpSync(from, to);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
+using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Tenancy;
 
@@ -20,6 +21,12 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<UserSector> UserSectors => Set<UserSector>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<WelfareReport> Reports => Set<WelfareReport>();
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+    public DbSet<SectionText> SectionTexts => Set<SectionText>();
+    public DbSet<SectionRevision> SectionRevisions => Set<SectionRevision>();
+    public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

@@ -1,0 +1,30 @@
+namespace Valfard.Domain.Reports;
+
+public enum ReportKind
+{
+    /// <summary>The term-long report (laaja hyvinvointikertomus) written once per council term.</summary>
+    Comprehensive = 1,
+
+    /// <summary>The yearly report to the council (vuosiraportointi).</summary>
+    Annual = 2,
+
+    /// <summary>A wellbeing services county's own report (alueellinen hyvinvointikertomus).</summary>
+    Regional = 3,
+}
+
+public enum ReportStatus
+{
+    Draft = 1,
+    InReview = 2,
+    SentToCouncil = 3,
+    Approved = 4,
+    Published = 5,
+}
+
+public enum SectionStatus
+{
+    NotStarted = 1,
+    InProgress = 2,
+    ReadyForReview = 3,
+    Done = 4,
+}

@@ -1,0 +1,126 @@
+using Valfard.Domain.Common;
+
+namespace Valfard.Domain.Reports;
+
+/// <summary>A chapter or sub-chapter of a report, written by the editors of its sector, in each of the organisation's languages.</summary>
+public class ReportSection : IOrganisationOwned, IVersioned
+{
+    private readonly List<SectionEditor> _editors = [];
+    private readonly List<SectionText> _texts = [];
+
+    private ReportSection()
+    {
+        TitleFi = string.Empty;
+        TitleSv = string.Empty;
+        GuidanceFi = string.Empty;
+        GuidanceSv = string.Empty;
+    }
+
+    internal ReportSection(Guid id, Guid reportId, Guid organisationId, Guid? parentId, int position,
+        string titleFi, string titleSv, string guidanceFi, string guidanceSv, IEnumerable<string> languages) : this()
+    {
+        Id = id;
+        ReportId = reportId;
+        OrganisationId = organisationId;
+        ParentId = parentId;
+        Position = position;
+        Retitle(titleFi, titleSv);
+        GuidanceFi = guidanceFi ?? string.Empty;
+        GuidanceSv = guidanceSv ?? string.Empty;
+        Status = SectionStatus.NotStarted;
+        foreach (var language in languages)
+        {
+            _texts.Add(new SectionText(Guid.NewGuid(), id, organisationId, language));
+        }
+    }
+
+    public Guid Id { get; private set; }
+    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid ReportId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid? ParentId { get; private set; }
+    public int Position { get; private set; }
+    public string TitleFi { get; private set; }
+    public string TitleSv { get; private set; }
+    public string GuidanceFi { get; private set; }
+    public string GuidanceSv { get; private set; }
+    public Guid? SectorId { get; private set; }
+    public DateOnly? DueDate { get; private set; }
+    public SectionStatus Status { get; private set; }
+
+    public IReadOnlyCollection<SectionEditor> Editors => _editors.AsReadOnly();
+    public IReadOnlyCollection<SectionText> Texts => _texts.AsReadOnly();
+
+    public void RenewVersion() => Version = Guid.NewGuid();
+
+    public string TitleIn(string language) => language == "sv" && TitleSv.Length > 0 ? TitleSv : TitleFi;
+
+    public string GuidanceIn(string language) => language == "sv" && GuidanceSv.Length > 0 ? GuidanceSv : GuidanceFi;
+
+    public bool IsOverdue(DateOnly today) => DueDate is { } due && due < today && Status != SectionStatus.Done;
+
+    public bool IsEditor(Guid userId) => _editors.Any(e => e.UserId == userId);
+
+    public SectionText? TextIn(string language) => _texts.FirstOrDefault(t => t.Language == language);
+
+    public void Retitle(string titleFi, string titleSv)
+    {
+        titleFi = titleFi?.Trim() ?? string.Empty;
+        titleSv = titleSv?.Trim() ?? string.Empty;
+        if (titleFi.Length == 0 && titleSv.Length == 0)
+        {
+            throw new DomainException("Validation.SectionTitleRequired");
+        }
+        if (titleFi.Length > ReportLimits.TitleMaxLength || titleSv.Length > ReportLimits.TitleMaxLength)
+        {
+            throw new DomainException("Validation.TitleTooLong");
+        }
+        TitleFi = titleFi.Length > 0 ? titleFi : titleSv;
+        TitleSv = titleSv;
+    }
+
+    /// <summary>Gives the section to a sector and its editors, with an optional deadline.</summary>
+    public void Assign(Guid? sectorId, IEnumerable<Guid> editorIds, DateOnly? dueDate)
+    {
+        SectorId = sectorId;
+        DueDate = dueDate;
+        var wanted = editorIds.Distinct().ToList();
+        _editors.RemoveAll(e => !wanted.Contains(e.UserId));
+        foreach (var userId in wanted.Where(u => _editors.All(e => e.UserId != u)))
+        {
+            _editors.Add(new SectionEditor(Id, userId));
+        }
+    }
+
+    public void SetStatus(SectionStatus status)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainException("Validation.SectionStatusUnknown");
+        }
+        Status = status;
+    }
+
+    /// <summary>Writing in a section that has not been started starts it.</summary>
+    internal void NoteWritten()
+    {
+        if (Status == SectionStatus.NotStarted)
+        {
+            Status = SectionStatus.InProgress;
+        }
+    }
+}
+
+public class SectionEditor
+{
+    private SectionEditor() { }
+
+    internal SectionEditor(Guid sectionId, Guid userId)
+    {
+        SectionId = sectionId;
+        UserId = userId;
+    }
+
+    public Guid SectionId { get; private set; }
+    public Guid UserId { get; private set; }
+}

@@ -1,0 +1,149 @@
+using Valfard.Domain.Common;
+using Valfard.Domain.Organisations;
+
+namespace Valfard.Domain.Reports;
+
+/// <summary>
+/// A welfare report of one organisation: the term-long comprehensive report, an annual report, or a county's
+/// regional report. Its status changes only through its own workflow methods.
+/// </summary>
+public class WelfareReport : IOrganisationOwned, IVersioned
+{
+    private readonly List<ReportSection> _sections = [];
+
+    private WelfareReport()
+    {
+        TitleFi = string.Empty;
+        TitleSv = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid OrganisationId { get; private set; }
+    public ReportKind Kind { get; private set; }
+    public Guid CouncilTermId { get; private set; }
+
+    /// <summary>The year an annual report covers; null for term-long reports.</summary>
+    public int? Year { get; private set; }
+    public string TitleFi { get; private set; }
+    public string TitleSv { get; private set; }
+    public ReportStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public Guid CreatedById { get; private set; }
+
+    public IReadOnlyCollection<ReportSection> Sections => _sections.AsReadOnly();
+
+    public void RenewVersion() => Version = Guid.NewGuid();
+
+    public string TitleIn(string language) => language == "sv" && TitleSv.Length > 0 ? TitleSv : TitleFi;
+
+    /// <summary>Sections in reading order, each top-level section followed by its sub-sections.</summary>
+    public IReadOnlyList<ReportSection> SectionsInReadingOrder() =>
+        ReportTemplate.Order(_sections, s => s.Id, s => s.ParentId, s => s.Position);
+
+    /// <summary>"3.1"-style numbers for every section, in reading order.</summary>
+    public IReadOnlyDictionary<Guid, string> SectionNumbers()
+    {
+        var numbers = new Dictionary<Guid, string>();
+        var top = 0;
+        foreach (var parent in _sections.Where(s => s.ParentId is null).OrderBy(s => s.Position))
+        {
+            numbers[parent.Id] = (++top).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var sub = 0;
+            foreach (var child in _sections.Where(s => s.ParentId == parent.Id).OrderBy(s => s.Position))
+            {
+                numbers[child.Id] = FormattableString.Invariant($"{top}.{++sub}");
+            }
+        }
+        return numbers;
+    }
+
+    /// <summary>Starts a report from the organisation's template, in each of the organisation's languages.</summary>
+    public static WelfareReport Create(Guid id, Organisation organisation, ReportKind kind, CouncilTerm term, int? year,
+        string titleFi, string titleSv, ReportTemplate template, Guid createdById, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentNullException.ThrowIfNull(term);
+        ArgumentNullException.ThrowIfNull(template);
+        CheckKind(organisation, kind, term, year);
+        var report = new WelfareReport
+        {
+            Id = id,
+            OrganisationId = organisation.Id,
+            Kind = kind,
+            CouncilTermId = term.Id,
+            Year = kind == ReportKind.Annual ? year : null,
+            Status = ReportStatus.Draft,
+            CreatedAt = now,
+            CreatedById = createdById,
+        };
+        report.Retitle(titleFi, titleSv);
+
+        var languages = LanguagesOf(organisation);
+        var newIds = template.Sections.ToDictionary(s => s.Id, _ => Guid.NewGuid());
+        foreach (var source in template.InReadingOrder())
+        {
+            report._sections.Add(new ReportSection(newIds[source.Id], id, organisation.Id,
+                source.ParentId is { } parent ? newIds[parent] : null, source.Position,
+                source.TitleFi, source.TitleSv, source.GuidanceFi, source.GuidanceSv, languages));
+        }
+        return report;
+    }
+
+    public static IReadOnlyList<string> LanguagesOf(Organisation organisation)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        var languages = new List<string>();
+        if (organisation.Languages.HasFlag(OrganisationLanguages.Finnish))
+        {
+            languages.Add("fi");
+        }
+        if (organisation.Languages.HasFlag(OrganisationLanguages.Swedish))
+        {
+            languages.Add("sv");
+        }
+        return languages;
+    }
+
+    public void Retitle(string titleFi, string titleSv)
+    {
+        titleFi = titleFi?.Trim() ?? string.Empty;
+        titleSv = titleSv?.Trim() ?? string.Empty;
+        if (titleFi.Length == 0 && titleSv.Length == 0)
+        {
+            throw new DomainException("Validation.ReportTitleRequired");
+        }
+        if (titleFi.Length > ReportLimits.TitleMaxLength || titleSv.Length > ReportLimits.TitleMaxLength)
+        {
+            throw new DomainException("Validation.TitleTooLong");
+        }
+        TitleFi = titleFi.Length > 0 ? titleFi : titleSv;
+        TitleSv = titleSv;
+    }
+
+    /// <summary>Texts can be written only while the report is a draft; later stages are read-only.</summary>
+    public void EnsureEditable()
+    {
+        if (Status != ReportStatus.Draft)
+        {
+            throw new DomainException("Reports.NotEditable");
+        }
+    }
+
+    private static void CheckKind(Organisation organisation, ReportKind kind, CouncilTerm term, int? year)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Validation.ReportKindUnknown");
+        }
+        var isCounty = organisation.Kind == OrganisationKind.WellbeingServicesCounty;
+        if (kind == ReportKind.Regional != isCounty)
+        {
+            throw new DomainException(isCounty ? "Validation.CountyWritesRegional" : "Validation.RegionalIsForCounties");
+        }
+        if (kind == ReportKind.Annual && (year is not { } y || !term.Years.Contains(y)))
+        {
+            throw new DomainException("Validation.YearOutsideTerm");
+        }
+    }
+}
