@@ -20,7 +20,7 @@ public sealed class SignInJourneyTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demokunta");
-        await Assertions.Expect(page.GetByText("2025–2029")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("2025–2029", new() { Exact = true })).ToBeVisibleAsync();
         Assert.DoesNotContain("Esimerkkilä", await page.ContentAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "start-page-fi.png"), FullPage = true });
 

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Valfard.Web.Localization;
 using Valfard.Web.Services;
+using Valfard.Web.Services.Reports;
 
 namespace Valfard.Web.Controllers;
 
-public sealed class HomeController(StartPageService startPage) : Controller
+public sealed class HomeController(StartPageService startPage, SectionWriting writing, ActorResolver actors) : Controller
 {
     /// <summary>Signed-in users see their organisation's start page; visitors see what Valfard is and how to sign in.</summary>
     [AllowAnonymous]
@@ -20,6 +21,15 @@ public sealed class HomeController(StartPageService startPage) : Controller
         var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var roles = User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         var model = await startPage.BuildAsync(userId, roles, Cultures.Current, cancellationToken);
-        return model is null ? Forbid() : View(model);
+        if (model is null)
+        {
+            return Forbid();
+        }
+        if (User.IsInRole(Domain.Common.Roles.Editor) || User.IsInRole(Domain.Common.Roles.Coordinator))
+        {
+            model.WritesReports = true;
+            model.MySections = await writing.MySectionsAsync(await actors.ForAsync(User, cancellationToken), Cultures.Current, cancellationToken);
+        }
+        return View(model);
     }
 }

@@ -22,7 +22,7 @@ public sealed class StartPageService(ValfardDbContext db, ICurrentOrganisation c
         var county = organisation.CountyId is { } countyId
             ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == countyId, cancellationToken)
             : null;
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = FinnishCalendar.Today(clock);
         var terms = await db.CouncilTerms.AsNoTracking().OrderBy(t => t.StartDate).ToListAsync(cancellationToken);
         var term = CouncilTerm.CurrentOf(terms, today);
 

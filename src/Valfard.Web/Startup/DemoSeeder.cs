@@ -17,6 +17,7 @@ public sealed partial class DemoSeeder(
     ValfardDbContext db,
     UserManager<ApplicationUser> users,
     TimeProvider clock,
+    DemoReportSeeder reports,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Valfard-demo-2026!";
@@ -44,6 +45,7 @@ public sealed partial class DemoSeeder(
         await EnsureUserAsync("council@demo.test", "Valtteri Valtuutettu", DemokommunId, [Roles.CouncilMember], [], cancellationToken);
         await EnsureUserAsync("secretary@demo.test", "Sanna Sihteeri", DemokommunId, [Roles.CouncilSecretary], [], cancellationToken);
         await EnsureUserAsync("editor@esimerkkila.test", "Eeva Esimerkki", EsimerkkilaId, [Roles.Editor], ["education"], cancellationToken);
+        await reports.SeedAsync(cancellationToken);
         LogSeeded(logger);
     }
 

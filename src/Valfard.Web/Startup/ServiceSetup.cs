@@ -50,10 +50,19 @@ public static class ServiceSetup
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountMail>();
         services.AddScoped<SectorAdministration>();
+        services.AddSingleton<Valfard.Infrastructure.Text.RichTextSanitizer>();
+        services.AddScoped<Services.Reports.AuditTrail>();
+        services.AddScoped<Services.Reports.ActorResolver>();
+        services.AddScoped<Services.Reports.ReportTemplates>();
+        services.AddScoped<Services.Reports.ReportService>();
+        services.AddScoped<Services.Reports.SectionAssignment>();
+        services.AddScoped<Services.Reports.SectionWriting>();
+        services.AddScoped<Services.Reports.RevisionHistory>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<StartPageService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoReportSeeder>();
         services.AddScoped<BootstrapAdmin>();
         return services;
     }

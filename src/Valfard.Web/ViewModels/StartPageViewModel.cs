@@ -17,4 +17,6 @@ public sealed class StartPageViewModel
     public required IReadOnlyList<string> MySectors { get; init; }
     public required IReadOnlyList<string> OrganisationSectors { get; init; }
     public int ActiveUserCount { get; init; }
+    public IReadOnlyList<MySectionItem> MySections { get; set; } = [];
+    public bool WritesReports { get; set; }
 }

@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
+using Valfard.Domain.Organisations;
+using Valfard.Domain.Reports;
+using Valfard.Infrastructure.Persistence;
+using Valfard.Infrastructure.Tenancy;
+using Valfard.Web.ViewModels;
+
+namespace Valfard.Web.Services.Reports;
+
+/// <summary>The organisation's reports: the list, creating one from the template, and the coordinator's progress board.</summary>
+public sealed partial class ReportService(
+    ValfardDbContext db,
+    ICurrentOrganisation current,
+    ReportTemplates templates,
+    AuditTrail audit,
+    TimeProvider clock,
+    ILogger<ReportService> logger)
+{
+    public async Task<IReadOnlyList<ReportListItem>> ListAsync(string language, CancellationToken cancellationToken)
+    {
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Sections).ToListAsync(cancellationToken);
+        var terms = await db.CouncilTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Label, cancellationToken);
+        var today = FinnishCalendar.Today(clock);
+        return reports
+            .OrderByDescending(r => terms.GetValueOrDefault(r.CouncilTermId)).ThenBy(r => r.Kind).ThenByDescending(r => r.Year)
+            .Select(r => new ReportListItem(r.Id, r.TitleIn(language), r.Kind, terms.GetValueOrDefault(r.CouncilTermId, "?"), r.Year, r.Status,
+                r.Sections.Count, r.Sections.Count(s => s.Status == SectionStatus.Done), r.Sections.Count(s => s.IsOverdue(today))))
+            .ToList();
+    }
+
+    public async Task<CreateReportViewModel?> NewFormAsync(CancellationToken cancellationToken)
+    {
+        var organisation = await CurrentOrganisationAsync(cancellationToken);
+        if (organisation is null)
+        {
+            return null;
+        }
+        var form = new CreateReportViewModel();
+        await FillCreateOptionsAsync(form, organisation, cancellationToken);
+        form.Kind = form.AllowedKinds[0];
+        var today = FinnishCalendar.Today(clock);
+        var term = form.Terms.FirstOrDefault(t => t.Years.Contains(today.Year)) ?? form.Terms[^1];
+        form.CouncilTermId = term.Id;
+        form.Year = today.Year - 1;
+        return form;
+    }
+
+    public async Task FillCreateOptionsAsync(CreateReportViewModel form, Organisation organisation, CancellationToken cancellationToken)
+    {
+        form.AllowedKinds = organisation.Kind == OrganisationKind.WellbeingServicesCounty
+            ? [ReportKind.Regional]
+            : [ReportKind.Comprehensive, ReportKind.Annual];
+        form.Bilingual = organisation.IsBilingual;
+        var terms = await db.CouncilTerms.AsNoTracking().OrderBy(t => t.StartDate).ToListAsync(cancellationToken);
+        form.Terms = terms.Select(t => new TermOption(t.Id, t.Label, t.Years.ToList())).ToList();
+    }
+
+    public Task<Organisation?> CurrentOrganisationAsync(CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == current.OrganisationId, cancellationToken);
+
+    public async Task<(OperationResult Result, Guid? ReportId)> CreateAsync(CreateReportViewModel form, Guid userId, CancellationToken cancellationToken)
+    {
+        var organisation = await CurrentOrganisationAsync(cancellationToken);
+        var term = await db.CouncilTerms.FirstOrDefaultAsync(t => t.Id == form.CouncilTermId, cancellationToken);
+        if (organisation is null || term is null)
+        {
+            return (OperationResult.Fail(nameof(form.CouncilTermId), "Validation.TermUnknown"), null);
+        }
+        var year = form.Kind == ReportKind.Annual ? form.Year : null;
+        if (await db.Reports.AnyAsync(r => r.Kind == form.Kind && r.CouncilTermId == term.Id && r.Year == year, cancellationToken))
+        {
+            return (OperationResult.Fail(null, form.Kind == ReportKind.Annual ? "Reports.AnnualExists" : "Reports.TermReportExists"), null);
+        }
+        var titleFi = string.IsNullOrWhiteSpace(form.TitleFi) ? DefaultTitle(form.Kind, term, year, "fi") : form.TitleFi;
+        var titleSv = organisation.Languages.HasFlag(OrganisationLanguages.Swedish)
+            ? (string.IsNullOrWhiteSpace(form.TitleSv) ? DefaultTitle(form.Kind, term, year, "sv") : form.TitleSv)
+            : string.Empty;
+        var template = await templates.ForOrganisationAsync(organisation.Id, cancellationToken);
+        WelfareReport report;
+        try
+        {
+            report = WelfareReport.Create(Guid.NewGuid(), organisation, form.Kind, term, year, titleFi, titleSv, template, userId, clock.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            return (OperationResult.Fail(ex.Message == "Validation.YearOutsideTerm" ? nameof(form.Year) : null, ex.Message), null);
+        }
+        db.Reports.Add(report);
+        audit.Record(organisation.Id, report.Id, userId, "Report.Created", report.TitleFi);
+        await db.SaveChangesAsync(cancellationToken);
+        LogCreated(logger, report.Id, report.Kind);
+        return (OperationResult.Success, report.Id);
+    }
+
+    /// <summary>"Hyvinvointikertomus 2025–2029", "Välfärdsrapport 2025": what municipalities usually call them.</summary>
+    public static string DefaultTitle(ReportKind kind, CouncilTerm term, int? year, string language) => (kind, language) switch
+    {
+        (ReportKind.Annual, "sv") => $"Årlig välfärdsrapport {year}",
+        (ReportKind.Annual, _) => $"Hyvinvointikertomuksen vuosiraportti {year}",
+        (ReportKind.Regional, "sv") => $"Regional välfärdsberättelse {term.Label}",
+        (ReportKind.Regional, _) => $"Alueellinen hyvinvointikertomus {term.Label}",
+        (_, "sv") => $"Välfärdsberättelse {term.Label}",
+        _ => $"Laaja hyvinvointikertomus {term.Label}",
+    };
+
+    public async Task<ReportBoardViewModel?> BoardAsync(Guid reportId, Actor actor, string language, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking()
+            .Include(r => r.Sections).ThenInclude(s => s.Editors)
+            .Include(r => r.Sections).ThenInclude(s => s.Texts)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            return null;
+        }
+        var term = await db.CouncilTerms.AsNoTracking().FirstAsync(t => t.Id == report.CouncilTermId, cancellationToken);
+        var sectors = (await db.Sectors.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.NameIn(language));
+        var userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var today = FinnishCalendar.Today(clock);
+        var numbers = report.SectionNumbers();
+
+        var rows = report.SectionsInReadingOrder().Select(s => new BoardSection(
+            s.Id, numbers[s.Id], s.TitleIn(language), s.ParentId is not null,
+            s.SectorId is { } sector ? sectors.GetValueOrDefault(sector) : null,
+            s.Editors.Select(e => userNames.GetValueOrDefault(e.UserId, "?")).Order().ToList(),
+            s.DueDate, s.Status, s.IsOverdue(today), actor.CanWrite(s),
+            LanguageStates(s))).ToList();
+
+        var bySector = rows.GroupBy(r => r.SectorName ?? string.Empty)
+            .Select(g => Progress(g.Key, g.ToList()))
+            .OrderBy(p => p.Name.Length == 0).ThenBy(p => p.Name, StringComparer.CurrentCulture)
+            .ToList();
+
+        return new ReportBoardViewModel
+        {
+            Id = report.Id,
+            Title = report.TitleIn(language),
+            Kind = report.Kind,
+            Status = report.Status,
+            TermLabel = term.Label,
+            Year = report.Year,
+            Sections = rows,
+            Sectors = bySector,
+            Total = Progress(string.Empty, rows),
+            IsCoordinator = actor.IsCoordinator,
+            Languages = report.Sections.SelectMany(s => s.Texts).Select(t => t.Language).Distinct().Order().ToList(),
+        };
+    }
+
+    private static List<LanguageState> LanguageStates(ReportSection section) =>
+        section.Texts.OrderBy(t => t.Language).Select(t => new LanguageState(t.Language, t.Html.Length > 0,
+            section.Texts.Any(other => other != t && t.IsOlderThan(other)), t.UpdatedAt)).ToList();
+
+    private static SectorProgress Progress(string name, List<BoardSection> rows) => new(name, rows.Count,
+        rows.Count(r => r.Status == SectionStatus.NotStarted), rows.Count(r => r.Status == SectionStatus.InProgress),
+        rows.Count(r => r.Status == SectionStatus.ReadyForReview), rows.Count(r => r.Status == SectionStatus.Done),
+        rows.Count(r => r.IsOverdue));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {ReportId} ({Kind}) created")]
+    private static partial void LogCreated(ILogger logger, Guid reportId, ReportKind kind);
+}
