@@ -104,8 +104,8 @@ public sealed class ReportAuthoringJourneyTests(AppFixture app)
 
         await Pane(page, "fi").GetByRole(AriaRole.Link, new() { Name = "Versiohistoria" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Näytä erot" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".diff del")).ToContainTextAsync("kotona");
-        await Assertions.Expect(page.Locator(".diff ins")).ToContainTextAsync("vahingossa");
+        await Assertions.Expect(page.Locator(".diff del").Filter(new() { HasText = "kotona" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".diff ins").Filter(new() { HasText = "korvasi vahingossa" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "revision-diff-fi.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "#1" }).GetByRole(AriaRole.Button, new() { Name = "Palauta" }).ClickAsync();

@@ -16,7 +16,7 @@ public sealed class CouncilTermTests : IDisposable
 
         Assert.Contains("2021\u20132025", html);
         Assert.Contains("1.8.2021", html);
-        Assert.DoesNotContain("2025\u20132029", html);
+        Assert.Contains("display-6 mb-1\">2021\u20132025<", html);
     }
 
     public void Dispose() => _factory.Dispose();

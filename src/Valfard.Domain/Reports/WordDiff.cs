@@ -46,7 +46,54 @@ public static partial class WordDiff
             Lcs(middleA, middleB, pieces);
         }
         Add(pieces, DiffKind.Same, a.Skip(a.Length - suffix));
-        return pieces;
+        return Readable(pieces);
+    }
+
+    /// <summary>
+    /// A space kept between two changed words splits one edit into many small ones; folding such spaces into the
+    /// change shows "old phrase" → "new phrase", which is how people read a revision.
+    /// </summary>
+    private static List<DiffPiece> Readable(List<DiffPiece> pieces)
+    {
+        var result = new List<DiffPiece>();
+        var removed = new System.Text.StringBuilder();
+        var added = new System.Text.StringBuilder();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            var inChange = removed.Length + added.Length > 0;
+            var bridge = piece.Kind == DiffKind.Same && inChange && string.IsNullOrWhiteSpace(piece.Text)
+                && i + 1 < pieces.Count && pieces[i + 1].Kind != DiffKind.Same;
+            if (piece.Kind == DiffKind.Removed || bridge)
+            {
+                removed.Append(piece.Text);
+            }
+            if (piece.Kind == DiffKind.Added || bridge)
+            {
+                added.Append(piece.Text);
+            }
+            if (piece.Kind == DiffKind.Same && !bridge)
+            {
+                Flush();
+                result.Add(piece);
+            }
+        }
+        Flush();
+        return result;
+
+        void Flush()
+        {
+            if (removed.Length > 0)
+            {
+                result.Add(new DiffPiece(DiffKind.Removed, removed.ToString()));
+            }
+            if (added.Length > 0)
+            {
+                result.Add(new DiffPiece(DiffKind.Added, added.ToString()));
+            }
+            removed.Clear();
+            added.Clear();
+        }
     }
 
     private static void Lcs(string[] a, string[] b, List<DiffPiece> pieces)
@@ -98,10 +145,10 @@ public static partial class WordDiff
         }
     }
 
-    /// <summary>Words with their trailing whitespace, so that joining the tokens gives back the text.</summary>
+    /// <summary>Words and the whitespace between them as separate tokens, so that joining them gives back the text.</summary>
     private static string[] Tokens(string text) =>
         TokenPattern().Matches(text ?? string.Empty).Select(m => m.Value).ToArray();
 
-    [GeneratedRegex(@"\S+\s*|\s+")]
+    [GeneratedRegex(@"\S+|\s+")]
     private static partial Regex TokenPattern();
 }

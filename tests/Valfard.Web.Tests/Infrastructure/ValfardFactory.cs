@@ -19,6 +19,10 @@ public class ValfardFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Today = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
     private readonly System.Diagnostics.Stopwatch _sinceStart = System.Diagnostics.Stopwatch.StartNew();
+    private TimeSpan _skipped;
+
+    /// <summary>Moves the app's clock forward, e.g. past the revision window.</summary>
+    public void Advance(TimeSpan time) => _skipped += time;
 
     public Mock<IEmailSender> Mail { get; } = new();
     public Mock<TimeProvider> Clock { get; } = new() { CallBase = true };
@@ -34,7 +38,7 @@ public class ValfardFactory : WebApplicationFactory<Program>
     {
         // The date is fixed so that term and deadline logic does not depend on when the tests run; it still ticks
         // so that lockouts, tokens and cookies see time pass in order.
-        Clock.Setup(c => c.GetUtcNow()).Returns(() => StartDate + _sinceStart.Elapsed);
+        Clock.Setup(c => c.GetUtcNow()).Returns(() => StartDate + _sinceStart.Elapsed + _skipped);
         Clock.Setup(c => c.LocalTimeZone).Returns(TimeZoneInfo.Utc);
         Mail.Setup(m => m.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
             .Callback<EmailMessage, CancellationToken>((message, _) => { lock (SentMail) { SentMail.Add(message); } })

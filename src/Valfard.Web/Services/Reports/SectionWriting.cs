@@ -94,12 +94,17 @@ public sealed partial class SectionWriting(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex)
         {
-            // Someone saved between our read and our write: show their text, keep ours in the browser.
-            LogRace(logger, sectionId, language);
+            // Someone saved between our read and our write. Their save may show as a stale version token or as the
+            // revision number they took first; either way, show their text and keep ours in the browser.
             db.ChangeTracker.Clear();
             var fresh = await db.SectionTexts.AsNoTracking().FirstAsync(t => t.Id == text.Id, cancellationToken);
+            if (fresh.Version == basedOnVersion)
+            {
+                throw;
+            }
+            LogRace(logger, ex, sectionId, language);
             return await ConflictAsync(fresh, cancellationToken);
         }
         return new SaveOutcome(SaveOutcomeKind.Saved, text.Version, now);
@@ -169,5 +174,5 @@ public sealed partial class SectionWriting(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent save refused for section {SectionId} ({Language})")]
-    private static partial void LogRace(ILogger logger, Guid sectionId, string language);
+    private static partial void LogRace(ILogger logger, Exception exception, Guid sectionId, string language);
 }
