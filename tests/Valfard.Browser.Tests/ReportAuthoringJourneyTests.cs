@@ -19,7 +19,7 @@ public sealed class ReportAuthoringJourneyTests(AppFixture app)
         // Other journeys may have changed this user's preferred language; choose the one this test reads.
         var language = locale.StartsWith("sv", StringComparison.Ordinal) ? "Svenska" : "Suomi";
         await page.GetByRole(AriaRole.Button, new() { Name = language, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(app.BaseAddress, "/").ToString());
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language == "Svenska" ? "sv" : "fi");
         return page;
     }
 
@@ -139,5 +139,53 @@ public sealed class ReportAuthoringJourneyTests(AppFixture app)
         var working = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Personer i arbetsför ålder" });
         await Assertions.Expect(working).ToContainTextAsync("Erik Editor");
         await Assertions.Expect(working).ToContainTextAsync("15.2.2027");
+    }
+}
+
+[Collection(BrowserCollection.Name)]
+public sealed class CommentJourneyTests(AppFixture app)
+{
+    private async Task<IPage> SignInAsync(string email)
+    {
+        var page = await app.NewPageAsync("en-GB");
+        await page.GotoAsync("/account/login");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync("Valfard-demo-2026!");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        return page;
+    }
+
+    [Fact]
+    public async Task An_editor_mentions_the_coordinator_who_replies_from_the_notification_and_resolves_the_thread()
+    {
+        var editor = await SignInAsync("editor@demo.test");
+        await editor.GetByRole(AriaRole.Link, new() { Name = "Lapset ja lapsiperheet" }).ClickAsync();
+        await editor.GetByLabel("New comment").FillAsync("Onko perheneuvolan jonotieto vuodelta 2026 jo saatavilla?");
+        await editor.GetByLabel("Notify people (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Kaisa Koordinaattori" });
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
+        await Assertions.Expect(editor.Locator("#flash")).ToContainTextAsync("Your comment has been added.");
+
+        var coordinator = await SignInAsync("coordinator@demo.test");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Button).Filter(new() { HasText = "perheneuvolan jonotieto" }).ClickAsync();
+
+        var thread = coordinator.Locator("article.comment-thread").Filter(new() { HasText = "perheneuvolan jonotieto" });
+        await Assertions.Expect(thread).ToBeVisibleAsync();
+        await thread.GetByLabel("Reply to Erik Editor").FillAsync("Kyllä, lisään sen huomenna.");
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("#flash")).ToContainTextAsync("Your reply has been added.");
+        thread = coordinator.Locator("article.comment-thread").Filter(new() { HasText = "perheneuvolan jonotieto" });
+        await Assertions.Expect(thread).ToContainTextAsync("Kyllä, lisään sen huomenna.");
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        thread = coordinator.Locator("article.comment-thread").Filter(new() { HasText = "perheneuvolan jonotieto" });
+        await Assertions.Expect(thread).ToContainTextAsync("resolved by Kaisa Koordinaattori");
+        await coordinator.Locator("#comments").ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "comments-en.png") });
+
+        await editor.GotoAsync("/notifications");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Kyllä, lisään sen huomenna." })).ToContainTextAsync("A reply to your comment");
+        await thread.GetByRole(AriaRole.Button, new() { Name = "Reopen" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("article.comment-thread").Filter(new() { HasText = "perheneuvolan jonotieto" })).Not.ToContainTextAsync("resolved by");
     }
 }

@@ -27,6 +27,11 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<SectionRevision> SectionRevisions => Set<SectionRevision>();
     public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SectionComment> SectionComments => Set<SectionComment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<LinkedPlan> LinkedPlans => Set<LinkedPlan>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

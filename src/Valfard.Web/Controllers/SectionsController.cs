@@ -14,6 +14,7 @@ namespace Valfard.Web.Controllers;
 public sealed class SectionsController(
     SectionWriting writing,
     RevisionHistory history,
+    CommentService comments,
     ActorResolver actors,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
@@ -22,7 +23,15 @@ public sealed class SectionsController(
     {
         var actor = await actors.ForAsync(User, cancellationToken);
         var model = await writing.EditorAsync(reportId, sectionId, actor, Cultures.Current, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        var canComment = model.ReportStatus == ReportStatus.SentToCouncil
+            ? actor.IsCoordinator || User.IsInRole(Roles.CouncilMember)
+            : actor.IsCoordinator || !User.IsInRole(Roles.CouncilMember);
+        model.Comments = await comments.ForSectionAsync(reportId, sectionId, canComment, cancellationToken);
+        return View(model);
     }
 
     /// <summary>Autosave: answers JSON; 409 with the other person's text when the save was based on an old version.</summary>

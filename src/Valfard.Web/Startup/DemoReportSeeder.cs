@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
@@ -63,6 +64,20 @@ public sealed class DemoReportSeeder(ValfardDbContext db, RichTextSanitizer sani
         Write(Section("3.2"), "fi", DemoReportTexts.YouthFi, editor, started.AddDays(30));
         Write(Section("3.4"), "fi", DemoReportTexts.ElderlyFi, coordinator, started.AddDays(35));
         Write(Section("3.4"), "sv", DemoReportTexts.ElderlySv, coordinator, started.AddDays(36));
+
+        var question = new SectionComment(Guid.NewGuid(), Section("3.2").Id, organisation.Id, null, coordinator,
+            "Voisiko tähän lisätä etsivän nuorisotyön tavoittamien nuorten määrän vuodelta 2026? Luku löytyy nuorisopalveluiden vuositilastosta.",
+            started.AddDays(45));
+        db.SectionComments.Add(question);
+        db.SectionComments.Add(new SectionComment(Guid.NewGuid(), Section("3.2").Id, organisation.Id, question, editor,
+            "Lisään sen, kun vuoden 2026 tilasto valmistuu tammikuussa.", started.AddDays(46)));
+        db.Notifications.Add(new Notification(organisation.Id, editor, "Notification.Mentioned",
+            "Nuoret: Voisiko tähän lisätä etsivän nuorisotyön tavoittamien nuorten määrän vuodelta 2026?",
+            $"/reports/{report.Id}/sections/{Section("3.2").Id}#comment-{question.Id}", started.AddDays(45)));
+        var settled = new SectionComment(Guid.NewGuid(), Section("2").Id, organisation.Id, null, editor,
+            "Mainitaanko seurakunnan edustaja hyvinvointiryhmän jäsenenä?", started.AddDays(12));
+        settled.Resolve(coordinator, started.AddDays(13));
+        db.SectionComments.Add(settled);
 
         await db.SaveChangesAsync(cancellationToken);
     }

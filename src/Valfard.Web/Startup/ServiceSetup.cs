@@ -58,6 +58,8 @@ public static class ServiceSetup
         services.AddScoped<Services.Reports.SectionAssignment>();
         services.AddScoped<Services.Reports.SectionWriting>();
         services.AddScoped<Services.Reports.RevisionHistory>();
+        services.AddScoped<Services.Reports.CommentService>();
+        services.AddScoped<NotificationService>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<StartPageService>();
         services.AddScoped<DatabaseInitializer>();

@@ -110,6 +110,8 @@ public sealed class SectionEditorViewModel
     public string? SectorName { get; init; }
     public required IReadOnlyList<TextPane> Texts { get; init; }
     public bool CanWrite { get; init; }
+    public CommentsViewModel? Comments { get; set; }
+    public ReportStatus ReportStatus { get; init; }
 }
 
 public sealed record RevisionItem(int Number, string Author, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int? RestoredFrom, int Words);

@@ -129,3 +129,83 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class SectionCommentConfiguration : IEntityTypeConfiguration<SectionComment>
+{
+    public void Configure(EntityTypeBuilder<SectionComment> builder)
+    {
+        builder.ToTable("SectionComments");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Text).HasMaxLength(SectionComment.TextMaxLength).IsRequired();
+        builder.HasIndex(c => new { c.SectionId, c.CreatedAt });
+        builder.HasOne<ReportSection>().WithMany().HasForeignKey(c => c.SectionId).OnDelete(DeleteBehavior.Cascade);
+        // Replies hang off their thread; NoAction because sections already cascade into this table (SQL Server).
+        builder.HasOne<SectionComment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(c => c.IsThread);
+        builder.Ignore(c => c.IsResolved);
+    }
+}
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("Notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Kind).HasMaxLength(80).IsRequired();
+        builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength).IsRequired();
+        builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength).IsRequired();
+        builder.HasIndex(n => new { n.UserId, n.ReadAt });
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ObservationConfiguration : IEntityTypeConfiguration<Observation>
+{
+    public void Configure(EntityTypeBuilder<Observation> builder)
+    {
+        builder.ToTable("Observations");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.LifeStage).HasConversion<string>().HasMaxLength(40);
+        builder.Property(o => o.TextFi).HasMaxLength(Observation.TextMaxLength).IsRequired();
+        builder.Property(o => o.TextSv).HasMaxLength(Observation.TextMaxLength).IsRequired();
+        builder.Property(o => o.Evidence).HasMaxLength(Observation.EvidenceMaxLength).IsRequired();
+        builder.HasIndex(o => o.ReportId);
+        builder.HasOne<WelfareReport>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class LinkedPlanConfiguration : IEntityTypeConfiguration<LinkedPlan>
+{
+    public void Configure(EntityTypeBuilder<LinkedPlan> builder)
+    {
+        builder.ToTable("LinkedPlans");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(p => p.Title).HasMaxLength(LinkedPlan.TitleMaxLength).IsRequired();
+        builder.Property(p => p.Url).HasMaxLength(LinkedPlan.UrlMaxLength);
+        builder.Property(p => p.FileName).HasMaxLength(LinkedPlan.FileNameMaxLength);
+        builder.Property(p => p.ContentType).HasMaxLength(120);
+        builder.Property(p => p.Sha256).HasMaxLength(64);
+        builder.HasIndex(p => p.ReportId);
+        builder.HasOne<WelfareReport>().WithMany().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(p => p.IsFile);
+    }
+}
+
+public sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<AttachmentContent>
+{
+    public void Configure(EntityTypeBuilder<AttachmentContent> builder)
+    {
+        builder.ToTable("AttachmentContents");
+        builder.HasKey(c => c.LinkedPlanId);
+        builder.Property(c => c.Data).IsRequired();
+        builder.HasOne<LinkedPlan>().WithOne().HasForeignKey<AttachmentContent>(c => c.LinkedPlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,89 @@
+using Valfard.Domain.Common;
+
+namespace Valfard.Domain.Reports;
+
+public enum ObservationKind
+{
+    /// <summary>Glädjeämne / ilon aihe: a strength to keep.</summary>
+    Joy = 1,
+
+    /// <summary>Orosmoment / huolen aihe: an area to develop.</summary>
+    Concern = 2,
+}
+
+/// <summary>The life stage or theme an observation is about: the same grouping as THL's structure.</summary>
+public enum LifeStage
+{
+    ChildrenAndFamilies = 1,
+    Youth = 2,
+    WorkingAge = 3,
+    OlderPeople = 4,
+    WholePopulation = 5,
+}
+
+/// <summary>A joy or a concern the welfare group identified, with the evidence behind it.</summary>
+public class Observation : IOrganisationOwned, IVersioned
+{
+    public const int TextMaxLength = 1000;
+    public const int EvidenceMaxLength = 2000;
+
+    private Observation()
+    {
+        TextFi = string.Empty;
+        TextSv = string.Empty;
+        Evidence = string.Empty;
+    }
+
+    public Observation(Guid id, Guid reportId, Guid organisationId, ObservationKind kind, LifeStage lifeStage,
+        string textFi, string textSv, string evidence, Guid createdById, DateTimeOffset now) : this()
+    {
+        Id = id;
+        ReportId = reportId;
+        OrganisationId = organisationId;
+        CreatedById = createdById;
+        CreatedAt = now;
+        Update(kind, lifeStage, textFi, textSv, evidence);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid Version { get; private set; } = Guid.NewGuid();
+    public Guid ReportId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public ObservationKind Kind { get; private set; }
+    public LifeStage LifeStage { get; private set; }
+    public string TextFi { get; private set; }
+    public string TextSv { get; private set; }
+
+    /// <summary>The indicators or other data the observation rests on, in the group's own words.</summary>
+    public string Evidence { get; private set; }
+    public Guid CreatedById { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public void RenewVersion() => Version = Guid.NewGuid();
+
+    public string TextIn(string language) => language == "sv" && TextSv.Length > 0 ? TextSv : TextFi;
+
+    public void Update(ObservationKind kind, LifeStage lifeStage, string textFi, string textSv, string evidence)
+    {
+        if (!Enum.IsDefined(kind) || !Enum.IsDefined(lifeStage))
+        {
+            throw new DomainException("Validation.ObservationKindUnknown");
+        }
+        textFi = textFi?.Trim() ?? string.Empty;
+        textSv = textSv?.Trim() ?? string.Empty;
+        evidence = evidence?.Trim() ?? string.Empty;
+        if (textFi.Length == 0 && textSv.Length == 0)
+        {
+            throw new DomainException("Validation.ObservationTextRequired");
+        }
+        if (textFi.Length > TextMaxLength || textSv.Length > TextMaxLength || evidence.Length > EvidenceMaxLength)
+        {
+            throw new DomainException("Validation.ObservationTooLong");
+        }
+        Kind = kind;
+        LifeStage = lifeStage;
+        TextFi = textFi.Length > 0 ? textFi : textSv;
+        TextSv = textSv;
+        Evidence = evidence;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Valfard.Domain.Common;
+using Valfard.Web.Services.Reports;
+
+namespace Valfard.Web.Controllers;
+
+/// <summary>Comment threads on a section: start one, reply, resolve and reopen. Plain forms; each returns to the section.</summary>
+[Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.CouncilMember}")]
+[Route("reports/{reportId:guid}/sections/{sectionId:guid}/comments")]
+public sealed class CommentsController(CommentService comments, ActorResolver actors) : Controller
+{
+    [HttpPost("")]
+    public async Task<IActionResult> Add(Guid reportId, Guid sectionId, Guid? threadId, string? text, List<Guid>? mention,
+        CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var sectionLink = Url.Action("Edit", "Sections", new { reportId, sectionId })!;
+        var result = await comments.AddAsync(reportId, sectionId, threadId, text, mention ?? [], actor,
+            User.IsInRole(Roles.CouncilMember), sectionLink, cancellationToken);
+        return Back(reportId, sectionId, result, threadId is null ? "Comments.Added" : "Comments.Replied");
+    }
+
+    [HttpPost("{threadId:guid}/resolve")]
+    public Task<IActionResult> Resolve(Guid reportId, Guid sectionId, Guid threadId, CancellationToken cancellationToken) =>
+        SetResolved(reportId, sectionId, threadId, true, cancellationToken);
+
+    [HttpPost("{threadId:guid}/reopen")]
+    public Task<IActionResult> Reopen(Guid reportId, Guid sectionId, Guid threadId, CancellationToken cancellationToken) =>
+        SetResolved(reportId, sectionId, threadId, false, cancellationToken);
+
+    private async Task<IActionResult> SetResolved(Guid reportId, Guid sectionId, Guid threadId, bool resolved, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await comments.SetResolvedAsync(reportId, sectionId, threadId, resolved, actor, User.IsInRole(Roles.CouncilMember), cancellationToken);
+        return Back(reportId, sectionId, result, resolved ? "Comments.ResolvedDone" : "Comments.Reopened");
+    }
+
+    private IActionResult Back(Guid reportId, Guid sectionId, Services.OperationResult result, string successKey)
+    {
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = result.Succeeded ? successKey : result.Errors[0].Key;
+        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        return Redirect(Url.Action("Edit", "Sections", new { reportId, sectionId }) + "#comments");
+    }
+}

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Valfard.Web.Services;
+
+namespace Valfard.Web.Controllers;
+
+[Route("notifications")]
+public sealed class NotificationsController(NotificationService notifications) : Controller
+{
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await notifications.ListAsync(UserId, cancellationToken));
+
+    [HttpPost("{id:guid}/open")]
+    public async Task<IActionResult> Open(Guid id, CancellationToken cancellationToken)
+    {
+        var link = await notifications.OpenAsync(UserId, id, cancellationToken);
+        return link is null ? NotFound() : LocalRedirect(Url.IsLocalUrl(link) ? link : "/");
+    }
+
+    [HttpPost("read-all")]
+    public async Task<IActionResult> ReadAll(CancellationToken cancellationToken)
+    {
+        await notifications.MarkAllReadAsync(UserId, cancellationToken);
+        return RedirectToAction(nameof(Index));
+    }
+}
