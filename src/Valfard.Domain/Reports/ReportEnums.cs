@@ -28,3 +28,12 @@ public enum SectionStatus
     ReadyForReview = 3,
     Done = 4,
 }
+
+/// <summary>What a section holds besides its text: the report's joys and concerns, its plan, or its appendices.</summary>
+public enum SectionPurpose
+{
+    Text = 1,
+    JoysAndConcerns = 2,
+    WelfarePlan = 3,
+    Appendices = 4,
+}

@@ -17,8 +17,10 @@ public class ReportSection : IOrganisationOwned, IVersioned
     }
 
     internal ReportSection(Guid id, Guid reportId, Guid organisationId, Guid? parentId, int position,
-        string titleFi, string titleSv, string guidanceFi, string guidanceSv, IEnumerable<string> languages) : this()
+        string titleFi, string titleSv, string guidanceFi, string guidanceSv, IEnumerable<string> languages,
+        SectionPurpose purpose = SectionPurpose.Text) : this()
     {
+        Purpose = purpose;
         Id = id;
         ReportId = reportId;
         OrganisationId = organisationId;
@@ -47,6 +49,7 @@ public class ReportSection : IOrganisationOwned, IVersioned
     public Guid? SectorId { get; private set; }
     public DateOnly? DueDate { get; private set; }
     public SectionStatus Status { get; private set; }
+    public SectionPurpose Purpose { get; private set; } = SectionPurpose.Text;
 
     public IReadOnlyCollection<SectionEditor> Editors => _editors.AsReadOnly();
     public IReadOnlyCollection<SectionText> Texts => _texts.AsReadOnly();

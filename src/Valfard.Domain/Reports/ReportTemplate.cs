@@ -25,7 +25,8 @@ public class ReportTemplate : IOrganisationOwned, IVersioned
     /// <summary>Sections in reading order: each top-level section followed by its sub-sections.</summary>
     public IReadOnlyList<TemplateSection> InReadingOrder() => Order(_sections, s => s.Id, s => s.ParentId, s => s.Position);
 
-    public TemplateSection AddSection(Guid? parentId, string titleFi, string titleSv, string guidanceFi, string guidanceSv)
+    public TemplateSection AddSection(Guid? parentId, string titleFi, string titleSv, string guidanceFi, string guidanceSv,
+        SectionPurpose purpose = SectionPurpose.Text)
     {
         if (parentId is { } p && _sections.All(s => s.Id != p))
         {
@@ -36,7 +37,7 @@ public class ReportTemplate : IOrganisationOwned, IVersioned
             throw new DomainException("Validation.SectionTooDeep");
         }
         var position = _sections.Where(s => s.ParentId == parentId).Select(s => s.Position + 1).DefaultIfEmpty(0).Max();
-        var section = new TemplateSection(Guid.NewGuid(), Id, parentId, position, titleFi, titleSv, guidanceFi, guidanceSv);
+        var section = new TemplateSection(Guid.NewGuid(), Id, parentId, position, titleFi, titleSv, guidanceFi, guidanceSv, purpose);
         _sections.Add(section);
         return section;
     }
@@ -102,8 +103,9 @@ public class TemplateSection
     }
 
     internal TemplateSection(Guid id, Guid templateId, Guid? parentId, int position, string titleFi, string titleSv,
-        string guidanceFi, string guidanceSv) : this()
+        string guidanceFi, string guidanceSv, SectionPurpose purpose) : this()
     {
+        Purpose = Enum.IsDefined(purpose) ? purpose : SectionPurpose.Text;
         Id = id;
         TemplateId = templateId;
         ParentId = parentId;
@@ -119,6 +121,7 @@ public class TemplateSection
     public string TitleSv { get; private set; }
     public string GuidanceFi { get; private set; }
     public string GuidanceSv { get; private set; }
+    public SectionPurpose Purpose { get; private set; } = SectionPurpose.Text;
 
     public string TitleIn(string language) => language == "sv" && TitleSv.Length > 0 ? TitleSv : TitleFi;
 

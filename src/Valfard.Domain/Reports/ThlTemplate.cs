@@ -6,7 +6,8 @@ namespace Valfard.Domain.Reports;
 /// </summary>
 public static class ThlTemplate
 {
-    private sealed record Part(string TitleFi, string TitleSv, string GuidanceFi, string GuidanceSv, Part[]? Children = null);
+    private sealed record Part(string TitleFi, string TitleSv, string GuidanceFi, string GuidanceSv, Part[]? Children = null,
+        SectionPurpose Purpose = SectionPurpose.Text);
 
     private static readonly Part[] Parts =
     [
@@ -38,7 +39,8 @@ public static class ThlTemplate
             ]),
         new("Vahvuudet ja kehittämiskohteet", "Styrkor och utvecklingsområden",
             "Kokoa hyvinvointiryhmän tunnistamat ilon ja huolen aiheet. Perustele jokainen huolen aihe indikaattoreilla tai muulla tiedolla ja kerro, ketä se koskee. Ilon ja huolen aiheet ovat suunnitelman tavoitteiden pohja.",
-            "Samla de glädjeämnen och orosmoment som välfärdsgruppen har identifierat. Motivera varje orosmoment med indikatorer eller annan information och berätta vem det gäller. Glädjeämnena och orosmomenten är grunden för planens mål."),
+            "Samla de glädjeämnen och orosmoment som välfärdsgruppen har identifierat. Motivera varje orosmoment med indikatorer eller annan information och berätta vem det gäller. Glädjeämnena och orosmomenten är grunden för planens mål.",
+            Purpose: SectionPurpose.JoysAndConcerns),
         new("Hyvinvointisuunnitelma", "Välfärdsplanen",
             "Johda suunnitelma edellisen luvun johtopäätöksistä: mitkä asiat kunta valitsee valtuustokauden painopisteiksi ja miksi.",
             "Härled planen ur slutsatserna i föregående avsnitt: vilka frågor kommunen väljer som prioriteringar för fullmäktigeperioden och varför.",
@@ -48,11 +50,13 @@ public static class ThlTemplate
                     "Berätta kort vilka berättelsens viktigaste slutsatser är och vilka befolkningsgrupper eller teman åtgärderna riktas mot."),
                 new("Tavoitteet, toimenpiteet ja seurantaindikaattorit", "Mål, åtgärder och uppföljningsindikatorer",
                     "Kirjaa jokaiselle tavoitteelle toimenpiteet, vastuutahot, aikataulu, resurssit ja indikaattorit, joilla edistymistä seurataan. Tavoitteiden pitää olla sellaisia, että tarkastuslautakunta voi arvioida niiden toteutumista.",
-                    "Ange för varje mål åtgärderna, de ansvariga, tidtabellen, resurserna och indikatorerna som följer upp framstegen. Målen ska vara sådana att revisionsnämnden kan bedöma om de nåtts."),
+                    "Ange för varje mål åtgärderna, de ansvariga, tidtabellen, resurserna och indikatorerna som följer upp framstegen. Målen ska vara sådana att revisionsnämnden kan bedöma om de nåtts.",
+                    Purpose: SectionPurpose.WelfarePlan),
             ]),
         new("Liitteet", "Bilagor",
             "Liitä kertomuksen pohjana olleet muut suunnitelmat (esimerkiksi lasten ja nuorten hyvinvointisuunnitelma, ikääntyneiden suunnitelma, tasa-arvosuunnitelma, turvallisuussuunnitelma) sekä luettelo vähimmäistietosisällön indikaattoreista, joita ei käytetty, perusteluineen.",
-            "Bifoga de andra planer som berättelsen bygger på (till exempel välfärdsplanen för barn och unga, planen för äldre, jämställdhetsplanen, säkerhetsplanen) samt en förteckning över de indikatorer i minimiuppgifterna som inte användes, med motivering."),
+            "Bifoga de andra planer som berättelsen bygger på (till exempel välfärdsplanen för barn och unga, planen för äldre, jämställdhetsplanen, säkerhetsplanen) samt en förteckning över de indikatorer i minimiuppgifterna som inte användes, med motivering.",
+            Purpose: SectionPurpose.Appendices),
     ];
 
     /// <summary>Fills an empty template with THL's structure.</summary>
@@ -61,10 +65,10 @@ public static class ThlTemplate
         ArgumentNullException.ThrowIfNull(template);
         foreach (var part in Parts)
         {
-            var section = template.AddSection(null, part.TitleFi, part.TitleSv, part.GuidanceFi, part.GuidanceSv);
+            var section = template.AddSection(null, part.TitleFi, part.TitleSv, part.GuidanceFi, part.GuidanceSv, part.Purpose);
             foreach (var child in part.Children ?? [])
             {
-                template.AddSection(section.Id, child.TitleFi, child.TitleSv, child.GuidanceFi, child.GuidanceSv);
+                template.AddSection(section.Id, child.TitleFi, child.TitleSv, child.GuidanceFi, child.GuidanceSv, child.Purpose);
             }
         }
     }

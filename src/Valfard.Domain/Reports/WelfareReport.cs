@@ -85,7 +85,7 @@ public class WelfareReport : IOrganisationOwned, IVersioned
         {
             report._sections.Add(new ReportSection(newIds[source.Id], id, organisation.Id,
                 source.ParentId is { } parent ? newIds[parent] : null, source.Position,
-                source.TitleFi, source.TitleSv, source.GuidanceFi, source.GuidanceSv, languages));
+                source.TitleFi, source.TitleSv, source.GuidanceFi, source.GuidanceSv, languages, source.Purpose));
         }
         return report;
     }

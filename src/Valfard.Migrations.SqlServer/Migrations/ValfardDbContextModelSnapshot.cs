@@ -484,6 +484,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uniqueidentifier");
 
@@ -702,6 +707,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("int");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<Guid>("TemplateId")
                         .HasColumnType("uniqueidentifier");

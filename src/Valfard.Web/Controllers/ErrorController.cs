@@ -30,6 +30,7 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
             StatusCodes.Status403Forbidden => View("Forbidden"),
             StatusCodes.Status429TooManyRequests => View("TooManyRequests"),
             StatusCodes.Status400BadRequest => View("BadRequest"),
+            StatusCodes.Status413PayloadTooLarge => View("TooLarge"),
             _ => View("ServerError"),
         };
     }

@@ -65,6 +65,21 @@ public sealed class ReportsController(
         return board is null ? NotFound() : View(board);
     }
 
+    /// <summary>Every change to the report: who, what and when.</summary>
+    [Authorize(Roles = Roles.Coordinator)]
+    [HttpGet("{id:guid}/audit")]
+    public async Task<IActionResult> Audit(Guid id, CancellationToken cancellationToken)
+    {
+        var audit = await reports.AuditAsync(id, Cultures.Current, cancellationToken);
+        if (audit is not { } found)
+        {
+            return NotFound();
+        }
+        ViewData["ReportId"] = id;
+        ViewData["ReportTitle"] = found.Title;
+        return View(found.Entries);
+    }
+
     [Authorize(Roles = Roles.Coordinator)]
     [HttpGet("{id:guid}/sections/{sectionId:guid}/assign")]
     public async Task<IActionResult> Assign(Guid id, Guid sectionId, CancellationToken cancellationToken)

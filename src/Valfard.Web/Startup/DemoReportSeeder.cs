@@ -79,8 +79,31 @@ public sealed class DemoReportSeeder(ValfardDbContext db, RichTextSanitizer sani
         settled.Resolve(coordinator, started.AddDays(13));
         db.SectionComments.Add(settled);
 
+        Observe(report, ObservationKind.Joy, LifeStage.ChildrenAndFamilies,
+            "Varhaiskasvatukseen osallistuminen on kasvanut ja on koko maan tasoa korkeampaa.",
+            "Deltagandet i småbarnspedagogik har ökat och är högre än i hela landet.",
+            "Varhaiskasvatukseen osallistuvat 1–6-vuotiaat: 81 % (2023) → 84 % (2025).", coordinator, started.AddDays(50));
+        Observe(report, ObservationKind.Joy, LifeStage.OlderPeople,
+            "Yhä useampi ikääntynyt asuu kotona, ja kaatumisiin liittyvät hoitojaksot ovat vähentyneet.",
+            "Allt fler äldre bor hemma och vårdperioderna efter fall har minskat.",
+            "Kotona asuvat 75 vuotta täyttäneet 92 %; kaatumisiin liittyvät hoitojaksot vähentyneet kolmena vuotena.", coordinator, started.AddDays(50));
+        Observe(report, ObservationKind.Concern, LifeStage.ChildrenAndFamilies,
+            "Lastensuojelun avohuollon asiakkaiden osuus on kasvanut kahtena vuotena peräkkäin.",
+            "Andelen klienter inom barnskyddets öppenvård har ökat två år i rad.",
+            "Lastensuojelun avohuollon asiakkaat, % 0–17-vuotiaista: kasvu 2023–2025.", editor, started.AddDays(51));
+        Observe(report, ObservationKind.Concern, LifeStage.Youth,
+            "Nuorten yksinäisyys ja ahdistuneisuus ovat yleistyneet.",
+            "Ungas ensamhet och ångest har blivit vanligare.",
+            "Kouluterveyskysely 2025: yksinäisyyttä kokevia 14 % (2021: 10 %), ahdistuneisuutta 19 % lukiolaisista.", editor, started.AddDays(51));
+        db.LinkedPlans.Add(LinkedPlan.Link(Guid.NewGuid(), report.Id, organisation.Id, LinkedPlanKind.ChildrenAndYouth,
+            "Lasten ja nuorten hyvinvointisuunnitelma 2025–2028", "https://demo.example/lasten-ja-nuorten-suunnitelma",
+            coordinator, started.AddDays(5)));
+
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private void Observe(WelfareReport report, ObservationKind kind, LifeStage stage, string fi, string sv, string evidence, Guid author, DateTimeOffset at) =>
+        db.Observations.Add(new Observation(Guid.NewGuid(), report.Id, report.OrganisationId, kind, stage, fi, sv, evidence, author, at));
 
     private void Write(ReportSection section, string language, string html, Guid author, DateTimeOffset at)
     {

@@ -60,6 +60,8 @@ public static class ServiceSetup
         services.AddScoped<Services.Reports.RevisionHistory>();
         services.AddScoped<Services.Reports.CommentService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<Services.Reports.ObservationService>();
+        services.AddScoped<Services.Reports.LinkedPlanService>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<StartPageService>();
         services.AddScoped<DatabaseInitializer>();

@@ -112,6 +112,7 @@ public sealed class SectionEditorViewModel
     public bool CanWrite { get; init; }
     public CommentsViewModel? Comments { get; set; }
     public ReportStatus ReportStatus { get; init; }
+    public SectionPurpose Purpose { get; init; }
 }
 
 public sealed record RevisionItem(int Number, string Author, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int? RestoredFrom, int Words);
@@ -128,3 +129,5 @@ public sealed class RevisionHistoryViewModel
     public int? To { get; init; }
     public IReadOnlyList<DiffPiece>? Diff { get; init; }
 }
+
+public sealed record AuditItem(DateTimeOffset At, string User, string Action, string Details);

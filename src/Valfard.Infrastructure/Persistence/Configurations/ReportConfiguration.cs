@@ -35,6 +35,7 @@ public sealed class ReportSectionConfiguration : IEntityTypeConfiguration<Report
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.Purpose).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.TitleFi).HasMaxLength(ReportLimits.TitleMaxLength).IsRequired();
         builder.Property(s => s.TitleSv).HasMaxLength(ReportLimits.TitleMaxLength).IsRequired();
         builder.Property(s => s.GuidanceFi).HasMaxLength(ReportLimits.GuidanceMaxLength).IsRequired();
@@ -107,6 +108,7 @@ public sealed class TemplateSectionConfiguration : IEntityTypeConfiguration<Temp
     {
         builder.ToTable("TemplateSections");
         builder.HasKey(s => s.Id);
+        builder.Property(s => s.Purpose).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.TitleFi).HasMaxLength(ReportLimits.TitleMaxLength).IsRequired();
         builder.Property(s => s.TitleSv).HasMaxLength(ReportLimits.TitleMaxLength).IsRequired();

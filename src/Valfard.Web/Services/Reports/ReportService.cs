@@ -149,6 +149,20 @@ public sealed partial class ReportService(
         };
     }
 
+    public async Task<(string Title, IReadOnlyList<AuditItem> Entries)?> AuditAsync(Guid reportId, string language, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            return null;
+        }
+        var entries = (await db.AuditEntries.AsNoTracking().Where(a => a.ReportId == reportId).ToListAsync(cancellationToken))
+            .OrderByDescending(a => a.At).Take(1000).ToList();
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return (report.TitleIn(language), entries.Select(a => new AuditItem(a.At, a.UserId is { } id ? names.GetValueOrDefault(id, "?") : "–",
+            a.Action, a.Details)).ToList());
+    }
+
     private static List<LanguageState> LanguageStates(ReportSection section) =>
         section.Texts.OrderBy(t => t.Language).Select(t => new LanguageState(t.Language, t.Html.Length > 0,
             section.Texts.Any(other => other != t && t.IsOlderThan(other)), t.UpdatedAt)).ToList();

@@ -54,6 +54,7 @@ public sealed partial class SectionWriting(
             SectorName = sector?.NameIn(language),
             CanWrite = report.Status == ReportStatus.Draft && actor.CanWrite(section),
             ReportStatus = report.Status,
+            Purpose = section.Purpose,
             Texts = section.Texts.OrderBy(t => t.Language).Select(t => new TextPane(t.Language, t.Html, t.Version, t.UpdatedAt,
                 t.UpdatedById is { } id ? names.GetValueOrDefault(id) : null,
                 section.Texts.Any(o => o != t && t.IsOlderThan(o)))).ToList(),

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Valfard.Domain.Common;
+using Valfard.Web.Localization;
+using Valfard.Web.Services.Reports;
+using Valfard.Web.ViewModels;
+
+namespace Valfard.Web.Controllers;
+
+/// <summary>The report's joys and concerns: list, add, edit, remove after confirming.</summary>
+[Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor}")]
+[Route("reports/{reportId:guid}/observations")]
+public sealed class ObservationsController(
+    ObservationService observations,
+    ReportService reports,
+    ActorResolver actors,
+    IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(Guid reportId, CancellationToken cancellationToken)
+    {
+        var form = await observations.FormAsync(reportId, null, cancellationToken);
+        if (form is null)
+        {
+            return NotFound();
+        }
+        ViewData["Observations"] = await observations.ListAsync(reportId, cancellationToken);
+        ViewData["Board"] = await reports.BoardAsync(reportId, await actors.ForAsync(User, cancellationToken), Cultures.Current, cancellationToken);
+        return View(form);
+    }
+
+    [HttpPost("")]
+    public Task<IActionResult> Create(Guid reportId, ObservationFormViewModel form, CancellationToken cancellationToken)
+    {
+        form.ReportId = reportId;
+        form.Id = null;
+        return Save(form, cancellationToken);
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Edit(Guid reportId, Guid id, CancellationToken cancellationToken)
+    {
+        var form = await observations.FormAsync(reportId, id, cancellationToken);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{id:guid}")]
+    public Task<IActionResult> Edit(Guid reportId, Guid id, ObservationFormViewModel form, CancellationToken cancellationToken)
+    {
+        form.ReportId = reportId;
+        form.Id = id;
+        return Save(form, cancellationToken);
+    }
+
+    [HttpGet("{id:guid}/remove")]
+    public async Task<IActionResult> ConfirmRemove(Guid reportId, Guid id, CancellationToken cancellationToken)
+    {
+        var form = await observations.FormAsync(reportId, id, cancellationToken);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{id:guid}/remove")]
+    public async Task<IActionResult> Remove(Guid reportId, Guid id, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await observations.DeleteAsync(reportId, id, actor.UserId, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = result.Succeeded ? "Observations.Removed" : result.Errors[0].Key;
+        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        return RedirectToAction(nameof(Index), new { reportId });
+    }
+
+    private async Task<IActionResult> Save(ObservationFormViewModel form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var actor = await actors.ForAsync(User, cancellationToken);
+            var result = await observations.SaveAsync(form, actor.UserId, cancellationToken);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = "Observations.Saved";
+                return RedirectToAction(nameof(Index), new { reportId = form.ReportId });
+            }
+            ModelState.AddErrors(result, localizer);
+        }
+        var saved = await observations.FormAsync(form.ReportId, null, cancellationToken);
+        if (saved is null)
+        {
+            return NotFound();
+        }
+        form.ReportTitle = saved.ReportTitle;
+        form.Bilingual = saved.Bilingual;
+        if (form.Id is null)
+        {
+            ViewData["Observations"] = await observations.ListAsync(form.ReportId, cancellationToken);
+            ViewData["Board"] = await reports.BoardAsync(form.ReportId, await actors.ForAsync(User, cancellationToken), Cultures.Current, cancellationToken);
+            return View(nameof(Index), form);
+        }
+        return View(nameof(Edit), form);
+    }
+}
