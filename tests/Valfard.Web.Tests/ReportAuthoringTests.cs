@@ -55,6 +55,57 @@ public sealed class ReportAuthoringTests : IDisposable
     }
 
     [Fact]
+    public async Task An_annual_report_starts_from_the_terms_comprehensive_report_text_and_the_next_one_from_it()
+    {
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        var term = await _factory.QueryAsync(db => db.CouncilTerms.SingleAsync(t => t.StartDate == new DateOnly(2025, 6, 1)));
+
+        await coordinator.PostFormAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2025"));
+
+        var annual = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts)
+            .Where(s => s.TitleFi == "Ikääntyneet").Join(db.Reports.IgnoreQueryFilters().Where(r => r.Kind == ReportKind.Annual), s => s.ReportId, r => r.Id, (s, r) => s)
+            .SingleAsync());
+        Assert.Contains("92 prosenttia asuu kotona", annual.Texts.Single(t => t.Language == "fi").Html);
+        Assert.Contains("bor 92 procent hemma", annual.Texts.Single(t => t.Language == "sv").Html);
+        Assert.Equal(SectionStatus.NotStarted, annual.Status);
+        Assert.Null(annual.Texts.Single(t => t.Language == "fi").UpdatedAt);
+
+        var fiText = annual.Texts.Single(t => t.Language == "fi");
+        var saved = await SaveAsync(coordinator, annual, "fi", "<p>Vuoden 2025 teksti.</p>", fiText.Version);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        await coordinator.PostFormAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2026"));
+        var next = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts)
+            .Where(s => s.TitleFi == "Ikääntyneet").Join(db.Reports.IgnoreQueryFilters().Where(r => r.Year == 2026), s => s.ReportId, r => r.Id, (s, r) => s)
+            .SingleAsync());
+        Assert.Equal("<p>Vuoden 2025 teksti.</p>", next.Texts.Single(t => t.Language == "fi").Html);
+    }
+
+    [Fact]
+    public async Task The_coordinator_adapts_the_template_and_the_next_report_follows_it()
+    {
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        var template = await coordinator.GetHtmlAsync("/template");
+        Assert.Contains("Lapset ja lapsiperheet", template);
+        var version = System.Text.RegularExpressions.Regex.Match(template, "name=\"version\" value=\"([^\"]+)\"").Groups[1].Value;
+        var parent = await _factory.QueryAsync(db => db.ReportTemplates.IgnoreQueryFilters().SelectMany(t => t.Sections)
+            .Where(s => s.TitleFi == "Väestön hyvinvointi, terveys ja palvelut").Select(s => s.Id).SingleAsync());
+
+        var added = await coordinator.PostFormAsync("/template", "/template/add",
+            ("parentId", parent.ToString()), ("titleFi", "Maahan muuttaneet"), ("titleSv", "Inflyttade"), ("version", version));
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var stale = await coordinator.PostFormAsync("/template", "/template/add", ("titleFi", "Vanhentunut"), ("version", version));
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Contains("Someone else saved a change", await coordinator.GetHtmlAsync("/template"));
+
+        var term = await _factory.QueryAsync(db => db.CouncilTerms.SingleAsync(t => t.StartDate == new DateOnly(2025, 6, 1)));
+        await coordinator.PostFormAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2027"));
+        var titles = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters()
+            .Join(db.Reports.IgnoreQueryFilters().Where(r => r.Year == 2027), s => s.ReportId, r => r.Id, (s, r) => s.TitleFi).ToListAsync());
+        Assert.Contains("Maahan muuttaneet", titles);
+        Assert.DoesNotContain("Vanhentunut", titles);
+    }
+
+    [Fact]
     public async Task An_editor_cannot_create_reports_or_assign_sections()
     {
         using var editor = await Browser.SignedInAsync(_factory, "editor@demo.test", "en");

@@ -59,6 +59,19 @@ public class SectionText : IOrganisationOwned, IVersioned
         section.NoteWritten();
     }
 
+    /// <summary>
+    /// Seeds a new report's text from an earlier report, so the writers update last year's text instead of starting
+    /// blank. The section stays "not started" until someone writes.
+    /// </summary>
+    public void StartFrom(string sanitizedHtml)
+    {
+        if (UpdatedAt is not null)
+        {
+            throw new DomainException("Validation.TextAlreadyWritten");
+        }
+        Html = sanitizedHtml.Length > ReportLimits.HtmlMaxLength ? string.Empty : sanitizedHtml;
+    }
+
     /// <summary>True when the other language was last changed later than this one, so this one may be behind.</summary>
     public bool IsOlderThan(SectionText other) =>
         other.UpdatedAt is { } theirs && (UpdatedAt is not { } mine || mine < theirs);

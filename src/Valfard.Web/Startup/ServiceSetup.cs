@@ -61,6 +61,7 @@ public static class ServiceSetup
         services.AddScoped<Services.Reports.CommentService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<Services.Reports.ObservationService>();
+        services.AddScoped<Services.Reports.TemplateService>();
         services.AddScoped<Services.Reports.LinkedPlanService>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<StartPageService>();

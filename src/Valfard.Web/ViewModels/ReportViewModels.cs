@@ -131,3 +131,34 @@ public sealed class RevisionHistoryViewModel
 }
 
 public sealed record AuditItem(DateTimeOffset At, string User, string Action, string Details);
+
+public sealed record TemplateSectionItem(Guid Id, string Number, string Title, bool IsSubsection, SectionPurpose Purpose, bool HasGuidance);
+
+public sealed class TemplateViewModel
+{
+    public required Guid Version { get; init; }
+    public required IReadOnlyList<TemplateSectionItem> Sections { get; init; }
+}
+
+public sealed class TemplateSectionForm
+{
+    public Guid Id { get; set; }
+
+    [StringLength(ReportLimits.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.TitleFi")]
+    public string? TitleFi { get; set; }
+
+    [StringLength(ReportLimits.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.TitleSv")]
+    public string? TitleSv { get; set; }
+
+    [StringLength(ReportLimits.GuidanceMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.GuidanceFi")]
+    public string? GuidanceFi { get; set; }
+
+    [StringLength(ReportLimits.GuidanceMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.GuidanceSv")]
+    public string? GuidanceSv { get; set; }
+
+    public Guid Version { get; set; }
+}

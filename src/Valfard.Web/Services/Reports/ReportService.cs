@@ -87,10 +87,58 @@ public sealed partial class ReportService(
             return (OperationResult.Fail(ex.Message == "Validation.YearOutsideTerm" ? nameof(form.Year) : null, ex.Message), null);
         }
         db.Reports.Add(report);
-        audit.Record(organisation.Id, report.Id, userId, "Report.Created", report.TitleFi);
+        var source = await StartingPointAsync(report, term, cancellationToken);
+        if (source is not null)
+        {
+            CopyTexts(source, report, userId);
+        }
+        audit.Record(organisation.Id, report.Id, userId, "Report.Created", source is null ? report.TitleFi : $"{report.TitleFi} ← {source.TitleFi}");
         await db.SaveChangesAsync(cancellationToken);
         LogCreated(logger, report.Id, report.Kind);
         return (OperationResult.Success, report.Id);
+    }
+
+    /// <summary>
+    /// An annual report starts from the previous year's annual report, or failing that from the term's comprehensive
+    /// report: most of the text carries over and is updated.
+    /// </summary>
+    private async Task<WelfareReport?> StartingPointAsync(WelfareReport report, CouncilTerm term, CancellationToken cancellationToken)
+    {
+        if (report.Kind != ReportKind.Annual)
+        {
+            return null;
+        }
+        var candidates = await db.Reports.Include(r => r.Sections).ThenInclude(s => s.Texts).AsSplitQuery()
+            .Where(r => r.Id != report.Id && (r.Kind == ReportKind.Annual || (r.Kind == ReportKind.Comprehensive && r.CouncilTermId == term.Id)))
+            .ToListAsync(cancellationToken);
+        return candidates.Where(r => r.Kind == ReportKind.Annual && r.Year < report.Year).OrderByDescending(r => r.Year).FirstOrDefault()
+            ?? candidates.FirstOrDefault(r => r.Kind == ReportKind.Comprehensive);
+    }
+
+    /// <summary>Sections are matched by their place in the structure (parent title and title), since both come from the template.</summary>
+    private void CopyTexts(WelfareReport source, WelfareReport target, Guid userId)
+    {
+        string Key(WelfareReport report, ReportSection section) =>
+            $"{report.Sections.FirstOrDefault(p => p.Id == section.ParentId)?.TitleFi}/{section.TitleFi}";
+        var sourceSections = source.Sections.GroupBy(s => Key(source, s)).ToDictionary(g => g.Key, g => g.First());
+        var now = clock.GetUtcNow();
+        foreach (var section in target.Sections)
+        {
+            if (!sourceSections.TryGetValue(Key(target, section), out var from))
+            {
+                continue;
+            }
+            foreach (var text in section.Texts)
+            {
+                var earlier = from.TextIn(text.Language)?.Html;
+                if (string.IsNullOrEmpty(earlier))
+                {
+                    continue;
+                }
+                text.StartFrom(earlier);
+                db.SectionRevisions.Add(new SectionRevision(Guid.NewGuid(), section.Id, section.OrganisationId, text.Language, 1, earlier, userId, now));
+            }
+        }
     }
 
     /// <summary>"Hyvinvointikertomus 2025–2029", "Välfärdsrapport 2025": what municipalities usually call them.</summary>
