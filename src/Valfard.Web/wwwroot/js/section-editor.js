@@ -44,6 +44,7 @@
     quill.root.setAttribute("role", "textbox");
     quill.root.setAttribute("aria-multiline", "true");
     load(pane.querySelector("template.initial-html").innerHTML);
+    nameThePickers(toolbar);
 
     const table = quill.getModule("table");
     toolbar.querySelectorAll("[data-table-action]").forEach(function (button) {
@@ -70,6 +71,16 @@
     pane.querySelector(".save-now").addEventListener("click", save);
     conflictBox.querySelector(".keep-mine").addEventListener("click", keepMine);
     conflictBox.querySelector(".take-theirs").addEventListener("click", takeTheirs);
+
+    // Quill copies the select's label onto its span wrapper; the label belongs on the part that acts as a button.
+    function nameThePickers(bar) {
+      bar.querySelectorAll(".ql-picker").forEach(function (picker) {
+        const label = picker.getAttribute("aria-label");
+        picker.removeAttribute("aria-label");
+        const button = picker.querySelector(".ql-picker-label");
+        if (button && label) { button.setAttribute("aria-label", label); }
+      });
+    }
 
     function load(html) {
       quill.setContents([], "silent");

@@ -1,0 +1,77 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Valfard.Browser.Tests;
+
+/// <summary>The welfare group's pages meet WCAG 2.1 A and AA as axe-core checks them.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AuthoringAccessibilityTests(AppFixture app)
+{
+    [Fact]
+    public async Task Admin_pages_have_no_wcag_a_or_aa_violations()
+    {
+        var page = await app.NewPageAsync("sv-FI");
+        await page.GotoAsync("/account/login");
+        await page.Locator("#Email").FillAsync("admin@demo.test");
+        await page.Locator("#Password").FillAsync("Valfard-demo-2026!");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.GotoAsync("/admin/users");
+        var editUser = await page.Locator("main table a.btn").First.GetAttributeAsync("href");
+        await page.GotoAsync("/admin/organisations");
+        var editOrganisation = await page.Locator("main table a.btn").First.GetAttributeAsync("href");
+
+        var problems = new List<string>();
+        foreach (var url in new[] { "/admin/users", "/admin/users/new", editUser!, "/admin/sectors", "/admin/sectors/new",
+                     "/admin/organisations", "/admin/organisations/new", editOrganisation!, "/account/change-password" })
+        {
+            await page.GotoAsync(url);
+            problems.AddRange(await ViolationsAsync(page, url));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string url)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        return result.Violations.Select(v => $"{url}: {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target))})");
+    }
+
+    [Fact]
+    public async Task Report_pages_have_no_wcag_a_or_aa_violations()
+    {
+        var page = await app.NewPageAsync("fi-FI");
+        await page.GotoAsync("/account/login");
+        await page.Locator("#Email").FillAsync("coordinator@demo.test");
+        await page.Locator("#Password").FillAsync("Valfard-demo-2026!");
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suomi", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fi");
+
+        await page.GotoAsync("/reports");
+        await page.Locator("main table a").First.ClickAsync();
+        var board = page.Url;
+        var pages = new List<string> { "/", "/reports", board, "/template", "/notifications" };
+        await page.GotoAsync(board);
+        var firstSection = await page.Locator("table.sections-table th a").Nth(3).GetAttributeAsync("href");
+        pages.Add(firstSection!);
+        pages.Add(firstSection + "/history/fi?from=1&to=2");
+        pages.Add(new Uri(board).AbsolutePath + "/observations");
+        pages.Add(new Uri(board).AbsolutePath + "/plans");
+        pages.Add(new Uri(board).AbsolutePath + "/audit");
+        pages.Add("/reports/new");
+
+        var problems = new List<string>();
+        foreach (var url in pages)
+        {
+            await page.GotoAsync(url);
+            problems.AddRange(await ViolationsAsync(page, url));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
