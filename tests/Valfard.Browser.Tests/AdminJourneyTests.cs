@@ -8,11 +8,7 @@ public sealed class AdminJourneyTests(AppFixture app)
     [Fact]
     public async Task An_admin_adds_an_editor_with_a_sector_and_deactivates_them_after_confirming()
     {
-        var page = await app.NewPageAsync("en-GB");
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail address").FillAsync("admin@demo.test");
-        await page.GetByLabel("Password").FillAsync("Valfard-demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = await app.SignInAsync("admin@demo.test", "en");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "users-en.png"), FullPage = true });
@@ -43,11 +39,7 @@ public sealed class AdminJourneyTests(AppFixture app)
     [Fact]
     public async Task A_system_admin_sees_every_organisation_with_its_county()
     {
-        var page = await app.NewPageAsync("sv-FI");
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-postadress").FillAsync("admin@demo.test");
-        await page.GetByLabel("Lösenord").FillAsync("Valfard-demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        var page = await app.SignInAsync("admin@demo.test", "sv");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Organisationer" }).ClickAsync();
 

@@ -57,6 +57,31 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
         return await context.NewPageAsync();
     }
 
+    public const string DemoPassword = "Valfard-demo-2026!";
+
+    /// <summary>
+    /// Signs a demo user in through the login form and sets the interface language with the switcher, because other
+    /// journeys may have left a different preferred language on the same user.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, string language)
+    {
+        var (locale, button) = language switch
+        {
+            "sv" => ("sv-FI", "Svenska"),
+            "en" => ("en-GB", "English"),
+            _ => ("fi-FI", "Suomi"),
+        };
+        var page = await NewPageAsync(locale);
+        await page.GotoAsync("/account/login");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(DemoPassword);
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Uri(BaseAddress, "/").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

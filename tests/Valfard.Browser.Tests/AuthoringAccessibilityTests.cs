@@ -11,11 +11,7 @@ public sealed class AuthoringAccessibilityTests(AppFixture app)
     [Fact]
     public async Task Admin_pages_have_no_wcag_a_or_aa_violations()
     {
-        var page = await app.NewPageAsync("sv-FI");
-        await page.GotoAsync("/account/login");
-        await page.Locator("#Email").FillAsync("admin@demo.test");
-        await page.Locator("#Password").FillAsync("Valfard-demo-2026!");
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        var page = await app.SignInAsync("admin@demo.test", "sv");
         await page.GotoAsync("/admin/users");
         var editUser = await page.Locator("main table a.btn").First.GetAttributeAsync("href");
         await page.GotoAsync("/admin/organisations");
@@ -44,13 +40,7 @@ public sealed class AuthoringAccessibilityTests(AppFixture app)
     [Fact]
     public async Task Report_pages_have_no_wcag_a_or_aa_violations()
     {
-        var page = await app.NewPageAsync("fi-FI");
-        await page.GotoAsync("/account/login");
-        await page.Locator("#Email").FillAsync("coordinator@demo.test");
-        await page.Locator("#Password").FillAsync("Valfard-demo-2026!");
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Suomi", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fi");
+        var page = await app.SignInAsync("coordinator@demo.test", "fi");
 
         await page.GotoAsync("/reports");
         await page.Locator("main table a").First.ClickAsync();

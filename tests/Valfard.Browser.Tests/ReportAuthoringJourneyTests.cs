@@ -6,22 +6,8 @@ namespace Valfard.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class ReportAuthoringJourneyTests(AppFixture app)
 {
-    private const string Password = "Valfard-demo-2026!";
-
-    private async Task<IPage> SignInAsync(string email, string locale = "fi-FI")
-    {
-        var page = await app.NewPageAsync(locale);
-        await page.GotoAsync("/account/login");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync(Password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Uri(app.BaseAddress, "/").ToString());
-        // Other journeys may have changed this user's preferred language; choose the one this test reads.
-        var language = locale.StartsWith("sv", StringComparison.Ordinal) ? "Svenska" : "Suomi";
-        await page.GetByRole(AriaRole.Button, new() { Name = language, Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language == "Svenska" ? "sv" : "fi");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, string locale = "fi-FI") =>
+        app.SignInAsync(email, locale.StartsWith("sv", StringComparison.Ordinal) ? "sv" : "fi");
 
     private static ILocator Pane(IPage page, string language) => page.Locator($"#pane-{language}");
 
@@ -145,17 +131,7 @@ public sealed class ReportAuthoringJourneyTests(AppFixture app)
 [Collection(BrowserCollection.Name)]
 public sealed class CommentJourneyTests(AppFixture app)
 {
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await app.NewPageAsync("en-GB");
-        await page.GotoAsync("/account/login");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync("Valfard-demo-2026!");
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "English", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email) => app.SignInAsync(email, "en");
 
     [Fact]
     public async Task An_editor_mentions_the_coordinator_who_replies_from_the_notification_and_resolves_the_thread()
