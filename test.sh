@@ -17,7 +17,9 @@ fi
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Valfard.sln 2>&1 | tee "$log" || status=$?
+# Build once, then run the test projects one after another: the browser tests time real pages and should not share
+# the two cores with the web tests.
+{ dotnet build Valfard.sln && dotnet test Valfard.sln --no-build -m:1; } 2>&1 | tee "$log" || status=$?
 
 # dotnet test prints one summary per test assembly; add them up into one closing line.
 awk '

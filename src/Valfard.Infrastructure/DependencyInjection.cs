@@ -30,6 +30,7 @@ public static class DependencyInjection
 
         services.AddDbContext<ValfardDbContext>(options => Configure(options, provider, connectionString!));
         services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Indicators.IndicatorImporter>();
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         var mailMode = configuration[$"{MailOptions.Section}:Mode"] ?? (isDevelopment ? "Log" : "Smtp");
         if (string.Equals(mailMode, "Smtp", StringComparison.OrdinalIgnoreCase))

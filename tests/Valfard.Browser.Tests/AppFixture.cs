@@ -44,6 +44,7 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
                 "--disable-sync", "--no-first-run", "--disable-quic"],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     public async Task<IPage> NewPageAsync(string locale = "fi-FI")
@@ -54,6 +55,8 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
+        // CI machines have two cores shared with the web tests; allow for a slow moment instead of failing on it.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -132,7 +132,7 @@ public sealed class ReportExtrasTests : IDisposable
         var response = await editor.PostFormAsync($"/reports/{reportId}/plans", $"/reports/{reportId}/plans/link",
             ("kind", "Safety"), ("title", "Turvallisuus"), ("url", "javascript:alert(1)"));
 
-        Assert.Contains("Give a full web address starting with https://.", await response.Content.ReadAsStringAsync());
+        Assert.Contains("Give a full web address starting with https:// or http://.", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
+using Valfard.Domain.Indicators;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Tenancy;
@@ -32,6 +33,9 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<LinkedPlan> LinkedPlans => Set<LinkedPlan>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

@@ -89,6 +89,13 @@ public sealed class ObservationsController(
                 TempData["Flash"] = "Observations.Saved";
                 return RedirectToAction(nameof(Index), new { reportId = form.ReportId });
             }
+            if (result.Conflict && form.Id is { } id && await observations.FormAsync(form.ReportId, id, cancellationToken) is { } fresh)
+            {
+                // Show what is saved now, so that saving again cannot undo the other person's change unseen.
+                ModelState.Clear();
+                ModelState.AddErrors(result, localizer);
+                return View(nameof(Edit), fresh);
+            }
             ModelState.AddErrors(result, localizer);
         }
         var saved = await observations.FormAsync(form.ReportId, null, cancellationToken);

@@ -44,6 +44,12 @@ public sealed class TemplateController(TemplateService templates, IStringLocaliz
                 TempData["Flash"] = "Template.Saved";
                 return RedirectToAction(nameof(Index));
             }
+            if (result.Conflict && await templates.FormAsync(id, cancellationToken) is { } fresh)
+            {
+                ModelState.Clear();
+                ModelState.AddErrors(result, localizer);
+                return View(fresh);
+            }
             ModelState.AddErrors(result, localizer);
         }
         return View(form);

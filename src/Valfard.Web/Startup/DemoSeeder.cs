@@ -18,6 +18,7 @@ public sealed partial class DemoSeeder(
     UserManager<ApplicationUser> users,
     TimeProvider clock,
     DemoReportSeeder reports,
+    DemoIndicatorSeeder indicators,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Valfard-demo-2026!";
@@ -46,6 +47,7 @@ public sealed partial class DemoSeeder(
         await EnsureUserAsync("secretary@demo.test", "Sanna Sihteeri", DemokommunId, [Roles.CouncilSecretary], [], cancellationToken);
         await EnsureUserAsync("editor@esimerkkila.test", "Eeva Esimerkki", EsimerkkilaId, [Roles.Editor], ["education"], cancellationToken);
         await reports.SeedAsync(cancellationToken);
+        await indicators.SeedAsync(cancellationToken);
         LogSeeded(logger);
     }
 

@@ -68,6 +68,7 @@ public static class ServiceSetup
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoReportSeeder>();
+        services.AddScoped<DemoIndicatorSeeder>();
         services.AddScoped<BootstrapAdmin>();
         return services;
     }

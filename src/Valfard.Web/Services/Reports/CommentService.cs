@@ -104,7 +104,8 @@ public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimePr
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         var thread = await db.SectionComments.FirstOrDefaultAsync(c => c.Id == threadId && c.SectionId == sectionId && c.ParentId == null, cancellationToken);
-        if (report is null || thread is null)
+        var sectionInReport = await db.ReportSections.AnyAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        if (report is null || thread is null || !sectionInReport)
         {
             return OperationResult.Missing();
         }

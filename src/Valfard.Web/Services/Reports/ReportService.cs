@@ -99,8 +99,8 @@ public sealed partial class ReportService(
     }
 
     /// <summary>
-    /// An annual report starts from the previous year's annual report, or failing that from the term's comprehensive
-    /// report: most of the text carries over and is updated.
+    /// An annual report starts from the previous annual report of the same term, or failing that from the term's
+    /// comprehensive report: most of the text carries over and is updated.
     /// </summary>
     private async Task<WelfareReport?> StartingPointAsync(WelfareReport report, CouncilTerm term, CancellationToken cancellationToken)
     {
@@ -109,7 +109,7 @@ public sealed partial class ReportService(
             return null;
         }
         var candidates = await db.Reports.Include(r => r.Sections).ThenInclude(s => s.Texts).AsSplitQuery()
-            .Where(r => r.Id != report.Id && (r.Kind == ReportKind.Annual || (r.Kind == ReportKind.Comprehensive && r.CouncilTermId == term.Id)))
+            .Where(r => r.Id != report.Id && r.CouncilTermId == term.Id && (r.Kind == ReportKind.Annual || r.Kind == ReportKind.Comprehensive))
             .ToListAsync(cancellationToken);
         return candidates.Where(r => r.Kind == ReportKind.Annual && r.Year < report.Year).OrderByDescending(r => r.Year).FirstOrDefault()
             ?? candidates.FirstOrDefault(r => r.Kind == ReportKind.Comprehensive);

@@ -72,8 +72,9 @@ public sealed class RevisionHistory(ValfardDbContext db, SectionWriting writing,
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Someone saved or restored at the same moment (a moved version or a taken revision number).
             return OperationResult.Stale();
         }
         return OperationResult.Success;

@@ -171,8 +171,17 @@ public sealed partial class SectionWriting(
                 return sections.Where(s => s.ReportId == r.Id).Select(s => new MySectionItem(r.Id, s.Id, r.TitleIn(language),
                     numbers[s.Id], s.TitleIn(language), s.DueDate, s.Status, s.IsOverdue(today)));
             })
-            .OrderBy(i => i.Status == SectionStatus.Done).ThenBy(i => i.DueDate ?? DateOnly.MaxValue).ThenBy(i => i.Number, StringComparer.Ordinal)
+            .OrderBy(i => i.Status == SectionStatus.Done).ThenBy(i => i.DueDate ?? DateOnly.MaxValue).ThenBy(i => i.ReportTitle, StringComparer.CurrentCulture)
+            .ThenBy(i => SectionNumberKey(i.Number))
             .ToList();
+    }
+
+    /// <summary>"3.10" after "3.2": section numbers compare as numbers, part by part.</summary>
+    private static (int, int) SectionNumberKey(string number)
+    {
+        var parts = number.Split('.');
+        return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+            parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 0);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent save refused for section {SectionId} ({Language})")]

@@ -31,6 +31,7 @@
     let dirty = false;
     let saving = false;
     let inConflict = false;
+    let refused = false;
     let timer = null;
     let theirs = null;
 
@@ -92,6 +93,7 @@
 
     function changed() {
       dirty = true;
+      refused = false;
       if (inConflict) { return; }
       show("unsaved");
       clearTimeout(timer);
@@ -100,6 +102,7 @@
 
     async function save() {
       clearTimeout(timer);
+      refused = false;
       if (saving || inConflict || !dirty) { return; }
       saving = true;
       dirty = false;
@@ -114,6 +117,14 @@
           credentials: "same-origin",
           headers: { "X-CSRF-TOKEN": token, "Accept": "application/json" },
         });
+        const isJson = (response.headers.get("Content-Type") || "").indexOf("application/json") >= 0;
+        if (response.redirected || !isJson) {
+          // The session ended (the answer is the sign-in page) or something outside the app answered.
+          dirty = true;
+          refused = true;
+          show("signedOut");
+          return;
+        }
         const answer = await response.json();
         if (response.ok) {
           version = answer.version;
@@ -122,15 +133,17 @@
           dirty = true;
           conflict(answer);
         } else {
+          // A refusal (too long, not yours, no longer a draft) will not succeed by retrying.
           dirty = true;
-          show("error", null, answer.message);
+          refused = true;
+          show("refused", null, answer.message);
         }
       } catch (error) {
         dirty = true;
         show("error");
       } finally {
         saving = false;
-        if (dirty && !inConflict) { timer = setTimeout(save, RETRY_DELAY_MS); }
+        if (dirty && !inConflict && !refused) { timer = setTimeout(save, RETRY_DELAY_MS); }
       }
     }
 
@@ -171,6 +184,8 @@
         unsaved: text.textUnsaved,
         error: text.textError,
         conflict: text.textConflict,
+        refused: text.textRefused,
+        signedOut: text.textSignedOut,
       }[state];
       if (state === "saved" && savedAt) {
         line += " " + new Date(savedAt).toLocaleTimeString(document.documentElement.lang, { hour: "2-digit", minute: "2-digit" });
