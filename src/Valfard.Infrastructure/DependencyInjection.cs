@@ -31,6 +31,15 @@ public static class DependencyInjection
         services.AddDbContext<ValfardDbContext>(options => Configure(options, provider, connectionString!));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Indicators.IndicatorImporter>();
+        services.AddMemoryCache();
+        services.Configure<Indicators.SotkanetOptions>(configuration.GetSection(Indicators.SotkanetOptions.Section));
+        services.AddHttpClient<Indicators.SotkanetClient>(client =>
+        {
+            // Timeouts are per attempt inside the client; this outer limit only stops a runaway.
+            client.Timeout = TimeSpan.FromMinutes(10);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Valfard/1.0 (welfare reports)");
+            client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        });
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         var mailMode = configuration[$"{MailOptions.Section}:Mode"] ?? (isDevelopment ? "Log" : "Smtp");
         if (string.Equals(mailMode, "Smtp", StringComparison.OrdinalIgnoreCase))

@@ -11,9 +11,11 @@ const copies = [
   ["node_modules/quill/dist/quill.js.LICENSE.txt", "wwwroot/lib/quill/quill.js.LICENSE.txt"],
   ["node_modules/quill/dist/quill.snow.css", "wwwroot/lib/quill/quill.snow.css"],
   ["node_modules/quill/LICENSE", "wwwroot/lib/quill/LICENSE"],
+  ["node_modules/chart.js/dist/chart.umd.min.js", "wwwroot/lib/chart.js/chart.umd.min.js"],
+  ["node_modules/chart.js/LICENSE.md", "wwwroot/lib/chart.js/LICENSE.md"],
 ];
 
-for (const library of ["bootstrap", "quill"]) {
+for (const library of ["bootstrap", "quill", "chart.js"]) {
   rmSync(`wwwroot/lib/${library}`, { recursive: true, force: true });
 }
 for (const [from, to] of copies) {

@@ -62,6 +62,8 @@ public static class ServiceSetup
         services.AddScoped<NotificationService>();
         services.AddScoped<Services.Reports.ObservationService>();
         services.AddScoped<Services.Reports.TemplateService>();
+        services.AddScoped<Services.Indicators.IndicatorService>();
+        services.AddSingleton<Services.Indicators.IndicatorImportJobs>();
         services.AddScoped<Services.Reports.LinkedPlanService>();
         services.AddScoped<OrganisationAdministration>();
         services.AddScoped<StartPageService>();

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Valfard.Domain.Common;
+using Valfard.Web.Localization;
+using Valfard.Web.Services.Indicators;
+
+namespace Valfard.Web.Controllers;
+
+/// <summary>The indicator catalogue: the list, an indicator's chart and table, CSV export, and imports from Sotkanet.</summary>
+[Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.SystemAdmin}")]
+[Route("indicators")]
+public sealed class IndicatorsController(IndicatorService indicators, IndicatorImportJobs jobs, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    public const long MaxImportBytes = 200L * 1024 * 1024;
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? search, CancellationToken cancellationToken)
+    {
+        ViewData["Search"] = search;
+        return View(await indicators.CatalogAsync(search, Cultures.Current, cancellationToken));
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
+    {
+        var page = await indicators.PageAsync(id, Cultures.Current, cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpGet("{id:int}/csv")]
+    public async Task<IActionResult> Csv(int id, CancellationToken cancellationToken)
+    {
+        var page = await indicators.PageAsync(id, Cultures.Current, cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        // A byte-order mark lets Excel open the Finnish and Swedish letters correctly.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(IndicatorService.ToCsv(page))).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", $"indicator-{id}.csv");
+    }
+
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
+    [HttpGet("import")]
+    public IActionResult Import() => View();
+
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
+    [HttpPost("import/file")]
+    [RequestSizeLimit(MaxImportBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes)]
+    public async Task<IActionResult> ImportFile(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", localizer["Plans.FileMissing"]);
+            return View(nameof(Import));
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var job = jobs.StartFile(buffer.ToArray(), Path.GetFileName(file.FileName), UserId);
+        return RedirectToAction(nameof(Progress), new { job = job.Id });
+    }
+
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
+    [HttpPost("import/live")]
+    public IActionResult ImportLive(string? indicatorIds, int fromYear, int toYear)
+    {
+        var ids = (indicatorIds ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => int.TryParse(s, out var id) ? id : 0).ToList();
+        if (ids.Count == 0 || ids.Any(i => i <= 0) || ids.Count > 50)
+        {
+            ModelState.AddModelError("indicatorIds", localizer["Indicators.IdsInvalid"]);
+        }
+        if (fromYear < 1990 || toYear > 2100 || fromYear > toYear)
+        {
+            ModelState.AddModelError("fromYear", localizer["Indicators.YearsInvalid"]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Import));
+        }
+        var job = jobs.StartLive(ids.Distinct().ToList(), Enumerable.Range(fromYear, toYear - fromYear + 1).ToList(), UserId);
+        return RedirectToAction(nameof(Progress), new { job = job.Id });
+    }
+
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
+    [HttpGet("import/{job:guid}")]
+    public IActionResult Progress(Guid job)
+    {
+        var found = jobs.Find(job, UserId);
+        return found is null ? NotFound() : View(found);
+    }
+
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
+    [HttpGet("import/{job:guid}/status")]
+    public IActionResult Status(Guid job)
+    {
+        var found = jobs.Find(job, UserId);
+        if (found is null)
+        {
+            return NotFound();
+        }
+        return Json(new
+        {
+            state = found.State.ToString(),
+            processed = found.Processed,
+            total = found.Total,
+            text = localizer[$"Import.State.{found.State}", found.Processed, found.Total ?? 0].Value,
+        });
+    }
+}

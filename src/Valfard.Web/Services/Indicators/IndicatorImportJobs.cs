@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Valfard.Infrastructure.Indicators;
+
+namespace Valfard.Web.Services.Indicators;
+
+public enum ImportState
+{
+    Queued,
+    Running,
+    Done,
+    Failed,
+}
+
+/// <summary>One running or finished import, as its progress page shows it.</summary>
+public sealed class ImportJob
+{
+    public required Guid Id { get; init; }
+    public required Guid OwnerId { get; init; }
+    public required string Source { get; init; }
+    public ImportState State { get; set; } = ImportState.Queued;
+    public int Processed { get; set; }
+    public int? Total { get; set; }
+    public ImportSummary? Summary { get; set; }
+    public SotkanetFormatException? FormatError { get; set; }
+    public bool Unavailable { get; set; }
+}
+
+/// <summary>
+/// Runs imports in the background so a large file does not hold a request open; the progress page polls. Jobs live in
+/// memory: a restart forgets finished jobs, never data, because every batch is committed on its own.
+/// </summary>
+public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILogger<IndicatorImportJobs> logger)
+{
+    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
+
+    public ImportJob? Find(Guid id, Guid ownerId) =>
+        _jobs.TryGetValue(id, out var job) && job.OwnerId == ownerId ? job : null;
+
+    public ImportJob StartFile(byte[] content, string fileName, Guid ownerId)
+    {
+        var job = Register(fileName, ownerId);
+        _ = Task.Run(() => RunAsync(job, (importer, token) => ImportFileAsync(importer, job, content, fileName, token)));
+        return job;
+    }
+
+    public ImportJob StartLive(IReadOnlyList<int> indicatorIds, IReadOnlyList<int> years, Guid ownerId)
+    {
+        var job = Register($"Sotkanet: {string.Join(", ", indicatorIds)}", ownerId);
+        _ = Task.Run(() => RunAsync(job, async (importer, token) =>
+        {
+            using var scope = scopes.CreateScope();
+            var client = scope.ServiceProvider.GetRequiredService<SotkanetClient>();
+            var summary = await importer.ImportIndicatorsAsync((await client.GetIndicatorsAsync(token)).Where(i => indicatorIds.Contains(i.Id)).ToList(), token);
+            summary += await importer.ImportRegionsAsync(await client.GetRegionsAsync(token), token);
+            job.Total = indicatorIds.Count;
+            foreach (var indicatorId in indicatorIds)
+            {
+                summary += await importer.ImportValuesAsync(await client.GetDataAsync(indicatorId, years, token), 1, null, token);
+                job.Processed++;
+            }
+            return summary;
+        }));
+        return job;
+    }
+
+    private ImportJob Register(string source, Guid ownerId)
+    {
+        var job = new ImportJob { Id = Guid.NewGuid(), OwnerId = ownerId, Source = source };
+        _jobs[job.Id] = job;
+        return job;
+    }
+
+    private static async Task<ImportSummary> ImportFileAsync(IndicatorImporter importer, ImportJob job, byte[] content, string fileName,
+        CancellationToken token)
+    {
+        if (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || LooksLikeCsv(content))
+        {
+            using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8);
+            // Read fully first so a bad line anywhere is reported before anything is written.
+            var rows = SotkanetCsvReader.Read(reader).ToList();
+            job.Total = rows.Count;
+            return await importer.ImportValuesAsync(rows, 2, new Progress<int>(p => job.Processed = p), token);
+        }
+        using var document = SotkanetJsonReader.Open(new MemoryStream(content));
+        switch (SotkanetJsonReader.Detect(document))
+        {
+            case SotkanetFileKind.Indicators:
+                var indicators = SotkanetJsonReader.ReadIndicators(document);
+                job.Total = indicators.Count;
+                return await importer.ImportIndicatorsAsync(indicators, token);
+            case SotkanetFileKind.Regions:
+                var regions = SotkanetJsonReader.ReadRegions(document);
+                job.Total = regions.Count;
+                return await importer.ImportRegionsAsync(regions, token);
+            default:
+                var values = SotkanetJsonReader.ReadData(document).ToList();
+                job.Total = values.Count;
+                return await importer.ImportValuesAsync(values, 1, new Progress<int>(p => job.Processed = p), token);
+        }
+    }
+
+    private static bool LooksLikeCsv(byte[] content)
+    {
+        var start = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 200)).TrimStart('\uFEFF', ' ', '\r', '\n');
+        return start.Length > 0 && start[0] != '[' && start[0] != '{' && start.Contains(';', StringComparison.Ordinal);
+    }
+
+    private async Task RunAsync(ImportJob job, Func<IndicatorImporter, CancellationToken, Task<ImportSummary>> work)
+    {
+        job.State = ImportState.Running;
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var importer = scope.ServiceProvider.GetRequiredService<IndicatorImporter>();
+            job.Summary = await work(importer, CancellationToken.None);
+            job.Processed = job.Total ?? job.Processed;
+            job.State = ImportState.Done;
+        }
+        catch (SotkanetFormatException ex)
+        {
+            job.FormatError = ex;
+            job.State = ImportState.Failed;
+            LogRefused(logger, job.Source, ex.Row, ex.Field, ex.Problem);
+        }
+        catch (SotkanetUnavailableException ex)
+        {
+            job.Unavailable = true;
+            job.State = ImportState.Failed;
+            LogUnavailable(logger, ex, job.Source);
+        }
+#pragma warning disable CA1031 // a background job must record any failure for its progress page instead of dying unseen
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            job.State = ImportState.Failed;
+            LogFailed(logger, ex, job.Source);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Indicator import {Source} refused: row {Row}, field {Field}: {Problem}")]
+    private static partial void LogRefused(ILogger logger, string source, int row, string field, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sotkanet unavailable for import {Source}")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string source);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indicator import {Source} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string source);
+}

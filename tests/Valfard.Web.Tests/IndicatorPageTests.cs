@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+using Moq.Protected;
+using Valfard.Infrastructure.Indicators;
+using Valfard.Web.Tests.Infrastructure;
+
+namespace Valfard.Web.Tests;
+
+[Collection(SharedAppCollection.Name)]
+public sealed class IndicatorPageTests(ValfardFactory factory)
+{
+    [Fact]
+    public async Task An_indicator_page_shows_the_municipality_county_and_country_with_a_missing_year_as_missing()
+    {
+        using var browser = await Browser.SignedInAsync(factory, "editor@esimerkkila.test", "en");
+
+        var html = await browser.GetHtmlAsync("/indicators/90005");
+
+        Assert.Contains("Esimerkkilä", html);
+        Assert.Contains("Demo wellbeing services county", html);
+        Assert.Contains("Whole country (sample)", html);
+        Assert.Contains("<span class=\"visually-hidden\">no data</span>", html);
+        Assert.Contains("lower is better", html);
+        Assert.Matches("(Improving|Worsening|Stable)\\.", html);
+        Assert.Contains("data-chart=", html);
+    }
+
+    [Fact]
+    public async Task The_table_downloads_as_csv_with_empty_cells_for_missing_values()
+    {
+        using var browser = await Browser.SignedInAsync(factory, "editor@esimerkkila.test", "en");
+
+        var response = await browser.Client.GetAsync("/indicators/90005/csv");
+        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("indicator;region;gender;year;value\n", csv, StringComparison.Ordinal);
+        Assert.Contains("90005;Esimerkkilä;total;2019;\n", csv);
+        Assert.Contains("90005;Esimerkkilä;total;2024;", csv);
+    }
+
+    [Fact]
+    public async Task A_coordinator_imports_a_csv_file_from_the_browser_and_sees_the_summary()
+    {
+        using var browser = await Browser.SignedInAsync(factory, "coordinator@demo.test", "en");
+        var token = await browser.TokenFromAsync("/indicators/import");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("indicator;region;year;gender;primary value;absolute value\n90040;99001;2010;total;6,5;\n90040;99001;2011;total;6,7;\n"));
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse("text/csv");
+        form.Add(file, "file", "extra.csv");
+
+        var started = await browser.Client.PostAsync("/indicators/import/file", form);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var page = started.Headers.Location!.OriginalString;
+        string html;
+        var waited = 0;
+        do
+        {
+            await Task.Delay(200);
+            html = await browser.GetHtmlAsync(page);
+        }
+        while (!html.Contains("alert-success", StringComparison.Ordinal) && (waited += 200) < 10_000);
+
+        Assert.Contains("2 added, 0 updated, 0 unchanged.", html);
+    }
+
+    [Fact]
+    public async Task A_bad_file_stops_with_the_row_and_field_named()
+    {
+        using var browser = await Browser.SignedInAsync(factory, "coordinator@demo.test", "en");
+        var token = await browser.TokenFromAsync("/indicators/import");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("""[{"indicator":90001,"region":99001,"year":2020,"gender":"total","value":1},{"indicator":90001,"region":99001,"year":"next","gender":"total","value":1}]""")), "file", "bad.json");
+
+        var started = await browser.Client.PostAsync("/indicators/import/file", form);
+        string html;
+        var waited = 0;
+        do
+        {
+            await Task.Delay(200);
+            html = await browser.GetHtmlAsync(started.Headers.Location!.OriginalString);
+        }
+        while (!html.Contains("alert-danger", StringComparison.Ordinal) && (waited += 200) < 10_000);
+
+        Assert.Contains("row 2, field \"year\": not a number", html);
+    }
+
+    [Fact]
+    public async Task An_editor_may_read_indicators_but_not_import()
+    {
+        using var browser = await Browser.SignedInAsync(factory, "editor@demo.test", "en");
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/indicators")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.GetAsync("/indicators/import")).StatusCode);
+    }
+}
+
+public sealed class SotkanetClientTests
+{
+    private static (SotkanetClient Client, Mock<HttpMessageHandler> Handler) Create(params Func<HttpResponseMessage>[] answers)
+    {
+        var handler = new Mock<HttpMessageHandler>(MockBehavior.Strict);
+        var queue = new Queue<Func<HttpResponseMessage>>(answers);
+        handler.Protected().Setup<Task<HttpResponseMessage>>("SendAsync", ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>())
+            .ReturnsAsync(() => queue.Dequeue()());
+        var options = Options.Create(new SotkanetOptions { BaseUrl = "https://sotkanet.test/rest/1.1/", Retries = 2, TimeoutSeconds = 5 });
+        var client = new SotkanetClient(new HttpClient(handler.Object), new MemoryCache(new MemoryCacheOptions()), options, TimeProvider.System,
+            NullLogger<SotkanetClient>.Instance);
+        return (client, handler);
+    }
+
+    private static HttpResponseMessage Json(string body) => new(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+    [Fact]
+    public async Task Data_is_fetched_with_the_years_and_genders_in_the_query_and_read_in_sotkanets_format()
+    {
+        var (client, handler) = Create(() => Json("""[{"indicator":127,"region":833,"year":2023,"gender":"total","value":67000}]"""));
+
+        var rows = await client.GetDataAsync(127, [2023, 2022], CancellationToken.None);
+
+        Assert.Equal(67000, Assert.Single(rows).Value);
+        handler.Protected().Verify("SendAsync", Times.Once(), ItExpr.Is<HttpRequestMessage>(r =>
+            r.RequestUri!.ToString() == "https://sotkanet.test/rest/1.1/json?indicator=127&years=2022&years=2023&genders=total&genders=male&genders=female"),
+            ItExpr.IsAny<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_server_error_is_retried_and_the_answer_is_cached()
+    {
+        var (client, handler) = Create(
+            () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),
+            () => Json("""[{"id":833,"title":{"fi":"Vaasa","sv":"Vasa"},"code":"905","category":"KUNTA"}]"""));
+
+        var first = await client.GetRegionsAsync(CancellationToken.None);
+        var second = await client.GetRegionsAsync(CancellationToken.None);
+
+        Assert.Equal("Vasa", Assert.Single(first).TitleSv);
+        Assert.Equal("Vasa", Assert.Single(second).TitleSv);
+        handler.Protected().Verify("SendAsync", Times.Exactly(2), ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task After_the_last_retry_the_failure_is_reported_as_sotkanet_unavailable()
+    {
+        var (client, _) = Create(
+            () => throw new HttpRequestException("connection refused"),
+            () => throw new HttpRequestException("connection refused"),
+            () => throw new HttpRequestException("connection refused"));
+
+        await Assert.ThrowsAsync<SotkanetUnavailableException>(() => client.GetIndicatorsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_not_found_is_not_retried()
+    {
+        var (client, handler) = Create(() => new HttpResponseMessage(HttpStatusCode.NotFound));
+
+        await Assert.ThrowsAsync<SotkanetUnavailableException>(() => client.GetIndicatorsAsync(CancellationToken.None));
+        handler.Protected().Verify("SendAsync", Times.Once(), ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>());
+    }
+}
