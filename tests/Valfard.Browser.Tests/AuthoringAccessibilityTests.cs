@@ -54,6 +54,7 @@ public sealed class AuthoringAccessibilityTests(AppFixture app)
         pages.Add(new Uri(board).AbsolutePath + "/plans");
         pages.Add(new Uri(board).AbsolutePath + "/audit");
         pages.Add("/reports/new");
+        pages.AddRange(["/indicators", "/indicators/90005", "/indicators/sets", "/indicators/import"]);
 
         var problems = new List<string>();
         foreach (var url in pages)
@@ -63,5 +64,7 @@ public sealed class AuthoringAccessibilityTests(AppFixture app)
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+        await page.GotoAsync("/indicators/90010");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "indicator-fi.png"), FullPage = true });
     }
 }

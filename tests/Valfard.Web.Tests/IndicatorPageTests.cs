@@ -166,3 +166,49 @@ public sealed class SotkanetClientTests
         handler.Protected().Verify("SendAsync", Times.Once(), ItExpr.IsAny<HttpRequestMessage>(), ItExpr.IsAny<CancellationToken>());
     }
 }
+
+public sealed class SectionIndicatorTests : IDisposable
+{
+    private readonly ValfardFactory _factory = new();
+
+    private Task<Valfard.Domain.Reports.ReportSection> SectionAsync(string titleFi) => _factory.QueryAsync(db =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.ReportSections),
+            s => s.OrganisationId == Valfard.Web.Startup.DemoSeeder.DemokommunId && s.TitleFi == titleFi));
+
+    [Fact]
+    public async Task The_demo_report_shows_charts_and_tables_from_the_sample_data()
+    {
+        var section = await SectionAsync("Lapset ja lapsiperheet");
+        using var editor = await Browser.SignedInAsync(_factory, "editor@demo.test", "fi");
+
+        var html = await editor.GetHtmlAsync($"/reports/{section.ReportId}/sections/{section.Id}");
+
+        Assert.Contains("Varhaiskasvatukseen osallistuneet 1–6-vuotiaat", html);
+        Assert.Contains("Lastensuojelun avohuollon asiakkaat", html);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<canvas id=\"indicator-chart-"));
+        Assert.Contains("Demokunta", html);
+    }
+
+    [Fact]
+    public async Task An_editor_adds_an_indicator_from_the_sets_but_not_one_outside_them()
+    {
+        var section = await SectionAsync("Työikäiset");
+        using var editor = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        var url = $"/reports/{section.ReportId}/sections/{section.Id}";
+
+        var added = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "90007"));
+        var refused = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "90031"));
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var html = await editor.GetHtmlAsync(url);
+        Assert.Contains("Long-term unemployed, % of labour force", html);
+        Assert.Contains("Only indicators in your organisation", html);
+        var ids = await _factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.SectionIndicators).Where(s => s.SectionId == section.Id).Select(s => s.IndicatorId)));
+        Assert.Equal([90007], ids);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}

@@ -36,6 +36,8 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<IndicatorSet> IndicatorSets => Set<IndicatorSet>();
+    public DbSet<SectionIndicator> SectionIndicators => Set<SectionIndicator>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

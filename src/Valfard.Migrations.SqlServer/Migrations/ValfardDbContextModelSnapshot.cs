@@ -289,6 +289,49 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("Indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSets", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSetMember", b =>
+                {
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("SetId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("IndicatorSetMembers", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorValue", b =>
                 {
                     b.Property<int>("IndicatorId")
@@ -356,6 +399,27 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.HasIndex("Category", "Code");
 
                     b.ToTable("Regions", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.SectionIndicator", b =>
+                {
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("SectionId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("SectionIndicators", (string)null);
                 });
 
             modelBuilder.Entity("Valfard.Domain.Organisations.CouncilTerm", b =>
@@ -1132,6 +1196,30 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
+                {
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSetMember", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Indicators.IndicatorSet", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorValue", b =>
                 {
                     b.HasOne("Valfard.Domain.Indicators.Indicator", null)
@@ -1143,6 +1231,21 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.HasOne("Valfard.Domain.Indicators.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.SectionIndicator", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Reports.ReportSection", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1329,6 +1432,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>

@@ -278,6 +278,49 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.ToTable("Indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSets", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSetMember", b =>
+                {
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SetId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("IndicatorSetMembers", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorValue", b =>
                 {
                     b.Property<int>("IndicatorId")
@@ -345,6 +388,27 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.HasIndex("Category", "Code");
 
                     b.ToTable("Regions", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.SectionIndicator", b =>
+                {
+                    b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SectionId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("SectionIndicators", (string)null);
                 });
 
             modelBuilder.Entity("Valfard.Domain.Organisations.CouncilTerm", b =>
@@ -1118,6 +1182,30 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
+                {
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSetMember", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Indicators.IndicatorSet", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorValue", b =>
                 {
                     b.HasOne("Valfard.Domain.Indicators.Indicator", null)
@@ -1129,6 +1217,21 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.HasOne("Valfard.Domain.Indicators.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.SectionIndicator", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Reports.ReportSection", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1315,6 +1418,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>

@@ -12,7 +12,7 @@ namespace Valfard.Web.Controllers;
 /// <summary>The indicator catalogue: the list, an indicator's chart and table, CSV export, and imports from Sotkanet.</summary>
 [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.SystemAdmin}")]
 [Route("indicators")]
-public sealed class IndicatorsController(IndicatorService indicators, IndicatorImportJobs jobs, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class IndicatorsController(IndicatorService indicators, IndicatorSetService sets, IndicatorImportJobs jobs, IStringLocalizer<SharedResource> localizer) : Controller
 {
     public const long MaxImportBytes = 200L * 1024 * 1024;
 
@@ -43,6 +43,39 @@ public sealed class IndicatorsController(IndicatorService indicators, IndicatorI
         // A byte-order mark lets Excel open the Finnish and Swedish letters correctly.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(IndicatorService.ToCsv(page))).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"indicator-{id}.csv");
+    }
+
+    [HttpGet("sets")]
+    public async Task<IActionResult> Sets(CancellationToken cancellationToken)
+    {
+        ViewData["Catalog"] = await indicators.CatalogAsync(null, Cultures.Current, cancellationToken);
+        return View(await sets.ListAsync(Cultures.Current, cancellationToken));
+    }
+
+    [Authorize(Roles = Roles.Coordinator)]
+    [HttpPost("sets")]
+    public async Task<IActionResult> CreateSet(string? name, CancellationToken cancellationToken) =>
+        SetsAnswer(await sets.CreateAsync(name, cancellationToken), "Sets.Created");
+
+    [Authorize(Roles = Roles.Coordinator)]
+    [HttpPost("sets/{id:guid}/add")]
+    public async Task<IActionResult> AddToSet(Guid id, int indicatorId, CancellationToken cancellationToken) =>
+        SetsAnswer(await sets.ChangeMemberAsync(id, indicatorId, true, cancellationToken), "Sets.Saved");
+
+    [Authorize(Roles = Roles.Coordinator)]
+    [HttpPost("sets/{id:guid}/remove/{indicatorId:int}")]
+    public async Task<IActionResult> RemoveFromSet(Guid id, int indicatorId, CancellationToken cancellationToken) =>
+        SetsAnswer(await sets.ChangeMemberAsync(id, indicatorId, false, cancellationToken), "Sets.Saved");
+
+    private IActionResult SetsAnswer(Services.OperationResult result, string successKey)
+    {
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = result.Succeeded ? successKey : result.Errors[0].Key;
+        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        return RedirectToAction(nameof(Sets));
     }
 
     [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]

@@ -15,6 +15,8 @@ public sealed class SectionsController(
     SectionWriting writing,
     RevisionHistory history,
     CommentService comments,
+    Services.Indicators.IndicatorService indicators,
+    Services.Indicators.IndicatorSetService sets,
     ActorResolver actors,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
@@ -31,6 +33,16 @@ public sealed class SectionsController(
             ? actor.IsCoordinator || User.IsInRole(Roles.CouncilMember)
             : actor.IsCoordinator || !User.IsInRole(Roles.CouncilMember);
         model.Comments = await comments.ForSectionAsync(reportId, sectionId, canComment, cancellationToken);
+        var blocks = new List<ViewModels.IndicatorPageViewModel>();
+        foreach (var id in await sets.SectionIndicatorIdsAsync(sectionId, cancellationToken))
+        {
+            if (await indicators.PageAsync(id, Cultures.Current, cancellationToken) is { } block)
+            {
+                blocks.Add(block);
+            }
+        }
+        model.Indicators = blocks;
+        model.IndicatorSets = model.CanWrite ? await sets.ListAsync(Cultures.Current, cancellationToken) : [];
         return View(model);
     }
 
@@ -58,6 +70,27 @@ public sealed class SectionsController(
             SaveOutcomeKind.Forbidden => StatusCode(StatusCodes.Status403Forbidden, new { status = "error", message = localizer[outcome.ErrorKey!].Value }),
             _ => BadRequest(new { status = "error", message = localizer[outcome.ErrorKey ?? "Error.BadRequest.Body"].Value }),
         };
+    }
+
+    [HttpPost("indicators")]
+    public Task<IActionResult> AddIndicator(Guid reportId, Guid sectionId, int indicatorId, CancellationToken cancellationToken) =>
+        ChangeIndicator(reportId, sectionId, indicatorId, true, cancellationToken);
+
+    [HttpPost("indicators/{indicatorId:int}/remove")]
+    public Task<IActionResult> RemoveIndicator(Guid reportId, Guid sectionId, int indicatorId, CancellationToken cancellationToken) =>
+        ChangeIndicator(reportId, sectionId, indicatorId, false, cancellationToken);
+
+    private async Task<IActionResult> ChangeIndicator(Guid reportId, Guid sectionId, int indicatorId, bool add, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await sets.ChangeSectionAsync(reportId, sectionId, indicatorId, add, actor, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = result.Succeeded ? (add ? "Sections.IndicatorAdded" : "Sections.IndicatorRemoved") : result.Errors[0].Key;
+        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#indicators");
     }
 
     [HttpPost("status")]

@@ -44,5 +44,35 @@ public sealed class DemoIndicatorSeeder(ValfardDbContext db, IndicatorImporter i
             };
         }
         await db.SaveChangesAsync(cancellationToken);
+        await ShowInDemoReportAsync(cancellationToken);
+    }
+
+    /// <summary>Demokommun's standard sets, and charts in the life-stage sections of its report in progress.</summary>
+    private async Task ShowInDemoReportAsync(CancellationToken cancellationToken)
+    {
+        var all = new[] { ValfardDbContext.TenantFilter };
+        var known = (await db.Indicators.Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        db.IndicatorSets.AddRange(Services.Indicators.IndicatorSetService.StandardSets(DemoSeeder.DemokommunId, known));
+        var sections = await db.ReportSections.IgnoreQueryFilters(all)
+            .Where(s => s.OrganisationId == DemoSeeder.DemokommunId).ToListAsync(cancellationToken);
+        var charts = new Dictionary<string, int[]>
+        {
+            ["Lapset ja lapsiperheet"] = [90012, 90010],
+            ["Nuoret"] = [90006, 90021],
+            ["Ikääntyneet"] = [90009, 90016],
+        };
+        foreach (var (title, indicatorIds) in charts)
+        {
+            var section = sections.FirstOrDefault(s => s.TitleFi == title);
+            if (section is null)
+            {
+                continue;
+            }
+            for (var i = 0; i < indicatorIds.Length; i++)
+            {
+                db.SectionIndicators.Add(new SectionIndicator(section.Id, section.OrganisationId, indicatorIds[i], i));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -63,6 +63,7 @@ public static class ServiceSetup
         services.AddScoped<Services.Reports.ObservationService>();
         services.AddScoped<Services.Reports.TemplateService>();
         services.AddScoped<Services.Indicators.IndicatorService>();
+        services.AddScoped<Services.Indicators.IndicatorSetService>();
         services.AddSingleton<Services.Indicators.IndicatorImportJobs>();
         services.AddScoped<Services.Reports.LinkedPlanService>();
         services.AddScoped<OrganisationAdministration>();

@@ -113,6 +113,8 @@ public sealed class SectionEditorViewModel
     public CommentsViewModel? Comments { get; set; }
     public ReportStatus ReportStatus { get; init; }
     public SectionPurpose Purpose { get; init; }
+    public IReadOnlyList<IndicatorPageViewModel> Indicators { get; set; } = [];
+    public IReadOnlyList<Valfard.Web.Services.Indicators.IndicatorSetItem> IndicatorSets { get; set; } = [];
 }
 
 public sealed record RevisionItem(int Number, string Author, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int? RestoredFrom, int Words);

@@ -55,3 +55,40 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
         builder.HasIndex(v => new { v.RegionId, v.IndicatorId });
     }
 }
+
+public sealed class IndicatorSetConfiguration : IEntityTypeConfiguration<IndicatorSet>
+{
+    public void Configure(EntityTypeBuilder<IndicatorSet> builder)
+    {
+        builder.ToTable("IndicatorSets");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Name).HasMaxLength(IndicatorSet.NameMaxLength).IsRequired();
+        builder.HasIndex(s => new { s.OrganisationId, s.Name }).IsUnique();
+        builder.HasOne<Domain.Organisations.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Members).WithOne().HasForeignKey(m => m.SetId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class IndicatorSetMemberConfiguration : IEntityTypeConfiguration<IndicatorSetMember>
+{
+    public void Configure(EntityTypeBuilder<IndicatorSetMember> builder)
+    {
+        builder.ToTable("IndicatorSetMembers");
+        builder.HasKey(m => new { m.SetId, m.IndicatorId });
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SectionIndicatorConfiguration : IEntityTypeConfiguration<SectionIndicator>
+{
+    public void Configure(EntityTypeBuilder<SectionIndicator> builder)
+    {
+        builder.ToTable("SectionIndicators");
+        builder.HasKey(s => new { s.SectionId, s.IndicatorId });
+        builder.HasOne<Domain.Reports.ReportSection>().WithMany().HasForeignKey(s => s.SectionId).OnDelete(DeleteBehavior.Cascade);
+        // Restrict: the catalogue is replaced by imports, never deleted while reports use it.
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(s => s.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

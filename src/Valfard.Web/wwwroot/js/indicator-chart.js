@@ -2,8 +2,10 @@
 // lines differ by dash pattern and point shape as well as colour, so colour never carries the meaning alone.
 (function () {
   "use strict";
-  const canvas = document.getElementById("indicator-chart");
-  if (!canvas || typeof Chart === "undefined") { return; }
+  if (typeof Chart === "undefined") { return; }
+  document.querySelectorAll("canvas[data-chart]").forEach(draw);
+
+  function draw(canvas) {
   const data = JSON.parse(canvas.dataset.chart);
   const colours = { own: "#0b5cad", county: "#b35c00", member: "#6b4c9a", country: "#3d4a57" };
   const dashes = { own: [], county: [8, 4], member: [2, 3], country: [12, 4, 2, 4] };
@@ -46,4 +48,5 @@
       scales: { y: { title: { display: true, text: data.unit } } },
     },
   });
+  }
 })();
