@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -211,4 +212,30 @@ public sealed class SectionIndicatorTests : IDisposable
     }
 
     public void Dispose() => _factory.Dispose();
+}
+
+[Collection(SharedAppCollection.Name)]
+public sealed class CountyIndicatorTests(ValfardFactory factory)
+{
+    [Fact]
+    public async Task A_county_sees_an_indicator_across_its_member_municipalities()
+    {
+        using var scope = factory.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<Valfard.Infrastructure.Persistence.ValfardDbContext>>();
+        await using var db = new Valfard.Infrastructure.Persistence.ValfardDbContext(options, new County());
+        var service = new Valfard.Web.Services.Indicators.IndicatorService(db, new County());
+
+        var page = await service.PageAsync(90005, "fi", CancellationToken.None);
+
+        Assert.NotNull(page);
+        Assert.Equal(["own", "member", "member", "country"], page.Series.Where(s => s.Gender == Valfard.Domain.Indicators.Gender.Total).Select(s => s.RegionKind));
+        Assert.Contains(page.Series, s => s.Region == "Demokunta");
+        Assert.Contains(page.Series, s => s.Region == "Esimerkkilä");
+        Assert.Equal("Demoalueen hyvinvointialue", page.TrendRegion);
+    }
+
+    private sealed class County : Valfard.Infrastructure.Tenancy.ICurrentOrganisation
+    {
+        public Guid? OrganisationId => Valfard.Web.Startup.DemoSeeder.CountyId;
+    }
 }
