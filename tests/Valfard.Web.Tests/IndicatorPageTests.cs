@@ -239,3 +239,37 @@ public sealed class CountyIndicatorTests(ValfardFactory factory)
         public Guid? OrganisationId => Valfard.Web.Startup.DemoSeeder.CountyId;
     }
 }
+
+[Collection(SharedAppCollection.Name)]
+public sealed class IndicatorExcelTests(ValfardFactory factory)
+{
+    [Fact]
+    public async Task The_table_downloads_as_an_excel_workbook_with_numbers_and_empty_missing_cells()
+    {
+        using var browser = await Browser.SignedInAsync(factory, "editor@esimerkkila.test", "fi");
+
+        var response = await browser.Client.GetAsync("/indicators/90005/xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var sheet = workbook.Worksheet(1);
+        Assert.Equal("Alue", sheet.Cell(4, 1).GetString());
+        Assert.Equal(2015, sheet.Cell(4, 2).GetValue<int>());
+        Assert.Equal("Esimerkkilä", sheet.Cell(5, 1).GetString());
+        Assert.True(sheet.Cell(5, 2).DataType == ClosedXML.Excel.XLDataType.Number);
+        Assert.True(sheet.Cell(5, 6).IsEmpty(), "2019 has no data for Esimerkkilä and must stay empty, not 0");
+    }
+
+    [Fact]
+    public async Task A_coordinator_sets_whether_higher_is_better_and_the_trend_follows()
+    {
+        using var browser = await Browser.SignedInAsync(factory, "coordinator@demo.test", "en");
+
+        await browser.PostFormAsync("/indicators/90019", "/indicators/90019/direction", ("direction", "HigherIsBetter"));
+        var html = await browser.GetHtmlAsync("/indicators/90019");
+
+        Assert.Contains("higher is better", html);
+        Assert.Matches("(Improving|Worsening|Stable)\\.", html);
+        await browser.PostFormAsync("/indicators/90019", "/indicators/90019/direction", ("direction", "Neutral"));
+    }
+}

@@ -32,6 +32,30 @@ public sealed class IndicatorsController(IndicatorService indicators, IndicatorS
         return page is null ? NotFound() : View(page);
     }
 
+    [HttpGet("{id:int}/xlsx")]
+    public async Task<IActionResult> Xlsx(int id, CancellationToken cancellationToken)
+    {
+        var page = await indicators.PageAsync(id, Cultures.Current, cancellationToken);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        var bytes = IndicatorService.ToXlsx(page, localizer["Indicators.Region"], g => localizer[$"Gender.{g}"]);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"indicator-{id}.xlsx");
+    }
+
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
+    [HttpPost("{id:int}/direction")]
+    public async Task<IActionResult> Direction(int id, Domain.Indicators.IndicatorDirection direction, CancellationToken cancellationToken)
+    {
+        if (!await indicators.SetDirectionAsync(id, direction, cancellationToken))
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = "Indicators.DirectionSaved";
+        return RedirectToAction(nameof(Show), new { id });
+    }
+
     [HttpGet("{id:int}/csv")]
     public async Task<IActionResult> Csv(int id, CancellationToken cancellationToken)
     {

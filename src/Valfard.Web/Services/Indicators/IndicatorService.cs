@@ -71,6 +71,22 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         };
     }
 
+    /// <summary>
+    /// Sets which way is good for an indicator. The catalogue is shared, so this applies to every organisation; it
+    /// is what turns a rising or falling trend into an improving or worsening one.
+    /// </summary>
+    public async Task<bool> SetDirectionAsync(int id, IndicatorDirection direction, CancellationToken cancellationToken)
+    {
+        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (indicator is null || !Enum.IsDefined(direction))
+        {
+            return false;
+        }
+        indicator.Direction = direction;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>The indicator table as CSV: one row per region, gender and year; a missing value stays empty.</summary>
     public static string ToCsv(IndicatorPageViewModel page)
     {
@@ -85,6 +101,41 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             }
         }
         return csv.ToString();
+    }
+
+    /// <summary>The same table as an Excel workbook: one row per region and gender, one column per year, numbers as numbers.</summary>
+    public static byte[] ToXlsx(IndicatorPageViewModel page, string regionHeading, Func<Gender, string> genderName)
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.Worksheets.Add($"{page.Id}");
+        sheet.Cell(1, 1).Value = page.Title;
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Cell(2, 1).Value = $"{page.Source} · {page.Unit}";
+        sheet.Cell(4, 1).Value = regionHeading;
+        for (var i = 0; i < page.Years.Count; i++)
+        {
+            sheet.Cell(4, i + 2).Value = page.Years[i];
+        }
+        sheet.Row(4).Style.Font.Bold = true;
+        var row = 5;
+        foreach (var series in page.Series)
+        {
+            sheet.Cell(row, 1).Value = series.Gender == Gender.Total ? series.Region : $"{series.Region}, {genderName(series.Gender)}";
+            for (var i = 0; i < series.Points.Count; i++)
+            {
+                if (series.Points[i].Value is { } value)
+                {
+                    sheet.Cell(row, i + 2).Value = value;
+                }
+            }
+            row++;
+        }
+        // Fixed widths: ClosedXML 0.95 measures text through System.Drawing, which Linux servers do not have.
+        sheet.Column(1).Width = 48;
+        sheet.Columns(2, page.Years.Count + 1).Width = 10;
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
     }
 
     private static string Escape(string text) =>
@@ -115,7 +166,7 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
                     .OrderBy(r => r.TitleFi, StringComparer.CurrentCulture).Select(r => (r, "member")));
             }
         }
-        result.AddRange(all.Where(r => r.Category == Region.Country).Take(1).Select(r => (r, "country")));
+        result.AddRange(all.Where(r => r.Category == Region.Country).OrderBy(r => r.Id).Take(1).Select(r => (r, "country")));
         return result;
     }
 }
