@@ -68,17 +68,8 @@ public class ReportSection : IOrganisationOwned, IVersioned
 
     public void Retitle(string titleFi, string titleSv)
     {
-        titleFi = titleFi?.Trim() ?? string.Empty;
-        titleSv = titleSv?.Trim() ?? string.Empty;
-        if (titleFi.Length == 0 && titleSv.Length == 0)
-        {
-            throw new DomainException("Validation.SectionTitleRequired");
-        }
-        if (titleFi.Length > ReportLimits.TitleMaxLength || titleSv.Length > ReportLimits.TitleMaxLength)
-        {
-            throw new DomainException("Validation.TitleTooLong");
-        }
-        TitleFi = titleFi.Length > 0 ? titleFi : titleSv;
+        (titleFi, titleSv) = BilingualTitle.Require(titleFi, titleSv, "Validation.SectionTitleRequired");
+        TitleFi = titleFi;
         TitleSv = titleSv;
     }
 

@@ -127,23 +127,14 @@ public class TemplateSection
 
     public void Update(string titleFi, string titleSv, string guidanceFi, string guidanceSv)
     {
-        titleFi = titleFi?.Trim() ?? string.Empty;
-        titleSv = titleSv?.Trim() ?? string.Empty;
-        if (titleFi.Length == 0 && titleSv.Length == 0)
-        {
-            throw new DomainException("Validation.SectionTitleRequired");
-        }
-        if (titleFi.Length > ReportLimits.TitleMaxLength || titleSv.Length > ReportLimits.TitleMaxLength)
-        {
-            throw new DomainException("Validation.TitleTooLong");
-        }
+        (titleFi, titleSv) = BilingualTitle.Require(titleFi, titleSv, "Validation.SectionTitleRequired");
         guidanceFi = guidanceFi?.Trim() ?? string.Empty;
         guidanceSv = guidanceSv?.Trim() ?? string.Empty;
         if (guidanceFi.Length > ReportLimits.GuidanceMaxLength || guidanceSv.Length > ReportLimits.GuidanceMaxLength)
         {
             throw new DomainException("Validation.GuidanceTooLong");
         }
-        TitleFi = titleFi.Length > 0 ? titleFi : titleSv;
+        TitleFi = titleFi;
         TitleSv = titleSv;
         GuidanceFi = guidanceFi;
         GuidanceSv = guidanceSv;

@@ -107,17 +107,8 @@ public class WelfareReport : IOrganisationOwned, IVersioned
 
     public void Retitle(string titleFi, string titleSv)
     {
-        titleFi = titleFi?.Trim() ?? string.Empty;
-        titleSv = titleSv?.Trim() ?? string.Empty;
-        if (titleFi.Length == 0 && titleSv.Length == 0)
-        {
-            throw new DomainException("Validation.ReportTitleRequired");
-        }
-        if (titleFi.Length > ReportLimits.TitleMaxLength || titleSv.Length > ReportLimits.TitleMaxLength)
-        {
-            throw new DomainException("Validation.TitleTooLong");
-        }
-        TitleFi = titleFi.Length > 0 ? titleFi : titleSv;
+        (titleFi, titleSv) = BilingualTitle.Require(titleFi, titleSv, "Validation.ReportTitleRequired");
+        TitleFi = titleFi;
         TitleSv = titleSv;
     }
 

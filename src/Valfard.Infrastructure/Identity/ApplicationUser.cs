@@ -18,6 +18,22 @@ public class ApplicationUser : IdentityUser<Guid>, IOrganisationOwned
     public string? PreferredLanguage { get; set; }
 
     public ICollection<UserSector> Sectors { get; } = [];
+
+    /// <summary>A new person: the e-mail address is also the user name, and it counts as confirmed because an admin entered it.</summary>
+    public static ApplicationUser New(string email, string displayName, Guid organisationId, DateTimeOffset createdAt)
+    {
+        email = email.Trim();
+        return new ApplicationUser
+        {
+            Id = Guid.NewGuid(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName.Trim(),
+            OrganisationId = organisationId,
+            CreatedAt = createdAt,
+        };
+    }
 }
 
 public class UserSector

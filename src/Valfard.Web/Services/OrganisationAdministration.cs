@@ -149,16 +149,7 @@ public sealed partial class OrganisationAdministration(
         {
             return OperationResult.Fail(nameof(form.Email), "Identity.DuplicateEmail");
         }
-        var user = new ApplicationUser
-        {
-            Id = Guid.NewGuid(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = form.DisplayName.Trim(),
-            OrganisationId = form.OrganisationId,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var user = ApplicationUser.New(email, form.DisplayName.Trim(), form.OrganisationId, clock.GetUtcNow());
         var result = await userManager.CreateAsync(user);
         if (result.Succeeded)
         {

@@ -90,16 +90,7 @@ public sealed partial class UserAdministration(
         {
             return OperationResult.Fail(nameof(form.Email), "Identity.DuplicateEmail");
         }
-        var user = new ApplicationUser
-        {
-            Id = Guid.NewGuid(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = form.DisplayName.Trim(),
-            OrganisationId = organisationId,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var user = ApplicationUser.New(email, form.DisplayName.Trim(), organisationId, clock.GetUtcNow());
         foreach (var sectorId in form.SectorIds.Distinct())
         {
             user.Sectors.Add(new UserSector { UserId = user.Id, SectorId = sectorId });

@@ -43,16 +43,7 @@ public sealed partial class BootstrapAdmin(
             db.Sectors.AddRange(Services.DefaultSectors.CreateFor(organisation.Id, []));
             await db.SaveChangesAsync(cancellationToken);
         }
-        var admin = new ApplicationUser
-        {
-            Id = Guid.NewGuid(),
-            UserName = settings.AdminEmail.Trim(),
-            Email = settings.AdminEmail.Trim(),
-            EmailConfirmed = true,
-            DisplayName = "Administrator",
-            OrganisationId = organisation.Id,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var admin = ApplicationUser.New(settings.AdminEmail.Trim(), "Administrator", organisation.Id, clock.GetUtcNow());
         var created = await users.CreateAsync(admin, settings.AdminPassword);
         if (!created.Succeeded)
         {

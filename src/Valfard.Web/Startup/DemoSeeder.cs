@@ -80,16 +80,7 @@ public sealed partial class DemoSeeder(
         {
             return;
         }
-        var user = new ApplicationUser
-        {
-            Id = Guid.NewGuid(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = displayName,
-            OrganisationId = organisationId,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var user = ApplicationUser.New(email, displayName, organisationId, clock.GetUtcNow());
         var sectorIds = await db.Sectors.IgnoreQueryFilters([ValfardDbContext.TenantFilter])
             .Where(s => s.OrganisationId == organisationId && sectorCodes.Contains(s.Code)).Select(s => s.Id).ToListAsync(cancellationToken);
         foreach (var sectorId in sectorIds)
