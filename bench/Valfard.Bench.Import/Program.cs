@@ -19,7 +19,7 @@ const int Years = 10;
 var regions = total / (Indicators * Years);
 var work = Path.Combine(Path.GetTempPath(), $"valfard-bench-{Guid.NewGuid():N}");
 Directory.CreateDirectory(work);
-Console.WriteLine($"Valfard indicator import benchmark: {total:N0} values ({Indicators} indicators x {regions} regions x {Years} years)");
+Console.WriteLine($"Valfard indicator import benchmark: {total:N0} values ({Indicators} indicators x {regions:N0} regions x {Years} years)");
 
 var json = Path.Combine(work, "data.json");
 var generate = Stopwatch.StartNew();
@@ -73,7 +73,7 @@ using (var document = SotkanetJsonReader.Open(File.OpenRead(json)))
     summary = await importer.ImportValuesAsync(SotkanetJsonReader.ReadData(document), 1, null, CancellationToken.None);
 }
 var valfardSeconds = timer.Elapsed.TotalSeconds;
-Console.WriteLine($"Valfard import (parse + import): {summary.Added:N0} added in {valfardSeconds:F2} s = {total / valfardSeconds:N0} values/s");
+Console.WriteLine($"Valfard import (parse + import): {summary.Added:N0} added in {valfardSeconds:F2} s = {summary.Total / valfardSeconds:N0} values/s");
 
 // 2. Raw: values already in memory, one prepared INSERT per value, same batch size, same table.
 await using var rawDb = await PrepareAsync("raw.db");

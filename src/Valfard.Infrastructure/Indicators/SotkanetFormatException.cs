@@ -24,7 +24,10 @@ public sealed class SotkanetFormatException : Exception
     public int Row { get; }
     public string Field { get; } = string.Empty;
 
-    /// <summary>One of: Missing, NotANumber, OutOfRange, UnknownGender, NotJson, NotAList, UnknownFormat, Duplicate.</summary>
+    /// <summary>
+    /// One of: Missing, NotANumber, OutOfRange, UnknownGender, NotJson, NotAList, UnknownFormat, UnknownIndicator,
+    /// UnknownRegion.
+    /// </summary>
     public string Problem { get; } = string.Empty;
     public string? Value { get; }
 }

@@ -24,6 +24,7 @@ public sealed class ImportJob
     public ImportSummary? Summary { get; set; }
     public SotkanetFormatException? FormatError { get; set; }
     public bool Unavailable { get; set; }
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
 }
 
 /// <summary>
@@ -66,6 +67,11 @@ public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILo
 
     private ImportJob Register(string source, Guid ownerId)
     {
+        // Finished jobs are kept for a day so their summary can be reopened, then forgotten.
+        foreach (var old in _jobs.Values.Where(j => j.State is ImportState.Done or ImportState.Failed && j.StartedAt < DateTimeOffset.UtcNow.AddDays(-1)))
+        {
+            _jobs.TryRemove(old.Id, out _);
+        }
         var job = new ImportJob { Id = Guid.NewGuid(), OwnerId = ownerId, Source = source };
         _jobs[job.Id] = job;
         return job;
