@@ -38,6 +38,7 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorSet> IndicatorSets => Set<IndicatorSet>();
     public DbSet<SectionIndicator> SectionIndicators => Set<SectionIndicator>();
+    public DbSet<LocalIndicator> LocalIndicators => Set<LocalIndicator>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

@@ -359,6 +359,72 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("IndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TitleFi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TitleSv")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("LocalIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicatorValue", b =>
+                {
+                    b.Property<Guid>("LocalIndicatorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("EnteredById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("float");
+
+                    b.HasKey("LocalIndicatorId", "Year");
+
+                    b.ToTable("LocalIndicatorValues", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.Region", b =>
                 {
                     b.Property<int>("Id")
@@ -1235,6 +1301,24 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
+                {
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicatorValue", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.LocalIndicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("LocalIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.SectionIndicator", b =>
                 {
                     b.HasOne("Valfard.Domain.Indicators.Indicator", null)
@@ -1437,6 +1521,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>

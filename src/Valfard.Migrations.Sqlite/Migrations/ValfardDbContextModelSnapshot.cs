@@ -348,6 +348,72 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleFi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleSv")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("LocalIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicatorValue", b =>
+                {
+                    b.Property<Guid>("LocalIndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("LocalIndicatorId", "Year");
+
+                    b.ToTable("LocalIndicatorValues", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.Region", b =>
                 {
                     b.Property<int>("Id")
@@ -1221,6 +1287,24 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
+                {
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicatorValue", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.LocalIndicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("LocalIndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.SectionIndicator", b =>
                 {
                     b.HasOne("Valfard.Domain.Indicators.Indicator", null)
@@ -1423,6 +1507,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>

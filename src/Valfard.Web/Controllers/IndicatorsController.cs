@@ -12,7 +12,8 @@ namespace Valfard.Web.Controllers;
 /// <summary>The indicator catalogue: the list, an indicator's chart and table, CSV export, and imports from Sotkanet.</summary>
 [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.SystemAdmin}")]
 [Route("indicators")]
-public sealed class IndicatorsController(IndicatorService indicators, IndicatorSetService sets, IndicatorImportJobs jobs, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class IndicatorsController(IndicatorService indicators, IndicatorSetService sets, LocalIndicatorService locals, IndicatorImportJobs jobs,
+    IStringLocalizer<SharedResource> localizer) : Controller
 {
     public const long MaxImportBytes = 200L * 1024 * 1024;
 
@@ -67,6 +68,58 @@ public sealed class IndicatorsController(IndicatorService indicators, IndicatorS
         // A byte-order mark lets Excel open the Finnish and Swedish letters correctly.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(IndicatorService.ToCsv(page))).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"indicator-{id}.csv");
+    }
+
+    [HttpGet("local")]
+    public async Task<IActionResult> Local(CancellationToken cancellationToken) =>
+        View(await locals.ListAsync(Cultures.Current, cancellationToken));
+
+    [Authorize(Roles = Roles.Coordinator)]
+    [HttpPost("local")]
+    public async Task<IActionResult> CreateLocal(string? titleFi, string? titleSv, string? unit, Domain.Indicators.IndicatorDirection direction,
+        CancellationToken cancellationToken)
+    {
+        var (result, id) = await locals.CreateAsync(titleFi, titleSv, unit, direction, cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddErrors(result, localizer);
+            return View(nameof(Local), await locals.ListAsync(Cultures.Current, cancellationToken));
+        }
+        TempData["Flash"] = "Local.Created";
+        return RedirectToAction(nameof(LocalShow), new { id });
+    }
+
+    [HttpGet("local/{id:guid}")]
+    public async Task<IActionResult> LocalShow(Guid id, CancellationToken cancellationToken)
+    {
+        var page = await locals.PageAsync(id, Cultures.Current, cancellationToken);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor}")]
+    [HttpPost("local/{id:guid}/values")]
+    public async Task<IActionResult> RecordLocal(Guid id, int year, string? value, string? source, Guid version, CancellationToken cancellationToken)
+    {
+        double? number = double.TryParse((value ?? string.Empty).Trim().Replace(',', '.'), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        var result = await locals.RecordAsync(id, year, number, source, version, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), cancellationToken);
+        return LocalAnswer(id, result, "Local.Saved");
+    }
+
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor}")]
+    [HttpPost("local/{id:guid}/values/{year:int}/remove")]
+    public async Task<IActionResult> RemoveLocal(Guid id, int year, CancellationToken cancellationToken) =>
+        LocalAnswer(id, await locals.RemoveAsync(id, year, cancellationToken), "Local.Removed");
+
+    private IActionResult LocalAnswer(Guid id, Services.OperationResult result, string successKey)
+    {
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = result.Succeeded ? successKey : result.Errors[0].Key;
+        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        return RedirectToAction(nameof(LocalShow), new { id });
     }
 
     [HttpGet("sets")]

@@ -64,6 +64,7 @@ public static class ServiceSetup
         services.AddScoped<Services.Reports.TemplateService>();
         services.AddScoped<Services.Indicators.IndicatorService>();
         services.AddScoped<Services.Indicators.IndicatorSetService>();
+        services.AddScoped<Services.Indicators.LocalIndicatorService>();
         services.AddSingleton<Services.Indicators.IndicatorImportJobs>();
         services.AddScoped<Services.Reports.LinkedPlanService>();
         services.AddScoped<OrganisationAdministration>();

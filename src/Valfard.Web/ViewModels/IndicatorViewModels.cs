@@ -22,5 +22,8 @@ public sealed class IndicatorPageViewModel
     public required IReadOnlyList<int> Years { get; init; }
     public required IReadOnlyList<IndicatorSeries> Series { get; init; }
     public TrendResult? Trend { get; init; }
+
+    /// <summary>False for a local indicator: its table is on the page with the sources, not in the catalogue exports.</summary>
+    public bool Downloadable { get; init; } = true;
     public string? TrendRegion { get; init; }
 }

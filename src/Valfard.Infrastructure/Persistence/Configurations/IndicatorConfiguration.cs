@@ -92,3 +92,30 @@ public sealed class SectionIndicatorConfiguration : IEntityTypeConfiguration<Sec
         builder.HasOne<Indicator>().WithMany().HasForeignKey(s => s.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class LocalIndicatorConfiguration : IEntityTypeConfiguration<LocalIndicator>
+{
+    public void Configure(EntityTypeBuilder<LocalIndicator> builder)
+    {
+        builder.ToTable("LocalIndicators");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.TitleFi).HasMaxLength(LocalIndicator.TitleMaxLength).IsRequired();
+        builder.Property(i => i.TitleSv).HasMaxLength(LocalIndicator.TitleMaxLength).IsRequired();
+        builder.Property(i => i.Unit).HasMaxLength(LocalIndicator.UnitMaxLength).IsRequired();
+        builder.Property(i => i.Direction).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Domain.Organisations.Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Values).WithOne().HasForeignKey(v => v.LocalIndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Values).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class LocalIndicatorValueConfiguration : IEntityTypeConfiguration<LocalIndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<LocalIndicatorValue> builder)
+    {
+        builder.ToTable("LocalIndicatorValues");
+        builder.HasKey(v => new { v.LocalIndicatorId, v.Year });
+        builder.Property(v => v.Source).HasMaxLength(LocalIndicatorValue.SourceMaxLength).IsRequired();
+    }
+}
