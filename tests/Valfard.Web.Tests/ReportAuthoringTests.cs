@@ -299,3 +299,35 @@ public sealed class ReportAuthoringTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 }
+
+public sealed class AuditNoiseTests : IDisposable
+{
+    private readonly ValfardFactory _factory = new();
+
+    [Fact]
+    public async Task Autosaves_within_one_editing_session_write_one_audit_entry()
+    {
+        var section = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts).AsNoTracking()
+            .SingleAsync(s => s.OrganisationId == DemoSeeder.DemokommunId && s.TitleFi == "Liitteet"));
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        var token = await coordinator.TokenFromAsync($"/reports/{section.ReportId}/sections/{section.Id}");
+        var version = section.Texts.Single(t => t.Language == "fi").Version;
+        for (var i = 0; i < 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/reports/{section.ReportId}/sections/{section.Id}/text/fi")
+            {
+                Content = Browser.Form(null, ("html", $"<p>Versio {i}</p>"), ("version", version.ToString())),
+            };
+            request.Headers.Add("X-CSRF-TOKEN", token);
+            var response = await coordinator.Client.SendAsync(request);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            version = Guid.Parse(json.RootElement.GetProperty("version").GetString()!);
+        }
+
+        var entries = await _factory.QueryAsync(db => db.AuditEntries.IgnoreQueryFilters()
+            .CountAsync(a => a.Action == "Section.TextSaved" && a.Details.StartsWith("Liitteet")));
+        Assert.Equal(1, entries);
+    }
+
+    public void Dispose() => _factory.Dispose();
+}

@@ -61,8 +61,12 @@ public sealed partial class SectionWriting(
         };
     }
 
-    public async Task<SaveOutcome> SaveAsync(Guid reportId, Guid sectionId, string language, string? html, Guid basedOnVersion,
-        Actor actor, CancellationToken cancellationToken)
+    public Task<SaveOutcome> SaveAsync(Guid reportId, Guid sectionId, string language, string? html, Guid basedOnVersion,
+        Actor actor, CancellationToken cancellationToken) =>
+        SaveAsync(reportId, sectionId, language, html, basedOnVersion, actor, retried: false, cancellationToken);
+
+    private async Task<SaveOutcome> SaveAsync(Guid reportId, Guid sectionId, string language, string? html, Guid basedOnVersion,
+        Actor actor, bool retried, CancellationToken cancellationToken)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         var section = await db.ReportSections.Include(s => s.Texts).Include(s => s.Editors)
@@ -90,8 +94,11 @@ public sealed partial class SectionWriting(
         {
             return new SaveOutcome(SaveOutcomeKind.Invalid, ErrorKey: ex.Message);
         }
-        await KeepRevisionAsync(section, language, clean, actor.UserId, now, restoredFrom: null, cancellationToken);
-        audit.Record(section.OrganisationId, reportId, actor.UserId, "Section.TextSaved", $"{section.TitleFi} ({language})");
+        if (await KeepRevisionAsync(section, language, clean, actor.UserId, now, restoredFrom: null, cancellationToken))
+        {
+            // One audit entry per editing session, like the revisions; autosaves within it only extend it.
+            audit.Record(section.OrganisationId, reportId, actor.UserId, "Section.TextSaved", $"{section.TitleFi} ({language})");
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -104,6 +111,12 @@ public sealed partial class SectionWriting(
             var fresh = await db.SectionTexts.AsNoTracking().FirstAsync(t => t.Id == text.Id, cancellationToken);
             if (fresh.Version == basedOnVersion)
             {
+                // The text did not move, so the collision was elsewhere in the section (the other language starting
+                // it at the same moment). One more try sees that change and goes through.
+                if (!retried)
+                {
+                    return await SaveAsync(reportId, sectionId, language, html, basedOnVersion, actor, retried: true, cancellationToken);
+                }
                 throw;
             }
             LogRace(logger, ex, sectionId, language);
@@ -121,7 +134,8 @@ public sealed partial class SectionWriting(
     }
 
     /// <summary>Extends the writer's open revision, or starts a new one (another writer, a pause, or a restore).</summary>
-    internal async Task KeepRevisionAsync(ReportSection section, string language, string html, Guid authorId, DateTimeOffset now,
+    /// <returns>True when a new revision was started.</returns>
+    internal async Task<bool> KeepRevisionAsync(ReportSection section, string language, string html, Guid authorId, DateTimeOffset now,
         int? restoredFrom, CancellationToken cancellationToken)
     {
         var latest = await db.SectionRevisions.Where(r => r.SectionId == section.Id && r.Language == language)
@@ -129,10 +143,11 @@ public sealed partial class SectionWriting(
         if (restoredFrom is null && latest is not null && latest.CanBeExtendedBy(authorId, now))
         {
             latest.Extend(html, now);
-            return;
+            return false;
         }
         db.SectionRevisions.Add(new SectionRevision(Guid.NewGuid(), section.Id, section.OrganisationId, language,
             (latest?.Number ?? 0) + 1, html, authorId, now, restoredFrom));
+        return true;
     }
 
     public async Task<OperationResult> SetStatusAsync(Guid reportId, Guid sectionId, SectionStatus status, Actor actor, CancellationToken cancellationToken)
