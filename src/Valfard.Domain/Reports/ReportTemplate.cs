@@ -25,6 +25,9 @@ public class ReportTemplate : IOrganisationOwned, IVersioned
     /// <summary>Sections in reading order: each top-level section followed by its sub-sections.</summary>
     public IReadOnlyList<TemplateSection> InReadingOrder() => Order(_sections, s => s.Id, s => s.ParentId, s => s.Position);
 
+    /// <summary>"3.1"-style numbers for every section.</summary>
+    public IReadOnlyDictionary<Guid, string> SectionNumbers() => Numbers(_sections, s => s.Id, s => s.ParentId, s => s.Position);
+
     public TemplateSection AddSection(Guid? parentId, string titleFi, string titleSv, string guidanceFi, string guidanceSv,
         SectionPurpose purpose = SectionPurpose.Text)
     {
@@ -76,6 +79,24 @@ public class ReportTemplate : IOrganisationOwned, IVersioned
         {
             sibling.PlaceAt(position++);
         }
+    }
+
+    /// <summary>Numbers a two-level tree as people cite it: top-level sections 1, 2, 3…, sub-sections 3.1, 3.2…</summary>
+    public static IReadOnlyDictionary<Guid, string> Numbers<T>(IEnumerable<T> items, Func<T, Guid> id, Func<T, Guid?> parent, Func<T, int> position)
+    {
+        var all = items.ToList();
+        var numbers = new Dictionary<Guid, string>();
+        var top = 0;
+        foreach (var main in all.Where(i => parent(i) is null).OrderBy(position))
+        {
+            numbers[id(main)] = (++top).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var sub = 0;
+            foreach (var child in all.Where(i => parent(i) == id(main)).OrderBy(position))
+            {
+                numbers[id(child)] = FormattableString.Invariant($"{top}.{++sub}");
+            }
+        }
+        return numbers;
     }
 
     /// <summary>Orders a two-level tree for reading: parents by position, each followed by its children by position.</summary>

@@ -73,8 +73,11 @@ public class SectionText : IOrganisationOwned, IVersioned
     }
 
     /// <summary>True when the other language was last changed later than this one, so this one may be behind.</summary>
-    public bool IsOlderThan(SectionText other) =>
-        other.UpdatedAt is { } theirs && (UpdatedAt is not { } mine || mine < theirs);
+    public bool IsOlderThan(SectionText other) => IsOlder(UpdatedAt, other.UpdatedAt);
+
+    /// <summary>The rule behind <see cref="IsOlderThan"/>, for callers that read only the change times.</summary>
+    public static bool IsOlder(DateTimeOffset? mine, DateTimeOffset? theirs) =>
+        theirs is { } other && (mine is not { } own || own < other);
 }
 
 /// <summary>A save based on an old version. Carries the current version so the editor can show both texts.</summary>

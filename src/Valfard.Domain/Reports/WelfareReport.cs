@@ -42,21 +42,8 @@ public class WelfareReport : IOrganisationOwned, IVersioned
         ReportTemplate.Order(_sections, s => s.Id, s => s.ParentId, s => s.Position);
 
     /// <summary>"3.1"-style numbers for every section, in reading order.</summary>
-    public IReadOnlyDictionary<Guid, string> SectionNumbers()
-    {
-        var numbers = new Dictionary<Guid, string>();
-        var top = 0;
-        foreach (var parent in _sections.Where(s => s.ParentId is null).OrderBy(s => s.Position))
-        {
-            numbers[parent.Id] = (++top).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var sub = 0;
-            foreach (var child in _sections.Where(s => s.ParentId == parent.Id).OrderBy(s => s.Position))
-            {
-                numbers[child.Id] = FormattableString.Invariant($"{top}.{++sub}");
-            }
-        }
-        return numbers;
-    }
+    public IReadOnlyDictionary<Guid, string> SectionNumbers() =>
+        ReportTemplate.Numbers(_sections, s => s.Id, s => s.ParentId, s => s.Position);
 
     /// <summary>Starts a report from the organisation's template, in each of the organisation's languages.</summary>
     public static WelfareReport Create(Guid id, Organisation organisation, ReportKind kind, CouncilTerm term, int? year,

@@ -42,8 +42,7 @@ public sealed class CommentsController(CommentService comments, ActorResolver ac
         {
             return NotFound();
         }
-        TempData["Flash"] = result.Succeeded ? successKey : result.Errors[0].Key;
-        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        TempData.Flash(result, successKey);
         return Redirect(Url.Action("Edit", "Sections", new { reportId, sectionId }) + "#comments");
     }
 }

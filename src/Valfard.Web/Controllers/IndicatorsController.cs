@@ -117,8 +117,7 @@ public sealed class IndicatorsController(IndicatorService indicators, IndicatorS
         {
             return NotFound();
         }
-        TempData["Flash"] = result.Succeeded ? successKey : result.Errors[0].Key;
-        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        TempData.Flash(result, successKey);
         return RedirectToAction(nameof(LocalShow), new { id });
     }
 
@@ -150,8 +149,7 @@ public sealed class IndicatorsController(IndicatorService indicators, IndicatorS
         {
             return NotFound();
         }
-        TempData["Flash"] = result.Succeeded ? successKey : result.Errors[0].Key;
-        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        TempData.Flash(result, successKey);
         return RedirectToAction(nameof(Sets));
     }
 

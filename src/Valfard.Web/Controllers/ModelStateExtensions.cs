@@ -15,3 +15,16 @@ public static class ModelStateExtensions
         }
     }
 }
+
+public static class TempDataExtensions
+{
+    /// <summary>
+    /// Leaves the outcome of a command for the next page: the success message (or the warning that came with it), or
+    /// the first error. The layout shows it once.
+    /// </summary>
+    public static void Flash(this Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, OperationResult result, string successKey)
+    {
+        tempData["Flash"] = result.Succeeded ? result.Warning ?? successKey : result.Errors[0].Key;
+        tempData["FlashKind"] = !result.Succeeded ? "danger" : result.Warning is null ? "success" : "warning";
+    }
+}

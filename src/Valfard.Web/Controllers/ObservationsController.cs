@@ -13,20 +13,18 @@ namespace Valfard.Web.Controllers;
 [Route("reports/{reportId:guid}/observations")]
 public sealed class ObservationsController(
     ObservationService observations,
-    ReportService reports,
     ActorResolver actors,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid reportId, CancellationToken cancellationToken)
     {
-        var form = await observations.FormAsync(reportId, null, cancellationToken);
+        var form = await observations.FormAsync(reportId, null, Cultures.Current, cancellationToken);
         if (form is null)
         {
             return NotFound();
         }
         ViewData["Observations"] = await observations.ListAsync(reportId, cancellationToken);
-        ViewData["Board"] = await reports.BoardAsync(reportId, await actors.ForAsync(User, cancellationToken), Cultures.Current, cancellationToken);
         return View(form);
     }
 
@@ -41,7 +39,7 @@ public sealed class ObservationsController(
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Edit(Guid reportId, Guid id, CancellationToken cancellationToken)
     {
-        var form = await observations.FormAsync(reportId, id, cancellationToken);
+        var form = await observations.FormAsync(reportId, id, Cultures.Current, cancellationToken);
         return form is null ? NotFound() : View(form);
     }
 
@@ -56,7 +54,7 @@ public sealed class ObservationsController(
     [HttpGet("{id:guid}/remove")]
     public async Task<IActionResult> ConfirmRemove(Guid reportId, Guid id, CancellationToken cancellationToken)
     {
-        var form = await observations.FormAsync(reportId, id, cancellationToken);
+        var form = await observations.FormAsync(reportId, id, Cultures.Current, cancellationToken);
         return form is null ? NotFound() : View(form);
     }
 
@@ -69,8 +67,7 @@ public sealed class ObservationsController(
         {
             return NotFound();
         }
-        TempData["Flash"] = result.Succeeded ? "Observations.Removed" : result.Errors[0].Key;
-        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        TempData.Flash(result, "Observations.Removed");
         return RedirectToAction(nameof(Index), new { reportId });
     }
 
@@ -89,7 +86,7 @@ public sealed class ObservationsController(
                 TempData["Flash"] = "Observations.Saved";
                 return RedirectToAction(nameof(Index), new { reportId = form.ReportId });
             }
-            if (result.Conflict && form.Id is { } id && await observations.FormAsync(form.ReportId, id, cancellationToken) is { } fresh)
+            if (result.Conflict && form.Id is { } id && await observations.FormAsync(form.ReportId, id, Cultures.Current, cancellationToken) is { } fresh)
             {
                 // Show what is saved now, so that saving again cannot undo the other person's change unseen.
                 ModelState.Clear();
@@ -98,7 +95,7 @@ public sealed class ObservationsController(
             }
             ModelState.AddErrors(result, localizer);
         }
-        var saved = await observations.FormAsync(form.ReportId, null, cancellationToken);
+        var saved = await observations.FormAsync(form.ReportId, null, Cultures.Current, cancellationToken);
         if (saved is null)
         {
             return NotFound();
@@ -108,7 +105,6 @@ public sealed class ObservationsController(
         if (form.Id is null)
         {
             ViewData["Observations"] = await observations.ListAsync(form.ReportId, cancellationToken);
-            ViewData["Board"] = await reports.BoardAsync(form.ReportId, await actors.ForAsync(User, cancellationToken), Cultures.Current, cancellationToken);
             return View(nameof(Index), form);
         }
         return View(nameof(Edit), form);

@@ -29,19 +29,9 @@ public sealed class SectionsController(
         {
             return NotFound();
         }
-        var canComment = model.ReportStatus == ReportStatus.SentToCouncil
-            ? actor.IsCoordinator || User.IsInRole(Roles.CouncilMember)
-            : actor.IsCoordinator || !User.IsInRole(Roles.CouncilMember);
+        var canComment = CommentService.CanComment(model.ReportStatus, actor, User.IsInRole(Roles.CouncilMember));
         model.Comments = await comments.ForSectionAsync(reportId, sectionId, canComment, cancellationToken);
-        var blocks = new List<ViewModels.IndicatorPageViewModel>();
-        foreach (var id in await sets.SectionIndicatorIdsAsync(sectionId, cancellationToken))
-        {
-            if (await indicators.PageAsync(id, Cultures.Current, cancellationToken) is { } block)
-            {
-                blocks.Add(block);
-            }
-        }
-        model.Indicators = blocks;
+        model.Indicators = await indicators.PagesAsync(await sets.SectionIndicatorIdsAsync(sectionId, cancellationToken), Cultures.Current, cancellationToken);
         model.IndicatorSets = model.CanWrite ? await sets.ListAsync(Cultures.Current, cancellationToken) : [];
         return View(model);
     }
@@ -88,8 +78,7 @@ public sealed class SectionsController(
         {
             return NotFound();
         }
-        TempData["Flash"] = result.Succeeded ? (add ? "Sections.IndicatorAdded" : "Sections.IndicatorRemoved") : result.Errors[0].Key;
-        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        TempData.Flash(result, (add ? "Sections.IndicatorAdded" : "Sections.IndicatorRemoved"));
         return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#indicators");
     }
 
@@ -102,8 +91,7 @@ public sealed class SectionsController(
         {
             return NotFound();
         }
-        TempData["Flash"] = result.Succeeded ? "Sections.StatusSaved" : result.Errors[0].Key;
-        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        TempData.Flash(result, "Sections.StatusSaved");
         return RedirectToAction(nameof(Edit), new { reportId, sectionId });
     }
 
@@ -124,8 +112,7 @@ public sealed class SectionsController(
         {
             return NotFound();
         }
-        TempData["Flash"] = result.Succeeded ? "Sections.Restored" : result.Errors[0].Key;
-        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        TempData.Flash(result, "Sections.Restored");
         return RedirectToAction(nameof(History), new { reportId, sectionId, language });
     }
 }

@@ -86,8 +86,7 @@ public sealed class TemplateController(TemplateService templates, IStringLocaliz
         }
         if (!result.Succeeded || successKey is not null)
         {
-            TempData["Flash"] = result.Succeeded ? successKey : result.Errors[0].Key;
-            TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+            TempData.Flash(result, successKey ?? string.Empty);
         }
         return RedirectToAction(nameof(Index));
     }

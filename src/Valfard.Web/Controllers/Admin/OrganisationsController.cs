@@ -74,8 +74,7 @@ public sealed class OrganisationsController(OrganisationAdministration organisat
             ModelState.AddErrors(result, localizer);
             return View(form);
         }
-        TempData["Flash"] = result.Warning ?? "Organisations.AdminInvited";
-        TempData["FlashKind"] = result.Warning is null ? "success" : "warning";
+        TempData.Flash(result, "Organisations.AdminInvited");
         return RedirectToAction(nameof(Index));
     }
 

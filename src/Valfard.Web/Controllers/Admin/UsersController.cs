@@ -38,7 +38,7 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
             var result = await users.CreateAsync(form, IsSystemAdmin, ResetPage(), cancellationToken);
             if (result.Succeeded)
             {
-                Flash(result, "Users.Created");
+                TempData.Flash(result, "Users.Created");
                 return RedirectToAction(nameof(Index));
             }
             ModelState.AddErrors(result, localizer);
@@ -107,15 +107,7 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
         {
             return NotFound();
         }
-        if (result.Succeeded)
-        {
-            Flash(result, "Users.InvitationSent");
-        }
-        else
-        {
-            TempData["Flash"] = result.Errors[0].Key;
-            TempData["FlashKind"] = "danger";
-        }
+        TempData.Flash(result, "Users.InvitationSent");
         return RedirectToAction(nameof(Index));
     }
 
@@ -125,12 +117,6 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
 
     private Uri ResetPage() => new(Url.Action("ResetPassword", "Account", null, Request.Scheme, Request.Host.Value)!);
 
-    private void Flash(OperationResult result, string successKey)
-    {
-        TempData["Flash"] = result.Warning ?? successKey;
-        TempData["FlashKind"] = result.Warning is null ? "success" : "warning";
-    }
-
     private async Task<IActionResult> SetActive(Guid id, bool active, string flash, CancellationToken cancellationToken)
     {
         var result = await users.SetActiveAsync(id, active, CurrentUserId, cancellationToken);
@@ -138,8 +124,7 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
         {
             return NotFound();
         }
-        TempData["Flash"] = result.Succeeded ? flash : result.Errors[0].Key;
-        TempData["FlashKind"] = result.Succeeded ? "success" : "danger";
+        TempData.Flash(result, flash);
         return RedirectToAction(nameof(Index));
     }
 }

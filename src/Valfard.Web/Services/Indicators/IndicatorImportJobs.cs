@@ -41,17 +41,18 @@ public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILo
     public ImportJob StartFile(byte[] content, string fileName, Guid ownerId)
     {
         var job = Register(fileName, ownerId);
-        _ = Task.Run(() => RunAsync(job, (importer, token) => ImportFileAsync(importer, job, content, fileName, token)));
+        _ = Task.Run(() => RunAsync(job, (services, token) =>
+            ImportFileAsync(services.GetRequiredService<IndicatorImporter>(), job, content, fileName, token)));
         return job;
     }
 
     public ImportJob StartLive(IReadOnlyList<int> indicatorIds, IReadOnlyList<int> years, Guid ownerId)
     {
         var job = Register($"Sotkanet: {string.Join(", ", indicatorIds)}", ownerId);
-        _ = Task.Run(() => RunAsync(job, async (importer, token) =>
+        _ = Task.Run(() => RunAsync(job, async (services, token) =>
         {
-            using var scope = scopes.CreateScope();
-            var client = scope.ServiceProvider.GetRequiredService<SotkanetClient>();
+            var importer = services.GetRequiredService<IndicatorImporter>();
+            var client = services.GetRequiredService<SotkanetClient>();
             var summary = await importer.ImportIndicatorsAsync((await client.GetIndicatorsAsync(token)).Where(i => indicatorIds.Contains(i.Id)).ToList(), token);
             summary += await importer.ImportRegionsAsync(await client.GetRegionsAsync(token), token);
             job.Total = indicatorIds.Count;
@@ -112,14 +113,14 @@ public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILo
         return start.Length > 0 && start[0] != '[' && start[0] != '{' && start.Contains(';', StringComparison.Ordinal);
     }
 
-    private async Task RunAsync(ImportJob job, Func<IndicatorImporter, CancellationToken, Task<ImportSummary>> work)
+    /// <summary>Runs the work in a scope of its own: the request that started it has ended by then.</summary>
+    private async Task RunAsync(ImportJob job, Func<IServiceProvider, CancellationToken, Task<ImportSummary>> work)
     {
         job.State = ImportState.Running;
         try
         {
             using var scope = scopes.CreateScope();
-            var importer = scope.ServiceProvider.GetRequiredService<IndicatorImporter>();
-            job.Summary = await work(importer, CancellationToken.None);
+            job.Summary = await work(scope.ServiceProvider, CancellationToken.None);
             job.Processed = job.Total ?? job.Processed;
             job.State = ImportState.Done;
         }

@@ -28,16 +28,33 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
 
     public async Task<IndicatorPageViewModel?> PageAsync(int id, string language, CancellationToken cancellationToken)
     {
-        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var pages = await PagesAsync([id], language, cancellationToken);
+        return pages.Count > 0 ? pages[0] : null;
+    }
+
+    /// <summary>
+    /// Several indicators for one page (a report section shows a few): the organisation's regions are worked out once
+    /// and the values of all the indicators come in one query.
+    /// </summary>
+    public async Task<IReadOnlyList<IndicatorPageViewModel>> PagesAsync(IReadOnlyList<int> ids, string language, CancellationToken cancellationToken)
+    {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == current.OrganisationId, cancellationToken);
-        if (indicator is null || organisation is null)
+        if (organisation is null || ids.Count == 0)
         {
-            return null;
+            return [];
         }
+        var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         var regions = await ComparisonRegionsAsync(organisation, cancellationToken);
         var regionIds = regions.Select(r => r.Region.Id).ToList();
-        var values = await db.IndicatorValues.AsNoTracking()
-            .Where(v => v.IndicatorId == id && regionIds.Contains(v.RegionId)).ToListAsync(cancellationToken);
+        var values = (await db.IndicatorValues.AsNoTracking()
+            .Where(v => ids.Contains(v.IndicatorId) && regionIds.Contains(v.RegionId)).ToListAsync(cancellationToken))
+            .ToLookup(v => v.IndicatorId);
+        return ids.Where(indicators.ContainsKey).Select(id => Build(indicators[id], regions, values[id].ToList(), language)).ToList();
+    }
+
+    private static IndicatorPageViewModel Build(Indicator indicator, List<(Region Region, string Kind)> regions, List<IndicatorValue> values,
+        string language)
+    {
         var years = values.Select(v => v.Year).Distinct().Order().ToList();
         var genders = indicator.HasGenders ? new[] { Gender.Total, Gender.Female, Gender.Male } : [Gender.Total];
         var series = new List<IndicatorSeries>();

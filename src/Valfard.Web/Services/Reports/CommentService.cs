@@ -12,8 +12,8 @@ namespace Valfard.Web.Services.Reports;
 /// </summary>
 public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    public static bool CanComment(WelfareReport report, Actor actor, bool isCouncilMember) =>
-        report.Status == ReportStatus.SentToCouncil ? isCouncilMember || actor.IsCoordinator : !isCouncilMember || actor.IsCoordinator;
+    public static bool CanComment(ReportStatus status, Actor actor, bool isCouncilMember) =>
+        status == ReportStatus.SentToCouncil ? isCouncilMember || actor.IsCoordinator : !isCouncilMember || actor.IsCoordinator;
 
     public async Task<CommentsViewModel?> ForSectionAsync(Guid reportId, Guid sectionId, bool canComment, CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimePr
         {
             return OperationResult.Missing();
         }
-        if (!CanComment(report, actor, isCouncilMember))
+        if (!CanComment(report.Status, actor, isCouncilMember))
         {
             return OperationResult.Fail(null, "Comments.NotAllowed");
         }
@@ -109,7 +109,7 @@ public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimePr
         {
             return OperationResult.Missing();
         }
-        if (!CanComment(report, actor, isCouncilMember))
+        if (!CanComment(report.Status, actor, isCouncilMember))
         {
             return OperationResult.Fail(null, "Comments.NotAllowed");
         }

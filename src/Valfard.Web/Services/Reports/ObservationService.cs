@@ -14,14 +14,14 @@ public sealed class ObservationService(ValfardDbContext db, AuditTrail audit, Ti
             .OrderBy(o => o.Kind).ThenBy(o => o.LifeStage).ThenBy(o => o.CreatedAt)
             .Select(o => new ObservationItem(o.Id, o.Kind, o.LifeStage, o.TextFi, o.TextSv, o.Evidence, o.Version)).ToList();
 
-    public async Task<ObservationFormViewModel?> FormAsync(Guid reportId, Guid? id, CancellationToken cancellationToken)
+    public async Task<ObservationFormViewModel?> FormAsync(Guid reportId, Guid? id, string language, CancellationToken cancellationToken)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null)
         {
             return null;
         }
-        var form = new ObservationFormViewModel { ReportId = reportId, ReportTitle = report.TitleFi, Bilingual = report.TitleSv.Length > 0 };
+        var form = new ObservationFormViewModel { ReportId = reportId, ReportTitle = report.TitleIn(language), Bilingual = report.TitleSv.Length > 0 };
         if (id is { } observationId)
         {
             var observation = await db.Observations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == observationId && o.ReportId == reportId, cancellationToken);

@@ -156,13 +156,17 @@ public sealed partial class ReportService(
     {
         var report = await db.Reports.AsNoTracking()
             .Include(r => r.Sections).ThenInclude(s => s.Editors)
-            .Include(r => r.Sections).ThenInclude(s => s.Texts)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null)
         {
             return null;
         }
+        // The board needs to know whether each text exists and when it changed, not the texts themselves.
+        var sectionIds = report.Sections.Select(s => s.Id).ToList();
+        var texts = (await db.SectionTexts.AsNoTracking().Where(t => sectionIds.Contains(t.SectionId))
+                .Select(t => new TextState(t.SectionId, t.Language, t.Html != string.Empty, t.UpdatedAt)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.SectionId);
         var term = await db.CouncilTerms.AsNoTracking().FirstAsync(t => t.Id == report.CouncilTermId, cancellationToken);
         var sectors = (await db.Sectors.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.NameIn(language));
         var userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
@@ -174,7 +178,7 @@ public sealed partial class ReportService(
             s.SectorId is { } sector ? sectors.GetValueOrDefault(sector) : null,
             s.Editors.Select(e => userNames.GetValueOrDefault(e.UserId, "?")).Order().ToList(),
             s.DueDate, s.Status, s.IsOverdue(today), actor.CanWrite(s),
-            LanguageStates(s))).ToList();
+            LanguageStates(texts[s.Id].ToList()))).ToList();
 
         var bySector = rows.GroupBy(r => r.SectorName ?? string.Empty)
             .Select(g => Progress(g.Key, g.ToList()))
@@ -193,7 +197,7 @@ public sealed partial class ReportService(
             Sectors = bySector,
             Total = Progress(string.Empty, rows),
             IsCoordinator = actor.IsCoordinator,
-            Languages = report.Sections.SelectMany(s => s.Texts).Select(t => t.Language).Distinct().Order().ToList(),
+            Languages = texts.SelectMany(t => t).Select(t => t.Language).Distinct().Order().ToList(),
         };
     }
 
@@ -211,9 +215,11 @@ public sealed partial class ReportService(
             a.Action, a.Details)).ToList());
     }
 
-    private static List<LanguageState> LanguageStates(ReportSection section) =>
-        section.Texts.OrderBy(t => t.Language).Select(t => new LanguageState(t.Language, t.Html.Length > 0,
-            section.Texts.Any(other => other != t && t.IsOlderThan(other)), t.UpdatedAt)).ToList();
+    private sealed record TextState(Guid SectionId, string Language, bool HasText, DateTimeOffset? UpdatedAt);
+
+    private static List<LanguageState> LanguageStates(List<TextState> texts) =>
+        texts.OrderBy(t => t.Language).Select(t => new LanguageState(t.Language, t.HasText,
+            texts.Any(other => other != t && SectionText.IsOlder(t.UpdatedAt, other.UpdatedAt)), t.UpdatedAt)).ToList();
 
     private static SectorProgress Progress(string name, List<BoardSection> rows) => new(name, rows.Count,
         rows.Count(r => r.Status == SectionStatus.NotStarted), rows.Count(r => r.Status == SectionStatus.InProgress),

@@ -30,10 +30,10 @@ public sealed partial class SectionWriting(
 {
     public async Task<SectionEditorViewModel?> EditorAsync(Guid reportId, Guid sectionId, Actor actor, string language, CancellationToken cancellationToken)
     {
-        var report = await db.Reports.AsNoTracking().Include(r => r.Sections).ThenInclude(s => s.Texts)
-            .Include(r => r.Sections).ThenInclude(s => s.Editors).AsSplitQuery()
-            .FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        var section = report?.Sections.FirstOrDefault(s => s.Id == sectionId);
+        // The other sections are needed only for numbering; only this section's texts are loaded.
+        var report = await db.Reports.AsNoTracking().Include(r => r.Sections).FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.AsNoTracking().Include(s => s.Texts).Include(s => s.Editors).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
         if (report is null || section is null)
         {
             return null;

@@ -18,22 +18,7 @@ public sealed class TemplateService(ValfardDbContext db, ICurrentOrganisation cu
         }
         var template = await templates.ForOrganisationAsync(organisationId, cancellationToken);
         var ordered = template.InReadingOrder();
-        var numbers = new Dictionary<Guid, string>();
-        var top = 0;
-        var sub = 0;
-        foreach (var section in ordered)
-        {
-            if (section.ParentId is null)
-            {
-                top++;
-                sub = 0;
-                numbers[section.Id] = $"{top}";
-            }
-            else
-            {
-                numbers[section.Id] = $"{top}.{++sub}";
-            }
-        }
+        var numbers = template.SectionNumbers();
         return new TemplateViewModel
         {
             Version = template.Version,
