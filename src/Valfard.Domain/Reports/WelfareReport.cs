@@ -31,6 +31,12 @@ public class WelfareReport : IOrganisationOwned, IVersioned
     public DateTimeOffset CreatedAt { get; private set; }
     public Guid CreatedById { get; private set; }
 
+    /// <summary>The version being worked on: 1 until the first approved version is published, then 2, and so on.</summary>
+    public int VersionNumber { get; private set; } = 1;
+
+    /// <summary>Why the report was last sent back to draft; cleared when it moves on.</summary>
+    public string? ReturnReason { get; private set; }
+
     public IReadOnlyCollection<ReportSection> Sections => _sections.AsReadOnly();
 
     public void RenewVersion() => Version = Guid.NewGuid();
@@ -106,6 +112,70 @@ public class WelfareReport : IOrganisationOwned, IVersioned
         {
             throw new DomainException("Reports.NotEditable");
         }
+    }
+
+    /// <summary>
+    /// A workflow move that needs nothing but the report itself: review, council, back to draft (with a reason) and
+    /// starting the next version. Approval and publishing have their own methods because they need more.
+    /// </summary>
+    public void Move(WorkflowAction action, string? reason)
+    {
+        if (action is WorkflowAction.Approve or WorkflowAction.Publish)
+        {
+            throw new DomainException(ReportWorkflow.IllegalMoveKey(action));
+        }
+        var target = ReportWorkflow.Require(Status, action);
+        if (action == WorkflowAction.ReturnToDraft)
+        {
+            reason = reason?.Trim() ?? string.Empty;
+            if (reason.Length == 0)
+            {
+                throw new DomainException("Validation.ReturnReasonRequired");
+            }
+            if (reason.Length > ReportWorkflow.ReasonMaxLength)
+            {
+                throw new DomainException("Validation.ReturnReasonTooLong");
+            }
+            ReturnReason = reason;
+        }
+        else
+        {
+            ReturnReason = null;
+        }
+        if (action == WorkflowAction.StartNewVersion)
+        {
+            VersionNumber++;
+        }
+        Status = target;
+    }
+
+    /// <summary>
+    /// Records the council's decision and freezes what it approved: the snapshot becomes version
+    /// <see cref="VersionNumber"/> of the report and never changes again.
+    /// </summary>
+    public ReportVersion Approve(CouncilDecision decision, string snapshotJson, Guid approvedById, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentException.ThrowIfNullOrEmpty(snapshotJson);
+        var target = ReportWorkflow.Require(Status, WorkflowAction.Approve);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(snapshotJson)));
+        var version = new ReportVersion(Id, OrganisationId, VersionNumber, decision, snapshotJson, hash, approvedById, now);
+        Status = target;
+        ReturnReason = null;
+        return version;
+    }
+
+    /// <summary>Publishes the approved version; residents see exactly what the council approved.</summary>
+    public void Publish(ReportVersion version, Guid publishedById, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var target = ReportWorkflow.Require(Status, WorkflowAction.Publish);
+        if (version.ReportId != Id || version.Number != VersionNumber)
+        {
+            throw new DomainException("Workflow.VersionMismatch");
+        }
+        version.MarkPublished(publishedById, now);
+        Status = target;
     }
 
     private static void CheckKind(Organisation organisation, ReportKind kind, CouncilTerm term, int? year)

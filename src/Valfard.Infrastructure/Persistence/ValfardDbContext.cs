@@ -39,6 +39,9 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<IndicatorSet> IndicatorSets => Set<IndicatorSet>();
     public DbSet<SectionIndicator> SectionIndicators => Set<SectionIndicator>();
     public DbSet<LocalIndicator> LocalIndicators => Set<LocalIndicator>();
+    public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;
@@ -83,9 +86,36 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
 
     private void RenewVersions()
     {
+        GuardApprovedVersions();
         foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.RenewVersion();
+        }
+    }
+
+    /// <summary>
+    /// The last line of defence for "what the council approved never changes": an approved version may only gain its
+    /// publishing stamp, an archived document may never change, and neither may be deleted.
+    /// </summary>
+    private void GuardApprovedVersions()
+    {
+        string[] publishing = [nameof(ReportVersion.PublishedAt), nameof(ReportVersion.PublishedById)];
+        foreach (var entry in ChangeTracker.Entries<ReportVersion>())
+        {
+            if (entry.State == EntityState.Deleted
+                || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !publishing.Contains(p.Metadata.Name))))
+            {
+                throw new InvalidOperationException($"Approved version {entry.Entity.Id} is frozen and cannot be changed or deleted.");
+            }
+        }
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Metadata.IsOwned() && e.Metadata.ClrType == typeof(CouncilDecision)
+                     && e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The decision of an approved version is frozen and cannot be changed.");
+        }
+        foreach (var entry in ChangeTracker.Entries<ArchivedDocument>().Where(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException($"Archived document {entry.Entity.Id} is frozen and cannot be changed or deleted.");
         }
     }
 }

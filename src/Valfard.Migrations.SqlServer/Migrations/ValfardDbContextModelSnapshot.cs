@@ -565,6 +565,28 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Organisations.OrganisationLogo", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("OrganisationLogos", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Organisations.Sector", b =>
                 {
                     b.Property<Guid>("Id")
@@ -603,6 +625,47 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Sectors", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ArchivedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReportVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ReportVersionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ArchivedDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.AttachmentContent", b =>
@@ -818,6 +881,55 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("ReportTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.ReportVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ApprovedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SnapshotSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PublishedById");
+
+                    b.HasIndex("ReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.SectionComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1028,6 +1140,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ReturnReason")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1046,6 +1161,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
 
                     b.Property<int?>("Year")
                         .HasColumnType("int");
@@ -1342,11 +1460,29 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Organisations.OrganisationLogo", b =>
+                {
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Valfard.Domain.Organisations.OrganisationLogo", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Organisations.Sector", b =>
                 {
                     b.HasOne("Valfard.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ArchivedDocument", b =>
+                {
+                    b.HasOne("Valfard.Domain.Reports.ReportVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ReportVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1403,6 +1539,68 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ReportVersion", b =>
+                {
+                    b.HasOne("Valfard.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Valfard.Domain.Reports.CouncilDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("ReportVersionId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Amendment")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)")
+                                .HasColumnName("DecisionAmendment");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("DecisionBody");
+
+                            b1.Property<DateOnly>("MeetingDate")
+                                .HasColumnType("date")
+                                .HasColumnName("DecisionMeetingDate");
+
+                            b1.Property<string>("MinutesUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("DecisionMinutesUrl");
+
+                            b1.Property<string>("Paragraph")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("DecisionParagraph");
+
+                            b1.HasKey("ReportVersionId");
+
+                            b1.ToTable("ReportVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportVersionId");
+                        });
+
+                    b.Navigation("Decision")
                         .IsRequired();
                 });
 

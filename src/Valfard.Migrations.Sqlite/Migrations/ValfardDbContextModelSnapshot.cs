@@ -554,6 +554,28 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Organisations.OrganisationLogo", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId");
+
+                    b.ToTable("OrganisationLogos", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Organisations.Sector", b =>
                 {
                     b.Property<Guid>("Id")
@@ -592,6 +614,47 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Sectors", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ArchivedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ReportVersionId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ArchivedDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.AttachmentContent", b =>
@@ -807,6 +870,55 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.ToTable("ReportTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.ReportVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PublishedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PublishedById");
+
+                    b.HasIndex("ReportId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.SectionComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1017,6 +1129,10 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -1035,6 +1151,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("Year")
                         .HasColumnType("INTEGER");
@@ -1328,11 +1447,29 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Organisations.OrganisationLogo", b =>
+                {
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Valfard.Domain.Organisations.OrganisationLogo", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Organisations.Sector", b =>
                 {
                     b.HasOne("Valfard.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ArchivedDocument", b =>
+                {
+                    b.HasOne("Valfard.Domain.Reports.ReportVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ReportVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1389,6 +1526,68 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ReportVersion", b =>
+                {
+                    b.HasOne("Valfard.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Valfard.Domain.Reports.CouncilDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("ReportVersionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Amendment")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionAmendment");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionBody");
+
+                            b1.Property<DateOnly>("MeetingDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionMeetingDate");
+
+                            b1.Property<string>("MinutesUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionMinutesUrl");
+
+                            b1.Property<string>("Paragraph")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionParagraph");
+
+                            b1.HasKey("ReportVersionId");
+
+                            b1.ToTable("ReportVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportVersionId");
+                        });
+
+                    b.Navigation("Decision")
                         .IsRequired();
                 });
 

@@ -24,3 +24,15 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.Ignore(o => o.PrimaryLanguageCode);
     }
 }
+
+public sealed class OrganisationLogoConfiguration : IEntityTypeConfiguration<OrganisationLogo>
+{
+    public void Configure(EntityTypeBuilder<OrganisationLogo> builder)
+    {
+        builder.ToTable("OrganisationLogos");
+        builder.HasKey(l => l.OrganisationId);
+        builder.Property(l => l.ContentType).HasMaxLength(30).IsRequired();
+        builder.Property(l => l.Data).IsRequired();
+        builder.HasOne<Organisation>().WithOne().HasForeignKey<OrganisationLogo>(l => l.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

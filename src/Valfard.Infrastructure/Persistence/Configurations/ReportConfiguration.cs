@@ -18,6 +18,7 @@ public sealed class WelfareReportConfiguration : IEntityTypeConfiguration<Welfar
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.TitleFi).HasMaxLength(ReportLimits.TitleMaxLength).IsRequired();
         builder.Property(r => r.TitleSv).HasMaxLength(ReportLimits.TitleMaxLength).IsRequired();
+        builder.Property(r => r.ReturnReason).HasMaxLength(ReportWorkflow.ReasonMaxLength);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CouncilTerm>().WithMany().HasForeignKey(r => r.CouncilTermId).OnDelete(DeleteBehavior.Restrict);
         // One comprehensive report per term and one annual report per year; the service checks first for a friendly message.

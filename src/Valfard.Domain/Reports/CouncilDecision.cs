@@ -1,0 +1,78 @@
+using Valfard.Domain.Common;
+
+namespace Valfard.Domain.Reports;
+
+/// <summary>
+/// The council's decision as the secretary records it from the minutes: which body decided, at which meeting, under
+/// which paragraph (§), with an optional link to the minutes and the text of any amendment the council made.
+/// </summary>
+public sealed record CouncilDecision
+{
+    public const int BodyMaxLength = 200;
+    public const int ParagraphMaxLength = 20;
+    public const int MinutesUrlMaxLength = 500;
+    public const int AmendmentMaxLength = 4000;
+
+    private CouncilDecision()
+    {
+        Body = string.Empty;
+        Paragraph = string.Empty;
+    }
+
+    public string Body { get; private init; }
+    public DateOnly MeetingDate { get; private init; }
+    public string Paragraph { get; private init; }
+    public string? MinutesUrl { get; private init; }
+    public string? Amendment { get; private init; }
+
+    /// <summary>Checks and tidies a decision; the date may not be later than today (a decision is recorded after the meeting).</summary>
+    public static CouncilDecision Create(string? body, DateOnly? meetingDate, string? paragraph, string? minutesUrl, string? amendment,
+        DateOnly today)
+    {
+        body = body?.Trim() ?? string.Empty;
+        paragraph = (paragraph?.Trim() ?? string.Empty).TrimStart('§').Trim();
+        minutesUrl = string.IsNullOrWhiteSpace(minutesUrl) ? null : minutesUrl.Trim();
+        amendment = string.IsNullOrWhiteSpace(amendment) ? null : amendment.Trim().ReplaceLineEndings("\n");
+        if (body.Length == 0)
+        {
+            throw new DomainException("Validation.DecisionBodyRequired");
+        }
+        if (body.Length > BodyMaxLength)
+        {
+            throw new DomainException("Validation.DecisionBodyTooLong");
+        }
+        if (meetingDate is not { } date)
+        {
+            throw new DomainException("Validation.DecisionDateRequired");
+        }
+        if (date > today)
+        {
+            throw new DomainException("Validation.DecisionDateInFuture");
+        }
+        if (paragraph.Length == 0)
+        {
+            throw new DomainException("Validation.DecisionParagraphRequired");
+        }
+        if (paragraph.Length > ParagraphMaxLength)
+        {
+            throw new DomainException("Validation.DecisionParagraphTooLong");
+        }
+        if (minutesUrl is not null && (minutesUrl.Length > MinutesUrlMaxLength
+                || !Uri.TryCreate(minutesUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            throw new DomainException("Validation.DecisionMinutesUrl");
+        }
+        if (amendment is { Length: > AmendmentMaxLength })
+        {
+            throw new DomainException("Validation.DecisionAmendmentTooLong");
+        }
+        return new CouncilDecision
+        {
+            Body = body,
+            MeetingDate = date,
+            Paragraph = paragraph,
+            MinutesUrl = minutesUrl,
+            Amendment = amendment,
+        };
+    }
+}
