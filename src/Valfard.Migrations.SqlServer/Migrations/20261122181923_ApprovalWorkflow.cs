@@ -14,7 +14,8 @@ namespace Valfard.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ReturnReason",
                 table: "WelfareReports",
-                type: "nvarchar(max)",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(

@@ -12,7 +12,7 @@ using Valfard.Infrastructure.Persistence;
 namespace Valfard.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ValfardDbContext))]
-    [Migration("20261122181807_ApprovalWorkflow")]
+    [Migration("20261122181923_ApprovalWorkflow")]
     partial class ApprovalWorkflow
     {
         /// <inheritdoc />
@@ -1144,7 +1144,8 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ReturnReason")
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Status")
                         .IsRequired()
