@@ -9,7 +9,7 @@ using Valfard.Web.ViewModels;
 namespace Valfard.Web.Controllers;
 
 /// <summary>The welfare group's reports: the list, creating a report, the progress board and section assignment.</summary>
-[Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor}")]
+[Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.CouncilMember},{Roles.CouncilSecretary}")]
 [Route("reports")]
 public sealed class ReportsController(
     ReportService reports,
@@ -23,6 +23,7 @@ public sealed class ReportsController(
         {
             Reports = await reports.ListAsync(Cultures.Current, cancellationToken),
             CanCreate = User.IsInRole(Roles.Coordinator),
+            CanEdit = User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Editor),
         });
 
     [Authorize(Roles = Roles.Coordinator)]
@@ -57,6 +58,7 @@ public sealed class ReportsController(
         return View(form);
     }
 
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor}")]
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Board(Guid id, CancellationToken cancellationToken)
     {

@@ -43,6 +43,14 @@ public static class Cultures
         options.ApplyCurrentCultureToResponseHeaders = true;
     }
 
+    /// <summary>The culture dates and numbers are written in for a language, e.g. d.M.yyyy for Swedish.</summary>
+    public static CultureInfo FormattingCulture(string language) => language switch
+    {
+        Swedish => FormattingCultures[1],
+        English => FormattingCultures[2],
+        _ => FormattingCultures[0],
+    };
+
     public static string FormattingCultureFor(string language) => language switch
     {
         Swedish => "sv-FI",

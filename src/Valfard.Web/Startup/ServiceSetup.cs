@@ -68,6 +68,14 @@ public static class ServiceSetup
         services.AddSingleton<Services.Indicators.IndicatorImportJobs>();
         services.AddScoped<Services.Reports.LinkedPlanService>();
         services.AddScoped<OrganisationAdministration>();
+        services.Configure<Services.Documents.PdfOptions>(configuration.GetSection(Services.Documents.PdfOptions.Section));
+        services.AddSingleton<Services.Documents.ChromiumPdf>();
+        services.AddScoped<Services.Documents.RazorDocumentRenderer>();
+        services.AddScoped<Services.Documents.ReportDocumentBuilder>();
+        services.AddScoped<Services.Documents.ReportPdfService>();
+        services.AddScoped<Services.Documents.ReadingService>();
+        services.AddScoped<Services.Reports.ReportWorkflowService>();
+        services.AddScoped<Services.Plans.IPlanSnapshotSource, Services.Plans.NoPlanYet>();
         services.AddScoped<StartPageService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();

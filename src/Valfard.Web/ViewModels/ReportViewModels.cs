@@ -10,6 +10,7 @@ public sealed class ReportListViewModel
 {
     public required IReadOnlyList<ReportListItem> Reports { get; init; }
     public bool CanCreate { get; init; }
+    public bool CanEdit { get; init; }
 }
 
 public sealed record TermOption(Guid Id, string Label, IReadOnlyList<int> Years);

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+using Valfard.Domain.Reports;
+
+namespace Valfard.Web.ViewModels;
+
+/// <summary>The confirmation page of a workflow move, with the reason or the council decision where the move needs one.</summary>
+public sealed class WorkflowFormViewModel
+{
+    public Guid ReportId { get; set; }
+    public string Title { get; set; } = string.Empty;
+    public ReportStatus Status { get; set; }
+    public WorkflowAction Action { get; set; }
+    public Guid ExpectedVersion { get; set; }
+    public int VersionNumber { get; set; }
+
+    [Display(Name = "Workflow.Reason")]
+    [StringLength(ReportWorkflow.ReasonMaxLength, ErrorMessage = "Validation.ReturnReasonTooLong")]
+    public string? Reason { get; set; }
+
+    [Display(Name = "Decision.Body")]
+    [StringLength(CouncilDecision.BodyMaxLength, ErrorMessage = "Validation.DecisionBodyTooLong")]
+    public string? Body { get; set; }
+
+    [Display(Name = "Decision.MeetingDate")]
+    public DateOnly? MeetingDate { get; set; }
+
+    [Display(Name = "Decision.Paragraph")]
+    [StringLength(CouncilDecision.ParagraphMaxLength, ErrorMessage = "Validation.DecisionParagraphTooLong")]
+    public string? Paragraph { get; set; }
+
+    [Display(Name = "Decision.MinutesUrl")]
+    [StringLength(CouncilDecision.MinutesUrlMaxLength, ErrorMessage = "Validation.DecisionMinutesUrl")]
+    public string? MinutesUrl { get; set; }
+
+    [Display(Name = "Decision.Amendment")]
+    [StringLength(CouncilDecision.AmendmentMaxLength, ErrorMessage = "Validation.DecisionAmendmentTooLong")]
+    public string? Amendment { get; set; }
+
+    /// <summary>The languages the council document will be archived in at publishing.</summary>
+    public IReadOnlyList<string> Languages { get; set; } = [];
+}
