@@ -29,6 +29,7 @@ public static class ServiceSetup
         services.AddValfardInfrastructure(configuration, environment.ContentRootPath, environment.IsDevelopment());
         services.AddHttpContextAccessor();
         services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddScoped<OrganisationOverride>();
         services.AddScoped<ICurrentOrganisation, HttpCurrentOrganisation>();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.Configure<BootstrapAdminOptions>(configuration.GetSection(BootstrapAdminOptions.Section));
@@ -81,6 +82,7 @@ public static class ServiceSetup
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoReportSeeder>();
         services.AddScoped<DemoIndicatorSeeder>();
+        services.AddScoped<DemoArchiveSeeder>();
         services.AddScoped<BootstrapAdmin>();
         return services;
     }

@@ -35,7 +35,7 @@ public sealed record PdfFrame(string HeaderHtml, string FooterHtml);
 /// and kept; each document gets its own page, closed afterwards; a semaphore limits concurrent renders and every
 /// render has a time limit. If the browser dies, that request fails and the next one starts a new browser.
 /// </summary>
-public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<ChromiumPdf> logger) : IAsyncDisposable
+public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<ChromiumPdf> logger) : IAsyncDisposable, IDisposable
 {
     private readonly PdfOptions _options = options.Value;
     private readonly SemaphoreSlim _renders = new(Math.Max(1, options.Value.MaxConcurrentRenders));
@@ -172,12 +172,13 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
         }
     }
 
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
         await ForgetBrowserAsync();
         _playwright?.Dispose();
-        _renders.Dispose();
-        _launch.Dispose();
+        _playwright = null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started Chromium {Path} (version {Version}) for PDF printing")]
