@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Valfard.Domain.Reports;
 
 namespace Valfard.Web.ViewModels;
@@ -6,11 +7,16 @@ namespace Valfard.Web.ViewModels;
 /// <summary>The confirmation page of a workflow move, with the reason or the council decision where the move needs one.</summary>
 public sealed class WorkflowFormViewModel
 {
+    [BindNever]
     public Guid ReportId { get; set; }
+    [BindNever]
     public string Title { get; set; } = string.Empty;
+    [BindNever]
     public ReportStatus Status { get; set; }
+    [BindNever]
     public WorkflowAction Action { get; set; }
     public Guid ExpectedVersion { get; set; }
+    [BindNever]
     public int VersionNumber { get; set; }
 
     [Display(Name = "Workflow.Reason")]
@@ -37,5 +43,6 @@ public sealed class WorkflowFormViewModel
     public string? Amendment { get; set; }
 
     /// <summary>The languages the council document will be archived in at publishing.</summary>
+    [BindNever]
     public IReadOnlyList<string> Languages { get; set; } = [];
 }

@@ -1,0 +1,217 @@
+using Valfard.Domain.Common;
+using Valfard.Domain.Organisations;
+using Valfard.Domain.Reports;
+
+namespace Valfard.Domain.Tests;
+
+public sealed class ReportWorkflowTests
+{
+    private static readonly CouncilTerm Term = new(Guid.NewGuid(), new DateOnly(2025, 6, 1), new DateOnly(2029, 5, 31));
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2026, 11, 22);
+    private static readonly Guid Secretary = Guid.NewGuid();
+
+    private static CouncilDecision Decision() =>
+        CouncilDecision.Create("Kunnanvaltuusto", new DateOnly(2026, 11, 16), "§ 45", "https://demo.example/minutes", null, Today);
+
+    private static WelfareReport NewReport()
+    {
+        var organisation = new Organisation(Guid.NewGuid(), OrganisationKind.Municipality, "Demokunta", "Demokommun", "995",
+            OrganisationLanguages.Bilingual, "demo");
+        var template = new ReportTemplate(Guid.NewGuid(), organisation.Id);
+        ThlTemplate.ApplyTo(template);
+        return WelfareReport.Create(Guid.NewGuid(), organisation, ReportKind.Comprehensive, Term, null, "Kertomus", "Berättelse",
+            template, Guid.NewGuid(), Now);
+    }
+
+    /// <summary>A report walked to the given status through legal moves only; the approved version comes with it.</summary>
+    private static (WelfareReport Report, ReportVersion? Version) ReportAt(ReportStatus status)
+    {
+        var report = NewReport();
+        ReportVersion? version = null;
+        if (status == ReportStatus.Draft)
+        {
+            return (report, null);
+        }
+        report.Move(WorkflowAction.SubmitForReview, null);
+        if (status == ReportStatus.InReview)
+        {
+            return (report, null);
+        }
+        report.Move(WorkflowAction.SendToCouncil, null);
+        if (status == ReportStatus.SentToCouncil)
+        {
+            return (report, null);
+        }
+        version = report.Approve(Decision(), "{\"fi\":{}}", Secretary, Now);
+        if (status == ReportStatus.Approved)
+        {
+            return (report, version);
+        }
+        report.Publish(version, Secretary, Now);
+        return (report, version);
+    }
+
+    public static TheoryData<ReportStatus, WorkflowAction, ReportStatus?> EveryMove()
+    {
+        var expected = new Dictionary<(ReportStatus, WorkflowAction), ReportStatus>
+        {
+            [(ReportStatus.Draft, WorkflowAction.SubmitForReview)] = ReportStatus.InReview,
+            [(ReportStatus.InReview, WorkflowAction.SendToCouncil)] = ReportStatus.SentToCouncil,
+            [(ReportStatus.InReview, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
+            [(ReportStatus.SentToCouncil, WorkflowAction.Approve)] = ReportStatus.Approved,
+            [(ReportStatus.SentToCouncil, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
+            [(ReportStatus.Approved, WorkflowAction.Publish)] = ReportStatus.Published,
+            [(ReportStatus.Published, WorkflowAction.StartNewVersion)] = ReportStatus.Draft,
+        };
+        var data = new TheoryData<ReportStatus, WorkflowAction, ReportStatus?>();
+        foreach (var status in Enum.GetValues<ReportStatus>())
+        {
+            foreach (var action in Enum.GetValues<WorkflowAction>())
+            {
+                data.Add(status, action, expected.TryGetValue((status, action), out var to) ? to : null);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMove))]
+    public void Every_move_from_every_status_is_legal_exactly_where_the_workflow_says(ReportStatus from, WorkflowAction action, ReportStatus? to)
+    {
+        var (report, version) = ReportAt(from);
+        var before = report.VersionNumber;
+
+        void Act()
+        {
+            switch (action)
+            {
+                case WorkflowAction.Approve:
+                    report.Approve(Decision(), "{\"fi\":{}}", Secretary, Now);
+                    break;
+                case WorkflowAction.Publish:
+                    report.Publish(version ?? ReportAt(ReportStatus.Approved).Version!, Secretary, Now);
+                    break;
+                default:
+                    report.Move(action, "Luku 3.2 puuttuu.");
+                    break;
+            }
+        }
+
+        if (to is { } target)
+        {
+            Act();
+            Assert.Equal(target, report.Status);
+            Assert.Equal(action == WorkflowAction.StartNewVersion ? before + 1 : before, report.VersionNumber);
+        }
+        else
+        {
+            var error = Assert.Throws<DomainException>(Act);
+            Assert.Equal(from, report.Status);
+            Assert.StartsWith("Workflow.Illegal.", error.Message);
+        }
+    }
+
+    [Fact]
+    public void The_table_names_each_legal_move_once()
+    {
+        Assert.Equal([WorkflowAction.SubmitForReview], ReportWorkflow.AllowedFrom(ReportStatus.Draft));
+        Assert.Equal([WorkflowAction.SendToCouncil, WorkflowAction.ReturnToDraft], ReportWorkflow.AllowedFrom(ReportStatus.InReview));
+        Assert.Equal([WorkflowAction.Approve, WorkflowAction.ReturnToDraft], ReportWorkflow.AllowedFrom(ReportStatus.SentToCouncil));
+        Assert.Equal([WorkflowAction.Publish], ReportWorkflow.AllowedFrom(ReportStatus.Approved));
+        Assert.Equal([WorkflowAction.StartNewVersion], ReportWorkflow.AllowedFrom(ReportStatus.Published));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void Returning_to_draft_needs_a_reason(string? reason)
+    {
+        var (report, _) = ReportAt(ReportStatus.SentToCouncil);
+
+        var error = Assert.Throws<DomainException>(() => report.Move(WorkflowAction.ReturnToDraft, reason));
+
+        Assert.Equal("Validation.ReturnReasonRequired", error.Message);
+        Assert.Equal(ReportStatus.SentToCouncil, report.Status);
+    }
+
+    [Fact]
+    public void The_reason_for_returning_is_kept_until_the_report_moves_on()
+    {
+        var (report, _) = ReportAt(ReportStatus.InReview);
+
+        report.Move(WorkflowAction.ReturnToDraft, "  Nuorten luku kesken.  ");
+        Assert.Equal("Nuorten luku kesken.", report.ReturnReason);
+        report.Move(WorkflowAction.SubmitForReview, null);
+
+        Assert.Null(report.ReturnReason);
+    }
+
+    [Fact]
+    public void Approval_freezes_the_snapshot_with_its_hash_under_the_working_version_number()
+    {
+        var (report, _) = ReportAt(ReportStatus.SentToCouncil);
+        const string Snapshot = "{\"fi\":{\"title\":\"Kertomus\"}}";
+
+        var version = report.Approve(Decision(), Snapshot, Secretary, Now);
+
+        Assert.Equal(1, version.Number);
+        Assert.Equal(Snapshot, version.SnapshotJson);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Snapshot))), version.SnapshotSha256);
+        Assert.Equal("45", version.Decision.Paragraph);
+        Assert.False(version.IsPublished);
+    }
+
+    [Fact]
+    public void After_publishing_the_next_version_gets_the_next_number_and_the_published_one_stays_published()
+    {
+        var (report, first) = ReportAt(ReportStatus.Published);
+
+        report.Move(WorkflowAction.StartNewVersion, null);
+        report.Move(WorkflowAction.SubmitForReview, null);
+        report.Move(WorkflowAction.SendToCouncil, null);
+        var second = report.Approve(Decision(), "{\"fi\":{}}", Secretary, Now);
+
+        Assert.Equal(2, second.Number);
+        Assert.True(first!.IsPublished);
+        Assert.Throws<DomainException>(() => report.Publish(first, Secretary, Now));
+    }
+
+    [Fact]
+    public void A_version_of_another_report_cannot_be_published_in_its_place()
+    {
+        var (report, _) = ReportAt(ReportStatus.Approved);
+        var (_, other) = ReportAt(ReportStatus.Approved);
+
+        var error = Assert.Throws<DomainException>(() => report.Publish(other!, Secretary, Now));
+
+        Assert.Equal("Workflow.VersionMismatch", error.Message);
+        Assert.Equal(ReportStatus.Approved, report.Status);
+    }
+
+    [Theory]
+    [InlineData("", "2026-11-16", "45", null, "Validation.DecisionBodyRequired")]
+    [InlineData("Kunnanvaltuusto", null, "45", null, "Validation.DecisionDateRequired")]
+    [InlineData("Kunnanvaltuusto", "2026-11-23", "45", null, "Validation.DecisionDateInFuture")]
+    [InlineData("Kunnanvaltuusto", "2026-11-16", " § ", null, "Validation.DecisionParagraphRequired")]
+    [InlineData("Kunnanvaltuusto", "2026-11-16", "45", "javascript:alert(1)", "Validation.DecisionMinutesUrl")]
+    [InlineData("Kunnanvaltuusto", "2026-11-16", "45", "ftp://demo.example/minutes", "Validation.DecisionMinutesUrl")]
+    public void A_decision_needs_a_body_a_past_date_a_paragraph_and_a_web_link_if_any(string body, string? date, string paragraph, string? url, string key)
+    {
+        var error = Assert.Throws<DomainException>(() => CouncilDecision.Create(body, date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
+            paragraph, url, null, Today));
+
+        Assert.Equal(key, error.Message);
+    }
+
+    [Fact]
+    public void A_decision_is_tidied_the_section_sign_and_blank_optionals_are_dropped()
+    {
+        var decision = CouncilDecision.Create("  Kommunfullmäktige ", Today, "§ 112", "  ", " \r\n ", Today);
+
+        Assert.Equal("Kommunfullmäktige", decision.Body);
+        Assert.Equal("112", decision.Paragraph);
+        Assert.Null(decision.MinutesUrl);
+        Assert.Null(decision.Amendment);
+    }
+}
