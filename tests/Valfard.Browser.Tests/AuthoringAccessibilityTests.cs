@@ -28,7 +28,7 @@ public sealed class AuthoringAccessibilityTests(AppFixture app)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string url)
+    internal static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string url)
     {
         var result = await page.RunAxe(new AxeRunOptions
         {
@@ -66,5 +66,28 @@ public sealed class AuthoringAccessibilityTests(AppFixture app)
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         await page.GotoAsync("/indicators/90010");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "indicator-fi.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Reading_view_and_workflow_pages_have_no_wcag_a_or_aa_violations()
+    {
+        var page = await app.SignInAsync("coordinator@demo.test", "sv");
+        await page.GotoAsync("/reports");
+        var links = await page.Locator("main table a[href$='/read']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+
+        var problems = new List<string>();
+        foreach (var read in links)
+        {
+            foreach (var url in new[] { read, read + "?lang=fi" })
+            {
+                await page.GotoAsync(url);
+                problems.AddRange(await ViolationsAsync(page, url));
+            }
+        }
+        await page.GotoAsync(links[0].Replace("/read", "/workflow/SubmitForReview", StringComparison.Ordinal));
+        problems.AddRange(await ViolationsAsync(page, "workflow/SubmitForReview"));
+
+        Assert.Equal(2, links.Length);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }
