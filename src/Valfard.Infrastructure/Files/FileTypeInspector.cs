@@ -14,6 +14,20 @@ public static class FileTypeInspector
     public static readonly AcceptedFileType Docx = new(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     public static readonly AcceptedFileType Xlsx = new(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    public static readonly AcceptedFileType Png = new(".png", "image/png");
+    public static readonly AcceptedFileType Jpeg = new(".jpg", "image/jpeg");
+
+    /// <summary>A PNG or JPEG image by its signature; anything else (SVG with its scripts included) is not an image here.</summary>
+    public static AcceptedFileType? DetectImage(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Length >= 8 && content.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+        {
+            return Png;
+        }
+        return content.Length >= 3 && content[0] == 0xFF && content[1] == 0xD8 && content[2] == 0xFF ? Jpeg : null;
+    }
+
     public static AcceptedFileType? Detect(byte[] content)
     {
         ArgumentNullException.ThrowIfNull(content);

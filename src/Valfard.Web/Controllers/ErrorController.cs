@@ -14,6 +14,11 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
     [Route("{code:int}")]
     public IActionResult Status(int code)
     {
+        if (code is < 400 or > 599)
+        {
+            // Only error statuses have a page; anything else reaching here (e.g. a failed upload before a status was set) is a server error.
+            code = StatusCodes.Status500InternalServerError;
+        }
         if (code == StatusCodes.Status500InternalServerError)
         {
             var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();

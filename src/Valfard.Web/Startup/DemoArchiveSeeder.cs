@@ -14,7 +14,8 @@ namespace Valfard.Web.Startup;
 /// published through the real workflow, so its frozen version and archived PDFs exist as they would in use. If
 /// Chromium is missing the report stays approved and the next start tries to publish it again.
 /// </summary>
-public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, ILogger<DemoArchiveSeeder> logger)
+public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, IWebHostEnvironment environment, TimeProvider clock,
+    ILogger<DemoArchiveSeeder> logger)
 {
     public const string TitleFi = "Laaja hyvinvointikertomus 2021–2025";
     public const string TitleSv = "Välfärdsberättelse 2021–2025";
@@ -24,6 +25,13 @@ public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, ILogg
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<OrganisationOverride>().OrganisationId = DemoSeeder.DemokommunId;
         var db = scope.ServiceProvider.GetRequiredService<ValfardDbContext>();
+        var logo = Path.Combine(environment.ContentRootPath, "SampleData", "demo-logo.png");
+        if (!await db.OrganisationLogos.AnyAsync(cancellationToken) && File.Exists(logo))
+        {
+            db.OrganisationLogos.Add(new Valfard.Domain.Organisations.OrganisationLogo(DemoSeeder.DemokommunId, "image/png",
+                await File.ReadAllBytesAsync(logo, cancellationToken), clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var term = (await db.CouncilTerms.ToListAsync(cancellationToken)).First(t => t.StartDate.Year == 2021);
         var report = await db.Reports.FirstOrDefaultAsync(r => r.Kind == ReportKind.Comprehensive && r.CouncilTermId == term.Id, cancellationToken);
         var users = await db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
