@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 if [ ! -x /usr/bin/chromium ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
         echo "Installing Chromium for the browser tests (Debian package 'chromium')..."
-        apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+        apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core fonts-liberation >/dev/null
     else
         echo "The browser tests need Chromium at /usr/bin/chromium: sudo apt-get install -y chromium" >&2
         exit 1

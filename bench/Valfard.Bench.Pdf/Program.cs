@@ -41,6 +41,10 @@ var model = new PrintViewModel
     Css = await File.ReadAllTextAsync(Path.Combine(webRoot, "wwwroot", "css", "print-document.css")),
 };
 var html = await pdfs.HtmlAsync(model);
+if (Environment.GetEnvironmentVariable("VALFARD_BENCH_DUMP") is { Length: > 0 } dump)
+{
+    await File.WriteAllTextAsync(dump, html);
+}
 var frame = pdfs.Frame(model);
 var browser = await chromium.SharedBrowserAsync(CancellationToken.None);
 

@@ -7,7 +7,7 @@ using Valfard.Web.Services.Reports;
 
 namespace Valfard.Web.Controllers;
 
-public sealed class HomeController(StartPageService startPage, SectionWriting writing, ActorResolver actors) : Controller
+public sealed class HomeController(StartPageService startPage, SectionWriting writing, ActorResolver actors, ReportService reports) : Controller
 {
     /// <summary>Signed-in users see their organisation's start page; visitors see what Valfard is and how to sign in.</summary>
     [AllowAnonymous]
@@ -29,6 +29,11 @@ public sealed class HomeController(StartPageService startPage, SectionWriting wr
         {
             model.WritesReports = true;
             model.MySections = await writing.MySectionsAsync(await actors.ForAsync(User, cancellationToken), Cultures.Current, cancellationToken);
+        }
+        if (User.IsInRole(Domain.Common.Roles.CouncilMember) || User.IsInRole(Domain.Common.Roles.CouncilSecretary) || User.IsInRole(Domain.Common.Roles.Coordinator))
+        {
+            model.CouncilReports = (await reports.ListAsync(Cultures.Current, cancellationToken))
+                .Where(r => r.Status is Domain.Reports.ReportStatus.SentToCouncil or Domain.Reports.ReportStatus.Approved).ToList();
         }
         return View(model);
     }

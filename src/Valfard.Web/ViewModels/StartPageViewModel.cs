@@ -19,4 +19,7 @@ public sealed class StartPageViewModel
     public int ActiveUserCount { get; init; }
     public IReadOnlyList<MySectionItem> MySections { get; set; } = [];
     public bool WritesReports { get; set; }
+
+    /// <summary>Reports waiting for the council: to read and comment on, or to record the decision and publish.</summary>
+    public IReadOnlyList<ReportListItem> CouncilReports { get; set; } = [];
 }
