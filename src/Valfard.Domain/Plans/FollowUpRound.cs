@@ -52,7 +52,7 @@ public class FollowUpRound : IOrganisationOwned, IVersioned
     {
         if (!IsOpen)
         {
-            throw new DomainException("Plan.FollowUp.Closed");
+            throw new DomainException("Plan.FollowUp.Closed.Refused");
         }
     }
 

@@ -7,7 +7,8 @@ using Valfard.Web.Services.Reports;
 
 namespace Valfard.Web.Controllers;
 
-public sealed class HomeController(StartPageService startPage, SectionWriting writing, ActorResolver actors) : Controller
+public sealed class HomeController(StartPageService startPage, SectionWriting writing, ActorResolver actors,
+    Services.Plans.PlanService plans, Services.Plans.PlanActorResolver planActors) : Controller
 {
     /// <summary>Signed-in users see their organisation's start page; visitors see what Valfard is and how to sign in.</summary>
     [AllowAnonymous]
@@ -30,6 +31,8 @@ public sealed class HomeController(StartPageService startPage, SectionWriting wr
             model.WritesReports = true;
             model.MySections = await writing.MySectionsAsync(await actors.ForAsync(User, cancellationToken), Cultures.Current, cancellationToken);
         }
+        // Measure owners see the measures they answer for, with a link to record the open follow-up round.
+        model.MyMeasures = await plans.MineAsync(await planActors.ForAsync(User, cancellationToken), includeSectors: false, Cultures.Current, cancellationToken);
         return View(model);
     }
 }

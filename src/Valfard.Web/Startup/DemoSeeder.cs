@@ -19,6 +19,7 @@ public sealed partial class DemoSeeder(
     TimeProvider clock,
     DemoReportSeeder reports,
     DemoIndicatorSeeder indicators,
+    DemoPlanSeeder plans,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Valfard-demo-2026!";
@@ -48,6 +49,7 @@ public sealed partial class DemoSeeder(
         await EnsureUserAsync("editor@esimerkkila.test", "Eeva Esimerkki", EsimerkkilaId, [Roles.Editor], ["education"], cancellationToken);
         await reports.SeedAsync(cancellationToken);
         await indicators.SeedAsync(cancellationToken);
+        await plans.SeedAsync(cancellationToken);
         LogSeeded(logger);
     }
 

@@ -19,4 +19,5 @@ public sealed class StartPageViewModel
     public int ActiveUserCount { get; init; }
     public IReadOnlyList<MySectionItem> MySections { get; set; } = [];
     public bool WritesReports { get; set; }
+    public IReadOnlyList<MyMeasureItem> MyMeasures { get; set; } = [];
 }

@@ -193,7 +193,7 @@ public sealed class FollowUpService(
         }
         if (!actor.CanRecord(measure))
         {
-            return (OperationResult.Fail(null, "Error.Forbidden"), true);
+            return (OperationResult.Fail(null, "Plan.NotYourMeasure"), true);
         }
         var entry = await db.MeasureFollowUps.FirstOrDefaultAsync(f => f.RoundId == round.Id && f.MeasureId == measure.Id, cancellationToken);
         if (entry is null)
