@@ -143,10 +143,12 @@ public sealed class PlanEditing(ValfardDbContext db, ICurrentOrganisation curren
         }
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == goal.PlanId, cancellationToken);
         var measureIds = await db.Measures.Where(m => m.GoalId == goalId).Select(m => m.Id).ToListAsync(cancellationToken);
-        // The rows that reach the goal by a second path are removed here; the database cascades the rest.
+        // The rows that reach the goal by a second path are removed here, not left to the database's cascade.
         db.PlanIndicators.RemoveRange(await db.PlanIndicators.Where(i => i.MeasureId != null && measureIds.Contains(i.MeasureId.Value)).ToListAsync(cancellationToken));
         db.MeasureFollowUps.RemoveRange(await db.MeasureFollowUps.Where(f => measureIds.Contains(f.MeasureId)).ToListAsync(cancellationToken));
         db.AssessmentOverrides.RemoveRange(await db.AssessmentOverrides.Where(o => o.GoalId == goalId).ToListAsync(cancellationToken));
+        // Tracked, so that EF deletes them after their indicators and follow-ups and before the goal.
+        db.Measures.RemoveRange(await db.Measures.Where(m => m.GoalId == goalId).ToListAsync(cancellationToken));
         db.Goals.Remove(goal);
         audit.Record(plan.OrganisationId, plan.ReportId, userId, "Plan.GoalRemoved", $"{goal.Code} {goal.TitleFi}");
         await db.SaveChangesAsync(cancellationToken);
