@@ -107,8 +107,8 @@ public sealed class PlanTests
     {
         var (_, goal, measure) = NewPlan();
         Assert.Equal("Plan.Validation.IndicatorRequired",
-            Assert.Throws<DomainException>(() => FollowUpIndicator.ForGoal(Guid.NewGuid(), goal, 90010, Guid.NewGuid())).Message);
-        var indicator = FollowUpIndicator.ForMeasure(Guid.NewGuid(), measure, 90010, null);
+            Assert.Throws<DomainException>(() => FollowUpIndicator.ForGoal(Guid.NewGuid(), goal, 90010, Guid.NewGuid(), 0)).Message);
+        var indicator = FollowUpIndicator.ForMeasure(Guid.NewGuid(), measure, 90010, null, 0);
         Assert.Equal((measure.Id, (Guid?)null), (indicator.MeasureId!.Value, indicator.GoalId));
         string Refusal(double? baseline, int? baselineYear, double? target, int? targetYear, IndicatorDirection direction) =>
             Assert.Throws<DomainException>(() => indicator.SetTarget(baseline, baselineYear, target, targetYear, direction)).Message;

@@ -12,7 +12,8 @@ public class FollowUpIndicator : IOrganisationOwned, IVersioned
 {
     private FollowUpIndicator() { }
 
-    private FollowUpIndicator(Guid id, Guid planId, Guid organisationId, Guid? goalId, Guid? measureId, int? indicatorId, Guid? localIndicatorId)
+    private FollowUpIndicator(Guid id, Guid planId, Guid organisationId, Guid? goalId, Guid? measureId, int? indicatorId, Guid? localIndicatorId,
+        int position)
     {
         if ((goalId is null) == (measureId is null))
         {
@@ -29,18 +30,20 @@ public class FollowUpIndicator : IOrganisationOwned, IVersioned
         MeasureId = measureId;
         IndicatorId = indicatorId;
         LocalIndicatorId = localIndicatorId;
+        Position = position;
     }
 
-    public static FollowUpIndicator ForGoal(Guid id, Goal goal, int? indicatorId, Guid? localIndicatorId)
+    /// <summary>An indicator of a goal; <paramref name="position"/> orders the goal's indicators in the plan and its snapshots.</summary>
+    public static FollowUpIndicator ForGoal(Guid id, Goal goal, int? indicatorId, Guid? localIndicatorId, int position)
     {
         ArgumentNullException.ThrowIfNull(goal);
-        return new FollowUpIndicator(id, goal.PlanId, goal.OrganisationId, goal.Id, null, indicatorId, localIndicatorId);
+        return new FollowUpIndicator(id, goal.PlanId, goal.OrganisationId, goal.Id, null, indicatorId, localIndicatorId, position);
     }
 
-    public static FollowUpIndicator ForMeasure(Guid id, Measure measure, int? indicatorId, Guid? localIndicatorId)
+    public static FollowUpIndicator ForMeasure(Guid id, Measure measure, int? indicatorId, Guid? localIndicatorId, int position)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        return new FollowUpIndicator(id, measure.PlanId, measure.OrganisationId, null, measure.Id, indicatorId, localIndicatorId);
+        return new FollowUpIndicator(id, measure.PlanId, measure.OrganisationId, null, measure.Id, indicatorId, localIndicatorId, position);
     }
 
     public Guid Id { get; private set; }
@@ -49,6 +52,7 @@ public class FollowUpIndicator : IOrganisationOwned, IVersioned
     public Guid OrganisationId { get; private set; }
     public Guid? GoalId { get; private set; }
     public Guid? MeasureId { get; private set; }
+    public int Position { get; private set; }
 
     /// <summary>A Sotkanet indicator of the catalogue, by Sotkanet's id.</summary>
     public int? IndicatorId { get; private set; }

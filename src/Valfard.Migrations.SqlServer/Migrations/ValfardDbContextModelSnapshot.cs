@@ -639,6 +639,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
                     b.Property<double?>("Target")
                         .HasColumnType("float");
 

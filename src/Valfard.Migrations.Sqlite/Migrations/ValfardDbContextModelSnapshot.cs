@@ -628,6 +628,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Target")
                         .HasColumnType("REAL");
 

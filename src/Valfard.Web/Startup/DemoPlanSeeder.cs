@@ -189,6 +189,7 @@ public sealed class DemoPlanSeeder(ValfardDbContext db)
             }
         }
 
+        var positions = new Dictionary<string, int>();
         foreach (var (owner, indicator, baseline, baselineYear, target, targetYear, direction) in Indicators)
         {
             int? sotkanet = indicator.StartsWith("local:", StringComparison.Ordinal) ? null : int.Parse(indicator, System.Globalization.CultureInfo.InvariantCulture);
@@ -197,9 +198,10 @@ public sealed class DemoPlanSeeder(ValfardDbContext db)
                 continue;
             }
             Guid? local = sotkanet is null ? locals[indicator["local:".Length..]].Id : null;
+            var position = positions[owner] = positions.GetValueOrDefault(owner, -1) + 1;
             var row = goals.TryGetValue(owner, out var goal)
-                ? FollowUpIndicator.ForGoal(Guid.NewGuid(), goal, sotkanet, local)
-                : FollowUpIndicator.ForMeasure(Guid.NewGuid(), measures[owner], sotkanet, local);
+                ? FollowUpIndicator.ForGoal(Guid.NewGuid(), goal, sotkanet, local, position)
+                : FollowUpIndicator.ForMeasure(Guid.NewGuid(), measures[owner], sotkanet, local, position);
             row.SetTarget(baseline, baselineYear, target, targetYear, direction);
             db.PlanIndicators.Add(row);
         }

@@ -33,9 +33,9 @@ public sealed class PlanData
 
     public IEnumerable<Measure> MeasuresOf(Guid goalId) => Measures.Where(m => m.GoalId == goalId).OrderBy(m => m.Position).ThenBy(m => m.Code, StringComparer.Ordinal);
 
-    public IEnumerable<FollowUpIndicator> IndicatorsOfGoal(Guid goalId) => Indicators.Where(i => i.GoalId == goalId);
+    public IEnumerable<FollowUpIndicator> IndicatorsOfGoal(Guid goalId) => Indicators.Where(i => i.GoalId == goalId).OrderBy(i => i.Position);
 
-    public IEnumerable<FollowUpIndicator> IndicatorsOfMeasure(Guid measureId) => Indicators.Where(i => i.MeasureId == measureId);
+    public IEnumerable<FollowUpIndicator> IndicatorsOfMeasure(Guid measureId) => Indicators.Where(i => i.MeasureId == measureId).OrderBy(i => i.Position);
 
     public string SectorName(Guid? sectorId, string language) =>
         sectorId is { } id && Sectors.TryGetValue(id, out var sector) ? sector.NameIn(language) : string.Empty;

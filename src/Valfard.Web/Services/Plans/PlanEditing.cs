@@ -375,9 +375,11 @@ public sealed class PlanEditing(ValfardDbContext db, ICurrentOrganisation curren
         {
             return (OperationResult.Fail(nameof(form.Source), "Plan.Validation.IndicatorRequired"), null);
         }
+        var siblings = goal is not null ? db.PlanIndicators.Where(i => i.GoalId == goal.Id) : db.PlanIndicators.Where(i => i.MeasureId == measure!.Id);
+        var position = 1 + (await siblings.Select(i => (int?)i.Position).MaxAsync(cancellationToken) ?? -1);
         var row = goal is not null
-            ? FollowUpIndicator.ForGoal(Guid.NewGuid(), goal, sotkanetId, localId)
-            : FollowUpIndicator.ForMeasure(Guid.NewGuid(), measure!, sotkanetId, localId);
+            ? FollowUpIndicator.ForGoal(Guid.NewGuid(), goal, sotkanetId, localId, position)
+            : FollowUpIndicator.ForMeasure(Guid.NewGuid(), measure!, sotkanetId, localId, position);
         var baseline = form.Baseline;
         if (baseline is null && form.BaselineYear is { } baselineYear)
         {

@@ -233,6 +233,7 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     OrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     GoalId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     MeasureId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Position = table.Column<int>(type: "int", nullable: false),
                     IndicatorId = table.Column<int>(type: "int", nullable: true),
                     LocalIndicatorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Baseline = table.Column<double>(type: "float", nullable: true),

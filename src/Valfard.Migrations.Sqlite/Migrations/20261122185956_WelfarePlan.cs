@@ -233,6 +233,7 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     GoalId = table.Column<Guid>(type: "TEXT", nullable: true),
                     MeasureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     IndicatorId = table.Column<int>(type: "INTEGER", nullable: true),
                     LocalIndicatorId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Baseline = table.Column<double>(type: "REAL", nullable: true),
