@@ -38,6 +38,38 @@ public sealed class AuthoringAccessibilityTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Plan_pages_have_no_wcag_a_or_aa_violations()
+    {
+        var page = await app.SignInAsync("coordinator@demo.test", "sv");
+        await page.GotoAsync("/plan");
+        var measure = await page.Locator("table.plan-measures th a").First.GetAttributeAsync("href");
+        var editGoal = await page.Locator("section.plan-goal a[href^='/plan/goals/']").First.GetAttributeAsync("href");
+        await page.GotoAsync("/plan/follow-up/2025");
+        var record = await page.Locator("main table a.btn").First.GetAttributeAsync("href");
+        var overrideForm = await page.Locator("section.plan-goal a[href$='/assessment']").First.GetAttributeAsync("href");
+        await page.GotoAsync("/reports");
+        await page.Locator("main table a").First.ClickAsync();
+        var planSection = await page.GetByRole(AriaRole.Link, new() { Name = "Mål, åtgärder och uppföljningsindikatorer", Exact = true }).GetAttributeAsync("href");
+
+        var problems = new List<string>();
+        foreach (var url in new[] { "/plan", "/plan?status=InProgress", "/plan/mine", measure!, editGoal!, "/plan/goals/new", "/plan/measures/new",
+                     measure + "/edit", measure + "/remove", "/plan/indicators/new?measureId=" + measure!.Split('/')[^1], "/plan/import",
+                     "/plan/follow-up", "/plan/follow-up/2025", record!, overrideForm!, planSection! })
+        {
+            await page.GotoAsync(url);
+            problems.AddRange(await ViolationsAsync(page, url));
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        await page.GotoAsync("/plan/follow-up/2025");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "plan-round-sv.png"), FullPage = true });
+        await page.GotoAsync(planSection!);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "plan-report-section-sv.png"), FullPage = true });
+        await page.GotoAsync("/plan/goals/new");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "plan-goal-form-sv.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task Report_pages_have_no_wcag_a_or_aa_violations()
     {
         var page = await app.SignInAsync("coordinator@demo.test", "fi");

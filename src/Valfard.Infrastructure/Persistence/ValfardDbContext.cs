@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
 using Valfard.Domain.Indicators;
+using Valfard.Domain.Plans;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Tenancy;
@@ -42,6 +43,13 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
+    public DbSet<WelfarePlan> Plans => Set<WelfarePlan>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<FollowUpIndicator> PlanIndicators => Set<FollowUpIndicator>();
+    public DbSet<FollowUpRound> FollowUpRounds => Set<FollowUpRound>();
+    public DbSet<MeasureFollowUp> MeasureFollowUps => Set<MeasureFollowUp>();
+    public DbSet<GoalAssessmentOverride> AssessmentOverrides => Set<GoalAssessmentOverride>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

@@ -7,7 +7,8 @@ using Valfard.Web.Services.Reports;
 
 namespace Valfard.Web.Controllers;
 
-public sealed class HomeController(StartPageService startPage, SectionWriting writing, ActorResolver actors, ReportService reports) : Controller
+public sealed class HomeController(StartPageService startPage, SectionWriting writing, ActorResolver actors, ReportService reports,
+    Services.Plans.PlanService plans, Services.Plans.PlanActorResolver planActors) : Controller
 {
     /// <summary>Signed-in users see their organisation's start page; visitors see what Valfard is and how to sign in.</summary>
     [AllowAnonymous]
@@ -35,6 +36,8 @@ public sealed class HomeController(StartPageService startPage, SectionWriting wr
             model.CouncilReports = (await reports.ListAsync(Cultures.Current, cancellationToken))
                 .Where(r => r.Status is Domain.Reports.ReportStatus.SentToCouncil or Domain.Reports.ReportStatus.Approved).ToList();
         }
+        // Measure owners see the measures they answer for, with a link to record the open follow-up round.
+        model.MyMeasures = await plans.MineAsync(await planActors.ForAsync(User, cancellationToken), includeSectors: false, Cultures.Current, cancellationToken);
         return View(model);
     }
 }

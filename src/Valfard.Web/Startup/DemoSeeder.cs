@@ -20,6 +20,7 @@ public sealed partial class DemoSeeder(
     DemoReportSeeder reports,
     DemoIndicatorSeeder indicators,
     DemoArchiveSeeder archive,
+    DemoPlanSeeder plans,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Valfard-demo-2026!";
@@ -50,6 +51,7 @@ public sealed partial class DemoSeeder(
         await reports.SeedAsync(cancellationToken);
         await indicators.SeedAsync(cancellationToken);
         await archive.SeedAsync(cancellationToken);
+        await plans.SeedAsync(cancellationToken);
         LogSeeded(logger);
     }
 

@@ -68,6 +68,13 @@ public static class ServiceSetup
         services.AddScoped<Services.Indicators.LocalIndicatorService>();
         services.AddSingleton<Services.Indicators.IndicatorImportJobs>();
         services.AddScoped<Services.Reports.LinkedPlanService>();
+        services.AddScoped<Services.Plans.PlanActorResolver>();
+        services.AddScoped<Services.Plans.PlanReader>();
+        services.AddScoped<Services.Plans.PlanService>();
+        services.AddScoped<Services.Plans.PlanEditing>();
+        services.AddScoped<Services.Plans.FollowUpService>();
+        services.AddScoped<Services.Plans.PlanCsvService>();
+        services.AddScoped<Services.Plans.IPlanSnapshotSource, Services.Plans.PlanSnapshotSource>();
         services.AddScoped<OrganisationAdministration>();
         services.Configure<Services.Documents.PdfOptions>(configuration.GetSection(Services.Documents.PdfOptions.Section));
         services.AddSingleton<Services.Documents.ChromiumPdf>();
@@ -76,13 +83,13 @@ public static class ServiceSetup
         services.AddScoped<Services.Documents.ReportPdfService>();
         services.AddScoped<Services.Documents.ReadingService>();
         services.AddScoped<Services.Reports.ReportWorkflowService>();
-        services.AddScoped<Services.Plans.IPlanSnapshotSource, Services.Plans.NoPlanYet>();
         services.AddScoped<StartPageService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoReportSeeder>();
         services.AddScoped<DemoIndicatorSeeder>();
         services.AddScoped<DemoArchiveSeeder>();
+        services.AddScoped<DemoPlanSeeder>();
         services.AddScoped<BootstrapAdmin>();
         return services;
     }

@@ -22,4 +22,5 @@ public sealed class StartPageViewModel
 
     /// <summary>Reports waiting for the council: to read and comment on, or to record the decision and publish.</summary>
     public IReadOnlyList<ReportListItem> CouncilReports { get; set; } = [];
+    public IReadOnlyList<MyMeasureItem> MyMeasures { get; set; } = [];
 }

@@ -1,0 +1,84 @@
+namespace Valfard.Domain.Plans;
+
+/// <summary>Where a measure stands. The member names are stored in the database, the CSV file and plan snapshots.</summary>
+public enum MeasureStatus
+{
+    NotStarted = 1,
+    InProgress = 2,
+    Done = 3,
+    Postponed = 4,
+}
+
+/// <summary>How a goal is doing in a follow-up round. The member names are stored and shown through resource keys.</summary>
+public enum Assessment
+{
+    OnTrack = 1,
+    AtRisk = 2,
+    OffTrack = 3,
+}
+
+/// <summary>Who a measure is carried out with besides the municipality's own sectors.</summary>
+[Flags]
+public enum MeasurePartners
+{
+    None = 0,
+    WellbeingServicesCounty = 1,
+    Organisations = 2,
+    Parishes = 4,
+    Companies = 8,
+}
+
+/// <summary>Field limits shared by the domain checks, the CSV format and the EF configuration.</summary>
+public static class PlanLimits
+{
+    public const int CodeMaxLength = 20;
+    public const int TitleMaxLength = 300;
+    public const int DescriptionMaxLength = 4000;
+    public const int StrategyMaxLength = 500;
+    public const int PartnerNamesMaxLength = 1000;
+    public const int ResourcesMaxLength = 1000;
+    public const int AccountMaxLength = 2000;
+    public const int ReasonMaxLength = 1000;
+    public const decimal BudgetMax = 1_000_000_000m;
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
+    public static IReadOnlyList<MeasurePartners> PartnerKinds { get; } =
+        [MeasurePartners.WellbeingServicesCounty, MeasurePartners.Organisations, MeasurePartners.Parishes, MeasurePartners.Companies];
+
+    /// <summary>A code names a goal or measure in the plan and in the CSV file: letters, digits, '.', '-' and '_'.</summary>
+    public static string RequireCode(string? code)
+    {
+        code = code?.Trim() ?? string.Empty;
+        if (code.Length == 0)
+        {
+            throw new Common.DomainException("Plan.Validation.CodeRequired");
+        }
+        if (code.Length > CodeMaxLength || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        {
+            throw new Common.DomainException("Plan.Validation.CodeInvalid");
+        }
+        return code;
+    }
+
+    internal static string Optional(string? text, int maxLength)
+    {
+        text = text?.Trim() ?? string.Empty;
+        return text.Length > maxLength ? throw new Common.DomainException("Plan.Validation.TooLong") : text;
+    }
+
+    internal static (string Fi, string Sv) Titles(string? titleFi, string? titleSv)
+    {
+        var fi = titleFi?.Trim() ?? string.Empty;
+        var sv = titleSv?.Trim() ?? string.Empty;
+        if (fi.Length == 0 && sv.Length == 0)
+        {
+            throw new Common.DomainException("Plan.Validation.TitleRequired");
+        }
+        if (fi.Length > TitleMaxLength || sv.Length > TitleMaxLength)
+        {
+            throw new Common.DomainException("Plan.Validation.TooLong");
+        }
+        return (fi.Length > 0 ? fi : sv, sv);
+    }
+}
