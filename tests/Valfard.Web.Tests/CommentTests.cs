@@ -10,8 +10,7 @@ public sealed class CommentTests : IDisposable
 {
     private readonly ValfardFactory _factory = new();
 
-    private Task<ReportSection> SectionAsync(string titleFi) => _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters()
-        .AsNoTracking().SingleAsync(s => s.OrganisationId == DemoSeeder.DemokommunId && s.TitleFi == titleFi));
+    private Task<ReportSection> SectionAsync(string titleFi) => _factory.DemoSectionAsync(titleFi);
 
     [Fact]
     public async Task A_mention_notifies_the_person_and_a_mention_across_organisations_is_dropped()

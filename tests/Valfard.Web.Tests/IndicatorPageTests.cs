@@ -172,10 +172,7 @@ public sealed class SectionIndicatorTests : IDisposable
 {
     private readonly ValfardFactory _factory = new();
 
-    private Task<Valfard.Domain.Reports.ReportSection> SectionAsync(string titleFi) => _factory.QueryAsync(db =>
-        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.ReportSections),
-            s => s.OrganisationId == Valfard.Web.Startup.DemoSeeder.DemokommunId && s.TitleFi == titleFi));
+    private Task<Valfard.Domain.Reports.ReportSection> SectionAsync(string titleFi) => _factory.DemoSectionAsync(titleFi);
 
     [Fact]
     public async Task The_demo_report_shows_charts_and_tables_from_the_sample_data()

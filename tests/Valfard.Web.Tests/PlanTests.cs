@@ -267,7 +267,7 @@ public sealed partial class PlanTests : IDisposable
     [Fact]
     public async Task The_snapshot_carries_the_plan_for_the_term_report_and_the_round_for_the_annual_report()
     {
-        var comprehensive = await _factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().SingleAsync(r => r.Kind == ReportKind.Comprehensive && r.OrganisationId == Startup.DemoSeeder.DemokommunId));
+        var comprehensive = await _factory.DemoReportAsync();
         var termPlan = await SnapshotAsync(comprehensive.Id);
         Assert.NotNull(termPlan);
         Assert.Null(termPlan.FollowUpYear);

@@ -11,8 +11,7 @@ public sealed class ReportAuthoringTests : IDisposable
 {
     private readonly ValfardFactory _factory = new();
 
-    private Task<ReportSection> SectionAsync(string titleFi) => _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters()
-        .Include(s => s.Texts).AsNoTracking().SingleAsync(s => s.OrganisationId == DemoSeeder.DemokommunId && s.TitleFi == titleFi));
+    private Task<ReportSection> SectionAsync(string titleFi) => _factory.DemoSectionAsync(titleFi);
 
     private static async Task<HttpResponseMessage> SaveAsync(Browser browser, ReportSection section, string language, string html, Guid version)
     {
@@ -51,7 +50,7 @@ public sealed class ReportAuthoringTests : IDisposable
         var outside = await coordinator.PostFormAsync("/reports/new", "/reports/new",
             ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2031"));
         Assert.Contains("An annual report needs a year within the chosen council term.", await outside.Content.ReadAsStringAsync());
-        Assert.Equal(2, await _factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().CountAsync()));
+        Assert.Equal(1, await _factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().CountAsync(r => r.Kind == ReportKind.Annual)));
     }
 
     [Fact]
@@ -307,8 +306,7 @@ public sealed class AuditNoiseTests : IDisposable
     [Fact]
     public async Task Autosaves_within_one_editing_session_write_one_audit_entry()
     {
-        var section = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts).AsNoTracking()
-            .SingleAsync(s => s.OrganisationId == DemoSeeder.DemokommunId && s.TitleFi == "Liitteet"));
+        var section = await _factory.DemoSectionAsync("Liitteet");
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         var token = await coordinator.TokenFromAsync($"/reports/{section.ReportId}/sections/{section.Id}");
         var version = section.Texts.Single(t => t.Language == "fi").Version;

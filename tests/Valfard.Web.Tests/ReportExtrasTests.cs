@@ -13,8 +13,7 @@ public sealed class ReportExtrasTests : IDisposable
 {
     private readonly ValfardFactory _factory = new();
 
-    private Task<Guid> ReportIdAsync() => _factory.QueryAsync(db => db.Reports.IgnoreQueryFilters()
-        .Where(r => r.OrganisationId == DemoSeeder.DemokommunId).Select(r => r.Id).SingleAsync());
+    private async Task<Guid> ReportIdAsync() => (await _factory.DemoReportAsync()).Id;
 
     private static async Task<HttpResponseMessage> UploadAsync(Browser browser, Guid reportId, string fileName, byte[] content, string claimedType)
     {
@@ -72,7 +71,7 @@ public sealed class ReportExtrasTests : IDisposable
             ("Kind", "Joy"), ("LifeStage", "Youth"), ("TextFi", ""), ("TextSv", ""));
 
         Assert.Contains("Kirjoita ilon tai huolen aihe suomeksi tai ruotsiksi.", await response.Content.ReadAsStringAsync());
-        Assert.Equal(4, await _factory.QueryAsync(db => db.Observations.IgnoreQueryFilters().CountAsync()));
+        Assert.Equal(4, await _factory.QueryAsync(db => db.Observations.IgnoreQueryFilters().CountAsync(o => o.ReportId == reportId)));
     }
 
     [Fact]

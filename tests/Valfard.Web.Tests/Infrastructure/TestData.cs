@@ -14,6 +14,19 @@ public static class TestData
         return await query(db);
     }
 
+    /// <summary>The demo's report in progress (the previous term's report is also seeded, approved and published).</summary>
+    public const string DemoReportTitle = "Laaja hyvinvointikertomus 2025–2029";
+
+    public static Task<Valfard.Domain.Reports.WelfareReport> DemoReportAsync(this ValfardFactory factory) =>
+        factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().AsNoTracking()
+            .SingleAsync(r => r.OrganisationId == Valfard.Web.Startup.DemoSeeder.DemokommunId && r.TitleFi == DemoReportTitle));
+
+    /// <summary>A section of the demo's report in progress, with its texts.</summary>
+    public static Task<Valfard.Domain.Reports.ReportSection> DemoSectionAsync(this ValfardFactory factory, string titleFi) =>
+        factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts).AsNoTracking()
+            .SingleAsync(s => s.TitleFi == titleFi && db.Reports.IgnoreQueryFilters().Any(r => r.Id == s.ReportId
+                && r.OrganisationId == Valfard.Web.Startup.DemoSeeder.DemokommunId && r.TitleFi == DemoReportTitle)));
+
     public static Task<Valfard.Infrastructure.Identity.ApplicationUser> UserAsync(this ValfardFactory factory, string email) =>
         factory.QueryAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Email == email));
 }
