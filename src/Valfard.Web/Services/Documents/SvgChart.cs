@@ -38,7 +38,9 @@ public static class SvgChart
         return page.Series.Count > 6 ? page.Series.Where(s => s.Gender == Gender.Total).ToList() : page.Series;
     }
 
-    public static string Render(IndicatorPageViewModel page, string ariaLabel, Func<IndicatorSeries, string> seriesLabel, CultureInfo culture)
+    /// <param name="idPrefix">Unique within the page: the point markers are defined once per line under ids that start with it.</param>
+    public static string Render(IndicatorPageViewModel page, string ariaLabel, Func<IndicatorSeries, string> seriesLabel, CultureInfo culture,
+        string idPrefix)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(seriesLabel);
@@ -68,18 +70,27 @@ public static class SvgChart
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(years[i]):0.#}\" y=\"{Height - 8}\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">{years[i]}</text>");
         }
-        foreach (var line in series)
+        // Each line's point marker is defined once and placed by the path itself (marker-start/mid/end): far fewer
+        // elements for the printer to lay out than one shape per point, which matters in an 80-page document.
+        svg.Append("<defs>");
+        for (var i = 0; i < series.Count; i++)
         {
+            var (colour, _) = Styles.GetValueOrDefault(series[i].RegionKind, ("#3d4a57", ""));
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<marker id=\"{idPrefix}-m{i}\" viewBox=\"-5 -5 10 10\" markerWidth=\"10\" markerHeight=\"10\" markerUnits=\"userSpaceOnUse\" refX=\"0\" refY=\"0\" orient=\"0\">{Marker(series[i].Gender, 0, 0, colour)}</marker>");
+        }
+        svg.Append("</defs>");
+        for (var i = 0; i < series.Count; i++)
+        {
+            var line = series[i];
             var (colour, dash) = Styles.GetValueOrDefault(line.RegionKind, ("#3d4a57", ""));
             var width = line.Gender == Gender.Total ? 2.5 : 1.5;
             foreach (var run in Runs(line.Points))
             {
-                var d = string.Join(' ', run.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? 'M' : 'L')}{X(p.Year):0.#},{Y(p.Value!.Value):0.#}")));
-                svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{d}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\"/>");
-            }
-            foreach (var point in line.Points.Where(p => p.Value is not null))
-            {
-                svg.Append(Marker(line.Gender, X(point.Year), Y(point.Value!.Value), colour));
+                var d = string.Join(' ', run.Select((p, n) => string.Create(CultureInfo.InvariantCulture, $"{(n == 0 ? 'M' : 'L')}{X(p.Year):0.#},{Y(p.Value!.Value):0.#}")));
+                var marker = $"url(#{idPrefix}-m{i})";
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<path d=\"{d}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\" stroke-dasharray=\"{dash}\" marker-start=\"{marker}\" marker-mid=\"{marker}\" marker-end=\"{marker}\"/>");
             }
         }
         svg.Append("</svg>");
