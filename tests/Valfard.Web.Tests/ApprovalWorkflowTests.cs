@@ -30,6 +30,15 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
         return await browser.Client.PostAsync(url, Browser.Form(Browser.TokenIn(html), [("ExpectedVersion", version), .. fields]));
     }
 
+    /// <summary>Takes the report through review and the council to an approved version, each move by its own role.</summary>
+    private async Task ApproveAsync(Browser coordinator, Guid reportId)
+    {
+        using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", "en");
+        await MoveAsync(coordinator, reportId, WorkflowAction.SubmitForReview);
+        await MoveAsync(coordinator, reportId, WorkflowAction.SendToCouncil);
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(secretary, reportId, WorkflowAction.Approve, Decision)).StatusCode);
+    }
+
     internal static readonly (string, string)[] Decision =
         [("Body", "Kunnanvaltuusto"), ("MeetingDate", "2026-11-16"), ("Paragraph", "112"), ("MinutesUrl", "https://demo.example/minutes/2026-11-16")];
 
@@ -90,10 +99,7 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
     {
         var report = await CurrentReportAsync();
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
-        using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", "en");
-        await MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview);
-        await MoveAsync(coordinator, report.Id, WorkflowAction.SendToCouncil);
-        await MoveAsync(secretary, report.Id, WorkflowAction.Approve, Decision);
+        await ApproveAsync(coordinator, report.Id);
         var frozen = await _factory.QueryAsync(db => db.ReportVersions.IgnoreQueryFilters().AsNoTracking().SingleAsync(v => v.ReportId == report.Id));
         var section = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts).AsNoTracking()
             .SingleAsync(s => s.ReportId == report.Id && s.TitleFi == "Lapset ja lapsiperheet"));
@@ -136,10 +142,7 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
     {
         var report = await CurrentReportAsync();
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
-        using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", "en");
-        await MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview);
-        await MoveAsync(coordinator, report.Id, WorkflowAction.SendToCouncil);
-        await MoveAsync(secretary, report.Id, WorkflowAction.Approve, Decision);
+        await ApproveAsync(coordinator, report.Id);
 
         using var scope = _factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ValfardDbContext>();
