@@ -84,6 +84,7 @@ public static class ServiceSetup
         services.AddScoped<Services.Documents.ReadingService>();
         services.AddScoped<Services.Reports.ReportWorkflowService>();
         services.AddScoped<StartPageService>();
+        services.AddScoped<Services.PublicSite.PublicSiteService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoReportSeeder>();
