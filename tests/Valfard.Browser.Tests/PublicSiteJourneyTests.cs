@@ -16,7 +16,7 @@ public sealed class PublicSiteJourneyTests(AppFixture app)
     {
         var page = await app.NewPageAsync(language == "sv" ? "sv-FI" : "fi-FI");
         var problems = new List<string>();
-        foreach (var url in new[] { $"/{language}", $"/{language}?q=demo", $"/{language}?q=zzz", $"/{language}/demo", $"/{language}{Report}", $"/{language}/accessibility" })
+        foreach (var url in new[] { $"/{language}", $"/{language}?q=demo", $"/{language}?q=zzz", $"/{language}/demo", $"/{language}{Report}", $"/{language}/accessibility", $"/{language}/accessibility/feedback" })
         {
             await page.GotoAsync(url);
             problems.AddRange(await AuthoringAccessibilityTests.ViolationsAsync(page, url));

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Valfard.Web.Startup;
+using Valfard.Web.ViewModels;
 using Valfard.Domain.Reports;
 using Valfard.Web.Services.PublicSite;
 
@@ -11,7 +14,8 @@ namespace Valfard.Web.Controllers;
 /// </summary>
 [AllowAnonymous]
 [Route("{lang:regex(^(fi|sv|en)$)}")]
-public sealed class PublicController(PublicSiteService site) : Controller
+public sealed class PublicController(PublicSiteService site, ResidentFeedbackService feedback,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer) : Controller
 {
     // Square brackets are doubled: single ones are route tokens in attribute routes.
     public const string SlugPattern = "regex(^[[a-z0-9]]+(-[[a-z0-9]]+)*$)";
@@ -24,6 +28,35 @@ public sealed class PublicController(PublicSiteService site) : Controller
     [HttpGet("accessibility")]
     public IActionResult Accessibility() => View();
 
+    /// <summary>Accessibility feedback: reaches the chosen organisation's coordinator, who must answer within 14 days.</summary>
+    [HttpGet("accessibility/feedback")]
+    public async Task<IActionResult> AccessibilityFeedback(string lang, string? organisation, string? page, bool sent, CancellationToken cancellationToken) =>
+        View(await FeedbackPageAsync(lang, new AccessibilityFeedbackForm { Organisation = organisation, Page = page }, sent, cancellationToken));
+
+    [HttpPost("accessibility/feedback")]
+    [EnableRateLimiting(ServiceSetup.PublicFeedbackRateLimit)]
+    public async Task<IActionResult> AccessibilityFeedback(string lang, AccessibilityFeedbackForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            if (await feedback.SubmitAccessibilityFeedbackAsync(lang, form, cancellationToken))
+            {
+                return Redirect($"/{lang}/accessibility/feedback?sent=true");
+            }
+            ModelState.AddModelError(nameof(form.Organisation), localizer["Public.AccessibilityFeedback.UnknownOrganisation"]);
+        }
+        return View(await FeedbackPageAsync(lang, form, false, cancellationToken));
+    }
+
+    private async Task<AccessibilityFeedbackPage> FeedbackPageAsync(string lang, AccessibilityFeedbackForm form, bool sent, CancellationToken cancellationToken) =>
+        new()
+        {
+            Language = lang,
+            Organisations = (await site.FrontPageAsync(lang, null, cancellationToken)).Organisations,
+            Form = form,
+            Sent = sent,
+        };
+
     [HttpGet("{organisation:" + SlugPattern + "}")]
     public async Task<IActionResult> Organisation(string lang, string organisation, CancellationToken cancellationToken)
     {
@@ -35,7 +68,35 @@ public sealed class PublicController(PublicSiteService site) : Controller
     public async Task<IActionResult> Report(string lang, string organisation, string report, CancellationToken cancellationToken)
     {
         var model = await site.ReportAsync(organisation, report, lang, cancellationToken);
-        return model is null ? NotFound() : View(model);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        model.Feedback = await feedback.ApprovedAsync(model.OrganisationId, model.ReportId, cancellationToken);
+        model.FeedbackSent = Request.Query.ContainsKey("feedback");
+        return View(model);
+    }
+
+    /// <summary>A resident's comment on the report; it waits for the coordinator before it is shown.</summary>
+    [HttpPost("{organisation:" + SlugPattern + "}/{report:" + SlugPattern + "}/feedback")]
+    [EnableRateLimiting(ServiceSetup.PublicFeedbackRateLimit)]
+    public async Task<IActionResult> Feedback(string lang, string organisation, string report, [Bind(Prefix = "FeedbackForm")] ReportFeedbackForm form,
+        CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            return await feedback.SubmitReportFeedbackAsync(organisation, report, lang, form, cancellationToken)
+                ? Redirect($"/{lang}/{organisation}/{report}?feedback=sent#feedback")
+                : NotFound();
+        }
+        var model = await site.ReportAsync(organisation, report, lang, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        model.Feedback = await feedback.ApprovedAsync(model.OrganisationId, model.ReportId, cancellationToken);
+        model.FeedbackForm = form;
+        return View(nameof(Report), model);
     }
 
     /// <summary>The archived PDF, byte for byte; its SHA-256 is the ETag so a cached copy is revalidated cheaply.</summary>

@@ -40,4 +40,11 @@ public sealed class PublicReportPage
     public required IReadOnlyList<PublicFile> Files { get; init; }
 
     public bool IsInOtherLanguage => Document.Language != Language;
+
+    /// <summary>Residents' comments a coordinator has approved.</summary>
+    public IReadOnlyList<(string Message, string? Name, DateTimeOffset ReceivedAt)> Feedback { get; set; } = [];
+    public ViewModels.ReportFeedbackForm FeedbackForm { get; set; } = new();
+    public bool FeedbackSent { get; set; }
+    public Guid OrganisationId { get; init; }
+    public Guid ReportId { get; init; }
 }

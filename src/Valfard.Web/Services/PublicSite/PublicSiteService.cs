@@ -82,6 +82,8 @@ public sealed class PublicSiteService(ValfardDbContext db)
             Language = language,
             OrganisationSlug = organisation.Slug,
             ReportSlug = reportSlug,
+            OrganisationId = organisation.Id,
+            ReportId = version.ReportId,
             Document = document,
             Decision = new DocumentDecision(version.Number, version.Decision, version.ApprovedAt, version.PublishedAt),
             Files = files.OrderBy(f => f.Language == documentLanguage ? 0 : 1).ThenBy(f => f.Language, StringComparer.Ordinal).ToList(),
@@ -105,10 +107,11 @@ public sealed class PublicSiteService(ValfardDbContext db)
             ?? documents.FirstOrDefault();
     }
 
-    private Task<Organisation?> FindOrganisationAsync(string slug, CancellationToken cancellationToken) =>
+    public Task<Organisation?> FindOrganisationAsync(string slug, CancellationToken cancellationToken) =>
         db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug && o.IsActive, cancellationToken);
 
-    private async Task<(Organisation Organisation, ReportVersion Version)?> FindPublishedAsync(string organisationSlug, string reportSlug,
+    /// <summary>The organisation and the latest published version of the report at that address, or null.</summary>
+    public async Task<(Organisation Organisation, ReportVersion Version)?> FindPublishedAsync(string organisationSlug, string reportSlug,
         CancellationToken cancellationToken)
     {
         var organisation = await FindOrganisationAsync(organisationSlug, cancellationToken);
