@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Valfard.Browser.Tests;
@@ -44,11 +45,11 @@ public sealed class PublicSiteJourneyTests(AppFixture app)
 
         await TabToAsync(page, "/sv/demo");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/sv/demo");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sv/demo$"));
 
         await TabToAsync(page, $"/sv{Report}");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/sv{Report}");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/sv{Report}$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Välfärdsberättelse 2021–2025");
 
         await TabToAsync(page, $"/sv{Report}/pdf");
@@ -57,21 +58,30 @@ public sealed class PublicSiteJourneyTests(AppFixture app)
         var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path)));
         await Assertions.Expect(page.Locator(".public-downloads")).ToContainTextAsync(hash);
         Assert.EndsWith("-sv.pdf", download.SuggestedFilename, StringComparison.Ordinal);
+
+        // Then feedback on the report, still by keyboard: into the text box, type, Tab to the button, Enter.
+        await TabToAsync(page, null, "FeedbackForm_Message");
+        await page.Keyboard.TypeAsync("Tack, lätt att läsa med tangentbordet.");
+        await TabToAsync(page, null, "feedback-send");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#feedback [role=status]")).ToContainTextAsync("Tack!");
     }
 
     private static Task<string?> FocusedHrefAsync(IPage page) =>
         page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.getAttribute('href')");
 
-    private static async Task TabToAsync(IPage page, string href)
+    private static async Task TabToAsync(IPage page, string? href, string? id = null)
     {
-        for (var i = 0; i < 80; i++)
+        for (var i = 0; i < 200; i++)
         {
             await page.Keyboard.PressAsync("Tab");
-            if (await FocusedHrefAsync(page) == href)
+            var focused = id is null ? await FocusedHrefAsync(page)
+                : await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id");
+            if (focused == (href ?? id))
             {
                 return;
             }
         }
-        Assert.Fail($"Tab never reached a link to {href} on {page.Url}");
+        Assert.Fail($"Tab never reached {href ?? id} on {page.Url}");
     }
 }

@@ -154,4 +154,30 @@ public sealed class PublicSiteTests : IDisposable
         Assert.Contains("<main id=\"main\"", page);
         Assert.Contains("href=\"/css/public-print.css", page);
     }
+
+    [Fact]
+    public async Task Open_data_gives_the_published_indicator_values_as_csv_and_json()
+    {
+        using var resident = Browser.Open(_factory);
+
+        var csv = await resident.Client.GetAsync($"/fi{Published}/indicators.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var text = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("section;indicator_id;indicator;unit;source;region;region_kind;gender;year;value", lines[0]);
+        Assert.True(lines.Length > 5);
+        Assert.Contains(lines, l => l.Contains(";Demokunta;", StringComparison.Ordinal));
+
+        var json = await resident.Client.GetAsync($"/sv{Published}/data.json");
+        Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+        using var data = System.Text.Json.JsonDocument.Parse(await json.Content.ReadAsStringAsync());
+        Assert.Equal(DemoArchiveSeeder.TitleSv, data.RootElement.GetProperty("report").GetString());
+        Assert.Equal("45", data.RootElement.GetProperty("decision").GetProperty("paragraph").GetString());
+        Assert.True(data.RootElement.GetProperty("indicators").GetArrayLength() > 5);
+
+        var plan = await resident.Client.GetAsync($"/fi{Published}/plan.csv");
+        Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.Client.GetAsync("/fi/demo/hyvinvointikertomus-2025-2029/data.json")).StatusCode);
+    }
 }

@@ -77,6 +77,24 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
         return View(model);
     }
 
+    /// <summary>Open data: the published version's indicator values, its plan, or both as JSON.</summary>
+    [HttpGet("{organisation:" + SlugPattern + "}/{report:" + SlugPattern + "}/{file:regex(^(indicators\\.csv|plan\\.csv|data\\.json)$)}")]
+    public async Task<IActionResult> OpenDataFile(string lang, string organisation, string report, string file, CancellationToken cancellationToken)
+    {
+        var model = await site.ReportAsync(organisation, report, lang, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        var name = $"{organisation}-{report}-v{model.Decision.VersionNumber}-{model.Document.Language}-{file}";
+        return file switch
+        {
+            "indicators.csv" => File(OpenData.IndicatorsCsv(model.Document), "text/csv; charset=utf-8", name),
+            "plan.csv" => File(OpenData.PlanCsv(model.Document.Plan), "text/csv; charset=utf-8", name),
+            _ => File(OpenData.JsonDocument(model), "application/json; charset=utf-8", name),
+        };
+    }
+
     /// <summary>A resident's comment on the report; it waits for the coordinator before it is shown.</summary>
     [HttpPost("{organisation:" + SlugPattern + "}/{report:" + SlugPattern + "}/feedback")]
     [EnableRateLimiting(ServiceSetup.PublicFeedbackRateLimit)]
