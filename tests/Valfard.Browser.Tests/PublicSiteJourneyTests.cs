@@ -17,7 +17,7 @@ public sealed class PublicSiteJourneyTests(AppFixture app)
     {
         var page = await app.NewPageAsync(language == "sv" ? "sv-FI" : "fi-FI");
         var problems = new List<string>();
-        foreach (var url in new[] { $"/{language}", $"/{language}?q=demo", $"/{language}?q=zzz", $"/{language}/demo", $"/{language}{Report}", $"/{language}/accessibility", $"/{language}/accessibility/feedback" })
+        foreach (var url in new[] { $"/{language}", $"/{language}?q=demo", $"/{language}?q=zzz", $"/{language}/demo", $"/{language}{Report}", $"/{language}/accessibility", $"/{language}/accessibility/feedback", $"/{language}{Report}/feedback" })
         {
             await page.GotoAsync(url);
             problems.AddRange(await AuthoringAccessibilityTests.ViolationsAsync(page, url));
@@ -59,12 +59,15 @@ public sealed class PublicSiteJourneyTests(AppFixture app)
         await Assertions.Expect(page.Locator(".public-downloads")).ToContainTextAsync(hash);
         Assert.EndsWith("-sv.pdf", download.SuggestedFilename, StringComparison.Ordinal);
 
-        // Then feedback on the report, still by keyboard: into the text box, type, Tab to the button, Enter.
+        // Then feedback on the report, still by keyboard: to the form, into the text box, type, Tab to the button, Enter.
+        await TabToAsync(page, $"/sv{Report}/feedback");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/sv{Report}/feedback$"));
         await TabToAsync(page, null, "FeedbackForm_Message");
         await page.Keyboard.TypeAsync("Tack, lätt att läsa med tangentbordet.");
         await TabToAsync(page, null, "feedback-send");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#feedback [role=status]")).ToContainTextAsync("Tack!");
+        await Assertions.Expect(page.Locator("main [role=status]")).ToContainTextAsync("Tack!");
     }
 
     private static Task<string?> FocusedHrefAsync(IPage page) =>

@@ -19,7 +19,7 @@ public sealed class PublicFeedbackTests : IDisposable
     {
         const string message = "Tack för en tydlig berättelse om ungas utbildning.";
         using var resident = Browser.Open(_factory);
-        var sent = await resident.PostFormAsync(Report, Report + "/feedback", ("FeedbackForm.Message", message), ("FeedbackForm.Name", "Anna"));
+        var sent = await resident.PostFormAsync(Report + "/feedback", Report + "/feedback", ("FeedbackForm.Message", message), ("FeedbackForm.Name", "Anna"));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains("Din respons har tagits emot", await resident.GetHtmlAsync(sent.Headers.Location!.OriginalString));
         Assert.DoesNotContain(message, await resident.GetHtmlAsync(Report));
@@ -44,7 +44,7 @@ public sealed class PublicFeedbackTests : IDisposable
     {
         const string message = "Reklam som inte hör hit.";
         using var resident = Browser.Open(_factory);
-        await resident.PostFormAsync(Report, Report + "/feedback", ("FeedbackForm.Message", message));
+        await resident.PostFormAsync(Report + "/feedback", Report + "/feedback", ("FeedbackForm.Message", message));
         var feedback = await _factory.QueryAsync(db => db.ResidentFeedback.IgnoreQueryFilters().SingleAsync(f => f.Message == message));
 
         using var editor = await Browser.SignedInAsync(_factory, "editor@demo.test", "en");
@@ -61,7 +61,7 @@ public sealed class PublicFeedbackTests : IDisposable
     public async Task An_empty_message_is_refused_with_the_error_tied_to_the_field()
     {
         using var resident = Browser.Open(_factory);
-        var response = await resident.PostFormAsync(Report, Report + "/feedback", ("FeedbackForm.Message", ""));
+        var response = await resident.PostFormAsync(Report + "/feedback", Report + "/feedback", ("FeedbackForm.Message", ""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"FeedbackForm_Message-error\"", html);
@@ -99,7 +99,7 @@ public sealed class PublicFeedbackTests : IDisposable
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 12; i++)
         {
-            codes.Add((await resident.PostFormAsync(Report, Report + "/feedback", ("FeedbackForm.Message", $"Respons {i}"))).StatusCode);
+            codes.Add((await resident.PostFormAsync(Report + "/feedback", Report + "/feedback", ("FeedbackForm.Message", $"Respons {i}"))).StatusCode);
         }
         Assert.Contains(HttpStatusCode.TooManyRequests, codes);
         Assert.Equal(HttpStatusCode.Redirect, codes[0]);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Reports;
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
@@ -24,6 +25,8 @@ public sealed class PublicSiteTests : IDisposable
             yield return $"/{lang}/demo";
             yield return $"/{lang}{Published}";
             yield return $"/{lang}/accessibility";
+            yield return $"/{lang}/accessibility/feedback";
+            yield return $"/{lang}{Published}/feedback";
         }
     }
 
@@ -179,5 +182,22 @@ public sealed class PublicSiteTests : IDisposable
         var plan = await resident.Client.GetAsync($"/fi{Published}/plan.csv");
         Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await resident.Client.GetAsync("/fi/demo/hyvinvointikertomus-2025-2029/data.json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Public_pages_are_served_from_the_output_cache_until_something_is_published()
+    {
+        using var resident = Browser.Open(_factory);
+        var first = await resident.GetHtmlAsync($"/fi{Published}");
+        var second = await resident.Client.GetAsync($"/fi{Published}");
+        Assert.True(second.Headers.Age is not null, "the second answer should come from the output cache (Age header)");
+        Assert.Equal(first, await second.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("__RequestVerificationToken", first);
+
+        using var scope = _factory.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>();
+        await store.EvictByTagAsync(Valfard.Web.Services.PublicSite.PublicCache.Tag, default);
+        var third = await resident.Client.GetAsync($"/fi{Published}");
+        Assert.Null(third.Headers.Age);
     }
 }

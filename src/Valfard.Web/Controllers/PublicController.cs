@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Valfard.Web.Startup;
 using Valfard.Web.ViewModels;
@@ -20,11 +21,13 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
     // Square brackets are doubled: single ones are route tokens in attribute routes.
     public const string SlugPattern = "regex(^[[a-z0-9]]+(-[[a-z0-9]]+)*$)";
 
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [HttpGet("")]
     public async Task<IActionResult> Front(string lang, string? q, CancellationToken cancellationToken) =>
         View(await site.FrontPageAsync(lang, q, cancellationToken));
 
     /// <summary>The accessibility statement Act 306/2019 requires (saavutettavuusseloste / tillgänglighetsutlåtande).</summary>
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [HttpGet("accessibility")]
     public IActionResult Accessibility() => View();
 
@@ -57,6 +60,7 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
             Sent = sent,
         };
 
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [HttpGet("{organisation:" + SlugPattern + "}")]
     public async Task<IActionResult> Organisation(string lang, string organisation, CancellationToken cancellationToken)
     {
@@ -64,6 +68,7 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
         return model is null ? NotFound() : View(model);
     }
 
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [HttpGet("{organisation:" + SlugPattern + "}/{report:" + SlugPattern + "}")]
     public async Task<IActionResult> Report(string lang, string organisation, string report, CancellationToken cancellationToken)
     {
@@ -73,11 +78,24 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
             return NotFound();
         }
         model.Feedback = await feedback.ApprovedAsync(model.OrganisationId, model.ReportId, cancellationToken);
-        model.FeedbackSent = Request.Query.ContainsKey("feedback");
         return View(model);
     }
 
+    /// <summary>The feedback form has a page of its own so the report page carries no antiforgery token and can be cached.</summary>
+    [HttpGet("{organisation:" + SlugPattern + "}/{report:" + SlugPattern + "}/feedback")]
+    public async Task<IActionResult> Feedback(string lang, string organisation, string report, bool sent, CancellationToken cancellationToken)
+    {
+        var model = await site.ReportAsync(organisation, report, lang, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        model.FeedbackSent = sent;
+        return View("ReportFeedback", model);
+    }
+
     /// <summary>Open data: the published version's indicator values, its plan, or both as JSON.</summary>
+    [OutputCache(PolicyName = PublicCache.Policy)]
     [HttpGet("{organisation:" + SlugPattern + "}/{report:" + SlugPattern + "}/{file:regex(^(indicators\\.csv|plan\\.csv|data\\.json)$)}")]
     public async Task<IActionResult> OpenDataFile(string lang, string organisation, string report, string file, CancellationToken cancellationToken)
     {
@@ -104,7 +122,7 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
         if (ModelState.IsValid)
         {
             return await feedback.SubmitReportFeedbackAsync(organisation, report, lang, form, cancellationToken)
-                ? Redirect($"/{lang}/{organisation}/{report}?feedback=sent#feedback")
+                ? Redirect($"/{lang}/{organisation}/{report}/feedback?sent=true")
                 : NotFound();
         }
         var model = await site.ReportAsync(organisation, report, lang, cancellationToken);
@@ -112,9 +130,8 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
         {
             return NotFound();
         }
-        model.Feedback = await feedback.ApprovedAsync(model.OrganisationId, model.ReportId, cancellationToken);
         model.FeedbackForm = form;
-        return View(nameof(Report), model);
+        return View("ReportFeedback", model);
     }
 
     /// <summary>The archived PDF, byte for byte; its SHA-256 is the ETag so a cached copy is revalidated cheaply.</summary>

@@ -54,6 +54,9 @@ public static class ServiceSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = feedbackPermitsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
         });
 
+        services.AddOutputCache(options => options.AddPolicy(Services.PublicSite.PublicCache.Policy, policy => policy
+            .Expire(TimeSpan.FromMinutes(configuration.GetValue("Valfard:PublicCacheMinutes", 10)))
+            .Tag(Services.PublicSite.PublicCache.Tag)));
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountMail>();
         services.AddScoped<SectorAdministration>();

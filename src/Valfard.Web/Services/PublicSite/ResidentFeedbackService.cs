@@ -10,7 +10,8 @@ namespace Valfard.Web.Services.PublicSite;
 /// Feedback residents send from the public site. It is stored for the organisation and its coordinators are
 /// notified; report feedback appears publicly only once a coordinator approves it.
 /// </summary>
-public sealed class ResidentFeedbackService(ValfardDbContext db, PublicSiteService site, TimeProvider clock)
+public sealed class ResidentFeedbackService(ValfardDbContext db, PublicSiteService site, TimeProvider clock,
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache)
 {
     public async Task<bool> SubmitReportFeedbackAsync(string organisationSlug, string reportSlug, string language, ReportFeedbackForm form,
         CancellationToken cancellationToken)
@@ -86,6 +87,10 @@ public sealed class ResidentFeedbackService(ValfardDbContext db, PublicSiteServi
             return OperationResult.Fail(null, e.Message);
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (outcome == FeedbackStatus.Approved)
+        {
+            await publicCache.EvictByTagAsync(PublicCache.Tag, cancellationToken);
+        }
         return OperationResult.Success;
     }
 
