@@ -54,9 +54,17 @@ public static class ServiceSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = feedbackPermitsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
         });
 
-        services.AddOutputCache(options => options.AddPolicy(Services.PublicSite.PublicCache.Policy, policy => policy
-            .Expire(TimeSpan.FromMinutes(configuration.GetValue("Valfard:PublicCacheMinutes", 10)))
-            .Tag(Services.PublicSite.PublicCache.Tag)));
+        // Valfard:PublicCacheMinutes = 0 switches the cache off (the benchmark measures the uncached page that way).
+        var publicCacheMinutes = configuration.GetValue("Valfard:PublicCacheMinutes", 10);
+        services.AddOutputCache(options => options.AddPolicy(Services.PublicSite.PublicCache.Policy, policy =>
+        {
+            if (publicCacheMinutes <= 0)
+            {
+                policy.NoCache();
+                return;
+            }
+            policy.Expire(TimeSpan.FromMinutes(publicCacheMinutes)).Tag(Services.PublicSite.PublicCache.Tag);
+        }));
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountMail>();
         services.AddScoped<SectorAdministration>();
