@@ -15,7 +15,8 @@ const string ReportPath = "/fi/demo/hyvinvointikertomus-2021-2025";
 const string StaticPath = "/css/site.css";
 
 var webProject = FindWebProject();
-var dll = new[] { "Release", "Debug" }.Select(c => Path.Combine(webProject, "bin", c, "net10.0", "Valfard.Web.dll")).FirstOrDefault(File.Exists)
+string[] configurations = ["Release", "Debug"];
+var dll = configurations.Select(c => Path.Combine(webProject, "bin", c, "net10.0", "Valfard.Web.dll")).FirstOrDefault(File.Exists)
     ?? throw new InvalidOperationException("Build Valfard.Web first: dotnet build -c Release src/Valfard.Web");
 var script = Path.Combine(Path.GetTempPath(), "valfard-bench-p95.lua");
 await File.WriteAllTextAsync(script, """
