@@ -200,4 +200,48 @@ public sealed class PublicSiteTests : IDisposable
         var third = await resident.Client.GetAsync($"/fi{Published}");
         Assert.Null(third.Headers.Age);
     }
+
+    [Fact]
+    public async Task Publishing_clears_the_cache_and_the_published_version_stays_public_while_the_next_is_written()
+    {
+        const string next = "/fi/demo/hyvinvointikertomus-2025-2029";
+        using var resident = Browser.Open(_factory);
+        Assert.DoesNotContain(next, await resident.GetHtmlAsync("/fi/demo"));
+        Assert.NotNull((await resident.Client.GetAsync("/fi/demo")).Headers.Age);
+
+        var report = await _factory.DemoReportAsync();
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", "en");
+        await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview);
+        await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SendToCouncil);
+        Assert.Equal(HttpStatusCode.Redirect, (await ApprovalWorkflowTests.MoveAsync(secretary, report.Id, WorkflowAction.Approve, ApprovalWorkflowTests.Decision)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.Publish)).StatusCode);
+
+        Assert.Contains(next, await resident.GetHtmlAsync("/fi/demo"));
+        Assert.Contains("§ 112", await resident.GetHtmlAsync(next));
+
+        // The next version is written: the public page keeps showing the published one.
+        await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.StartNewVersion);
+        const string marker = "Versio 2 luonnos, ei julkinen";
+        var section = await _factory.DemoSectionAsync("Nuoret");
+        var token = await coordinator.TokenFromAsync($"/reports/{section.ReportId}/sections/{section.Id}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/reports/{section.ReportId}/sections/{section.Id}/text/fi")
+        {
+            Content = Browser.Form(null, ("html", $"<p>{marker}</p>"), ("version", section.Texts.Single(t => t.Language == "fi").Version.ToString())),
+        };
+        request.Headers.Add("X-CSRF-TOKEN", token);
+        Assert.True((await coordinator.Client.SendAsync(request)).IsSuccessStatusCode);
+        using (var scope = _factory.Services.CreateScope())
+        {
+            // Rendered afresh, not from the cache, so the page is read from the data as it is now.
+            await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
+                .EvictByTagAsync(Valfard.Web.Services.PublicSite.PublicCache.Tag, default);
+        }
+        using var fresh = Browser.Open(_factory);
+        var page = await fresh.Client.GetAsync(next);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Null(page.Headers.Age);
+        Assert.DoesNotContain(marker, await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await fresh.Client.GetAsync(next + "/pdf")).StatusCode);
+    }
 }
