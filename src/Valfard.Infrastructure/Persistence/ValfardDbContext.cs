@@ -43,6 +43,7 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
+    public DbSet<Valfard.Domain.Feedback.ResidentFeedback> ResidentFeedback => Set<Valfard.Domain.Feedback.ResidentFeedback>();
     public DbSet<WelfarePlan> Plans => Set<WelfarePlan>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Measure> Measures => Set<Measure>();

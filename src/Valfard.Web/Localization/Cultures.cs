@@ -35,12 +35,26 @@ public static class Cultures
         options.FallBackToParentUICultures = true;
         options.RequestCultureProviders =
         [
+            // The public site's addresses carry the language (/sv/demo/...): it wins over cookie and browser.
+            new CustomRequestCultureProvider(context => Task.FromResult(FromPublicPath(context.Request.Path))),
             new QueryStringRequestCultureProvider(),
             new CookieRequestCultureProvider { CookieName = CookieName },
             new AcceptLanguageHeaderRequestCultureProvider(),
         ];
         // "?culture=sv" or a cookie naming only the language still formats dates the Finnish way.
         options.ApplyCurrentCultureToResponseHeaders = true;
+    }
+
+    /// <summary>"/fi", "/sv/demo", "/en/demo/report": the first segment names the language of a public page.</summary>
+    public static ProviderCultureResult? FromPublicPath(PathString path)
+    {
+        var value = path.Value ?? string.Empty;
+        if (value.Length < 3 || value[0] != '/' || (value.Length > 3 && value[3] != '/'))
+        {
+            return null;
+        }
+        var language = value.Substring(1, 2);
+        return Supported.Contains(language) ? new ProviderCultureResult(FormattingCultureFor(language), language) : null;
     }
 
     /// <summary>The culture dates and numbers are written in for a language, e.g. d.M.yyyy for Swedish.</summary>

@@ -46,6 +46,7 @@ public static class PipelineSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");

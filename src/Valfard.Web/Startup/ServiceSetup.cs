@@ -20,6 +20,7 @@ namespace Valfard.Web.Startup;
 public static class ServiceSetup
 {
     public const string LoginRateLimit = "login";
+    public const string PublicFeedbackRateLimit = "public-feedback";
 
     public static IServiceCollection AddValfardWeb(this IServiceCollection services, IConfiguration configuration,
         IWebHostEnvironment environment)
@@ -39,6 +40,7 @@ public static class ServiceSetup
 
         services.AddHealthChecks().AddDbContextCheck<ValfardDbContext>("database");
         var loginPermitsPerMinute = configuration.GetValue("Valfard:RateLimits:LoginPerMinute", 20);
+        var feedbackPermitsPerHour = configuration.GetValue("Valfard:RateLimits:PublicFeedbackPerHour", 10);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -46,8 +48,23 @@ public static class ServiceSetup
             options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Anonymous feedback from one address: enough for a person, too little for a flood.
+            options.AddPolicy(PublicFeedbackRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = feedbackPermitsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
         });
 
+        // Valfard:PublicCacheMinutes = 0 switches the cache off (the benchmark measures the uncached page that way).
+        var publicCacheMinutes = configuration.GetValue("Valfard:PublicCacheMinutes", 10);
+        services.AddOutputCache(options => options.AddPolicy(Services.PublicSite.PublicCache.Policy, policy =>
+        {
+            if (publicCacheMinutes <= 0)
+            {
+                policy.NoCache();
+                return;
+            }
+            policy.Expire(TimeSpan.FromMinutes(publicCacheMinutes)).Tag(Services.PublicSite.PublicCache.Tag);
+        }));
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountMail>();
         services.AddScoped<SectorAdministration>();
@@ -84,6 +101,8 @@ public static class ServiceSetup
         services.AddScoped<Services.Documents.ReadingService>();
         services.AddScoped<Services.Reports.ReportWorkflowService>();
         services.AddScoped<StartPageService>();
+        services.AddScoped<Services.PublicSite.PublicSiteService>();
+        services.AddScoped<Services.PublicSite.ResidentFeedbackService>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoReportSeeder>();

@@ -21,7 +21,8 @@ public sealed partial class ReportWorkflowService(
     ReportPdfService pdfs,
     AuditTrail audit,
     TimeProvider clock,
-    ILogger<ReportWorkflowService> logger)
+    ILogger<ReportWorkflowService> logger,
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache)
 {
     /// <summary>Which roles may make a move: the welfare group's coordinator runs the report, the council's secretary records the decision.</summary>
     public static IReadOnlyList<string> RolesFor(WorkflowAction action) => action switch
@@ -96,6 +97,11 @@ public sealed partial class ReportWorkflowService(
             return OperationResult.Stale();
         }
         LogMoved(logger, report.Id, command.Action, from, report.Status);
+        if (command.Action == WorkflowAction.Publish)
+        {
+            // The public site shows the new version at once: its cached pages are dropped.
+            await publicCache.EvictByTagAsync(PublicSite.PublicCache.Tag, cancellationToken);
+        }
         return OperationResult.Success;
     }
 
