@@ -87,15 +87,8 @@ public sealed class ReadingService(ValfardDbContext db, ReportDocumentBuilder bu
         }
 
         var (previous, previousLabel) = await PreviousApprovedAsync(report, shown, language, cancellationToken);
-        var threads = new Dictionary<Guid, CommentsViewModel>();
         var canComment = shown is null && CommentService.CanComment(report.Status, actor, isCouncilMember);
-        foreach (var entry in document.Sections)
-        {
-            if (await comments.ForSectionAsync(reportId, entry.Id, canComment, cancellationToken) is { } thread)
-            {
-                threads[entry.Id] = thread;
-            }
-        }
+        var threads = await comments.ForSectionsAsync(reportId, document.Sections.Select(e => e.Id).ToList(), canComment, cancellationToken);
         return new ReadingViewModel
         {
             ReportId = report.Id,

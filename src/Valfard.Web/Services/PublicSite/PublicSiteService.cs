@@ -99,12 +99,13 @@ public sealed class PublicSiteService(ValfardDbContext db)
             return null;
         }
         var (organisation, version) = found.Value;
-        var documents = await db.ArchivedDocuments.AsNoTracking().IgnoreQueryFilters([ValfardDbContext.TenantFilter])
-            .Where(d => d.ReportVersionId == version.Id && d.OrganisationId == organisation.Id)
-            .ToListAsync(cancellationToken);
-        return documents.FirstOrDefault(d => d.Language == language)
-            ?? documents.FirstOrDefault(d => d.Language == organisation.PrimaryLanguageCode)
-            ?? documents.FirstOrDefault();
+        var archived = db.ArchivedDocuments.AsNoTracking().IgnoreQueryFilters([ValfardDbContext.TenantFilter])
+            .Where(d => d.ReportVersionId == version.Id && d.OrganisationId == organisation.Id);
+        // Choose the language from the small columns first, so that only the one file served is read.
+        var languages = await archived.Select(d => d.Language).ToListAsync(cancellationToken);
+        var chosen = languages.Contains(language) ? language
+            : languages.Contains(organisation.PrimaryLanguageCode) ? organisation.PrimaryLanguageCode : languages.FirstOrDefault();
+        return chosen is null ? null : await archived.FirstOrDefaultAsync(d => d.Language == chosen, cancellationToken);
     }
 
     public Task<Organisation?> FindOrganisationAsync(string slug, CancellationToken cancellationToken) =>
@@ -128,8 +129,8 @@ public sealed class PublicSiteService(ValfardDbContext db)
             return null;
         }
         // The latest published version: the report itself may be back in draft for its next version.
-        var versions = await PublishedVersions.Where(v => v.ReportId == report.Id && v.OrganisationId == organisation.Id).ToListAsync(cancellationToken);
-        var latest = versions.OrderByDescending(v => v.Number).FirstOrDefault();
+        var latest = await PublishedVersions.Where(v => v.ReportId == report.Id && v.OrganisationId == organisation.Id)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
         return latest is null ? null : (organisation, latest);
     }
 

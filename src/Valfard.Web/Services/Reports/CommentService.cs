@@ -15,32 +15,47 @@ public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimePr
     public static bool CanComment(ReportStatus status, Actor actor, bool isCouncilMember) =>
         status == ReportStatus.SentToCouncil ? isCouncilMember || actor.IsCoordinator : !isCouncilMember || actor.IsCoordinator;
 
-    public async Task<CommentsViewModel?> ForSectionAsync(Guid reportId, Guid sectionId, bool canComment, CancellationToken cancellationToken)
+    public async Task<CommentsViewModel?> ForSectionAsync(Guid reportId, Guid sectionId, bool canComment, CancellationToken cancellationToken) =>
+        (await ForSectionsAsync(reportId, [sectionId], canComment, cancellationToken)).GetValueOrDefault(sectionId);
+
+    /// <summary>
+    /// The threads of several sections of one report (the reading view shows them all) with one query for the comments
+    /// and one for the people, whatever the number of sections.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, CommentsViewModel>> ForSectionsAsync(Guid reportId, IReadOnlyCollection<Guid> sectionIds,
+        bool canComment, CancellationToken cancellationToken)
     {
-        if (!await db.ReportSections.AnyAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken))
+        var existing = await db.ReportSections.Where(s => s.ReportId == reportId && sectionIds.Contains(s.Id))
+            .Select(s => s.Id).ToListAsync(cancellationToken);
+        if (existing.Count == 0)
         {
-            return null;
+            return new Dictionary<Guid, CommentsViewModel>();
         }
         // Ordered in memory: SQLite cannot order by a DateTimeOffset column.
-        var comments = (await db.SectionComments.AsNoTracking().Where(c => c.SectionId == sectionId).ToListAsync(cancellationToken))
-            .OrderBy(c => c.CreatedAt).ToList();
+        var comments = (await db.SectionComments.AsNoTracking().Where(c => existing.Contains(c.SectionId)).ToListAsync(cancellationToken))
+            .OrderBy(c => c.CreatedAt).ToLookup(c => c.SectionId);
         var users = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
         var names = users.ToDictionary(u => u.Id, u => u.DisplayName);
         string Name(Guid? id) => id is { } value ? names.GetValueOrDefault(value, "?") : "?";
-        var threads = comments.Where(c => c.IsThread)
-            .OrderBy(c => c.IsResolved).ThenByDescending(c => c.CreatedAt)
-            .Select(t => new CommentThread(t.Id, Name(t.AuthorId), t.Text, t.CreatedAt, t.IsResolved, t.IsResolved ? Name(t.ResolvedById) : null,
-                comments.Where(r => r.ParentId == t.Id).Select(r => new CommentItem(r.Id, Name(r.AuthorId), r.Text, r.CreatedAt)).ToList()))
-            .ToList();
-        return new CommentsViewModel
+        var people = users.Where(u => u.IsActive).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
+            .Select(u => new EditorOption(u.Id, u.DisplayName, true)).ToList();
+        return existing.ToDictionary(id => id, id =>
         {
-            ReportId = reportId,
-            SectionId = sectionId,
-            Threads = threads,
-            CanComment = canComment,
-            People = users.Where(u => u.IsActive).OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
-                .Select(u => new EditorOption(u.Id, u.DisplayName, true)).ToList(),
-        };
+            var ofSection = comments[id].ToList();
+            var threads = ofSection.Where(c => c.IsThread)
+                .OrderBy(c => c.IsResolved).ThenByDescending(c => c.CreatedAt)
+                .Select(t => new CommentThread(t.Id, Name(t.AuthorId), t.Text, t.CreatedAt, t.IsResolved, t.IsResolved ? Name(t.ResolvedById) : null,
+                    ofSection.Where(r => r.ParentId == t.Id).Select(r => new CommentItem(r.Id, Name(r.AuthorId), r.Text, r.CreatedAt)).ToList()))
+                .ToList();
+            return new CommentsViewModel
+            {
+                ReportId = reportId,
+                SectionId = id,
+                Threads = threads,
+                CanComment = canComment,
+                People = people,
+            };
+        });
     }
 
     public async Task<OperationResult> AddAsync(Guid reportId, Guid sectionId, Guid? threadId, string? text, IReadOnlyCollection<Guid> mentioned,
