@@ -20,7 +20,8 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(DatabaseSettings.ConnectionStringName);
         if (provider == DatabaseProvider.Sqlite)
         {
-            connectionString = PrepareSqlite(connectionString, DataDirectory(configuration, contentRootPath));
+            connectionString = PrepareSqlite(connectionString, DataDirectory(configuration, contentRootPath),
+                configuration.GetValue(DatabaseSettings.BusyTimeoutKey, 30));
         }
         else if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -87,7 +88,7 @@ public static class DependencyInjection
     }
 
     /// <summary>Defaults to a file in the data folder, creating the folder, and waits on a busy file instead of failing.</summary>
-    private static string PrepareSqlite(string? connectionString, string dataDirectory)
+    private static string PrepareSqlite(string? connectionString, string dataDirectory, int busyTimeoutSeconds)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString)
             ? $"Data Source={Path.Combine(dataDirectory, DatabaseSettings.DefaultSqliteFile)}"
@@ -100,7 +101,7 @@ public static class DependencyInjection
                 Directory.CreateDirectory(directory);
             }
         }
-        builder.DefaultTimeout = 30;
+        builder.DefaultTimeout = busyTimeoutSeconds;
         builder.Pooling = true;
         return builder.ToString();
     }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Valfard.Infrastructure.Persistence;
 
 namespace Valfard.Web.Controllers;
 
@@ -9,7 +11,7 @@ namespace Valfard.Web.Controllers;
 [IgnoreAntiforgeryToken] // re-executed for the failed request's method, which may be a POST that failed antiforgery
 [Route("error")]
 [ApiExplorerSettings(IgnoreApi = true)]
-public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
+public sealed partial class ErrorController(ILogger<ErrorController> logger, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [Route("{code:int}")]
     public IActionResult Status(int code)
@@ -22,6 +24,10 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
         if (code == StatusCodes.Status500InternalServerError)
         {
             var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+            if (failure is not null && DatabaseBusy.Is(failure.Error))
+            {
+                return Busy(failure);
+            }
             if (failure is not null)
             {
                 LogUnhandled(logger, failure.Error, failure.Path, HttpContext.TraceIdentifier);
@@ -39,6 +45,25 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger) : C
             _ => View("ServerError"),
         };
     }
+
+    /// <summary>
+    /// The database stayed locked past the busy timeout: nothing of this request was written. Say so, and ask the
+    /// browser (or the editor's autosave, which asks for JSON) to try again shortly.
+    /// </summary>
+    private IActionResult Busy(IExceptionHandlerPathFeature failure)
+    {
+        LogBusy(logger, failure.Error, failure.Path, HttpContext.TraceIdentifier);
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = "5";
+        if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Json(new { status = "busy", message = localizer["Error.Busy.Retry"].Value });
+        }
+        return View("Busy");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database busy on {Path} (trace {TraceId}); nothing was saved and the user was asked to retry")]
+    private static partial void LogBusy(ILogger logger, Exception exception, string path, string traceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path} (trace {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path, string traceId);

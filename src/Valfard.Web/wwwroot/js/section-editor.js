@@ -132,6 +132,10 @@
         } else if (response.status === 409) {
           dirty = true;
           conflict(answer);
+        } else if (response.status === 503) {
+          // The database was busy: nothing was saved, and the retry below sends the text again.
+          dirty = true;
+          show("error", null, answer.message);
         } else {
           // A refusal (too long, not yours, no longer a draft) will not succeed by retrying.
           dirty = true;
