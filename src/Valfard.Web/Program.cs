@@ -6,6 +6,12 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Gl
 
 try
 {
+    if (Commands.IsCommand(args))
+    {
+        // backup / import: an operation on the configured database, without the web server.
+        Environment.ExitCode = await Commands.RunAsync(args);
+        return;
+    }
     var builder = WebApplication.CreateBuilder(args);
     builder.AddValfardLogging();
     builder.Services.AddValfardWeb(builder.Configuration, builder.Environment);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Valfard.Domain.Indicators;
 using Valfard.Infrastructure.Persistence;
@@ -15,13 +16,35 @@ public sealed record ImportSummary(int Added, int Updated, int Unchanged)
 }
 
 /// <summary>
-/// Writes Sotkanet data into the catalogue. Values go in batches, each in its own transaction: a failure rolls back
-/// the batch it happened in and leaves earlier batches whole, and importing the same file again changes nothing.
-/// Values use prepared ADO.NET commands rather than change tracking, because a full import is millions of rows.
+/// Writes Sotkanet data into the catalogue. A whole import is one transaction (<see cref="InOneTransactionAsync"/>):
+/// a failure, a cancellation or a killed process midway leaves nothing of it behind, and importing the same file again
+/// changes nothing. Values are compared and written in batches with prepared ADO.NET commands rather than change
+/// tracking, because a full import is millions of rows.
 /// </summary>
 public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<IndicatorImporter> logger)
 {
     public const int BatchSize = 5000;
+
+    /// <summary>
+    /// Runs a whole import (catalogue, regions and values) in one database transaction that commits only at the end.
+    /// Inside it, the importer's own calls join the transaction instead of starting their own.
+    /// </summary>
+    public async Task<T> InOneTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+        // SQL Server's retrying strategy allows a transaction only as one retriable unit; SQLite's strategy runs it once.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+    }
 
     public async Task<ImportSummary> ImportIndicatorsAsync(IReadOnlyList<Indicator> indicators, CancellationToken cancellationToken)
     {
@@ -78,7 +101,11 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
     }
 
     /// <param name="firstRow">The row number of the first value, for messages: 1 for JSON, 2 for CSV (after the header).</param>
-    public async Task<ImportSummary> ImportValuesAsync(IEnumerable<IndicatorValue> values, int firstRow, IProgress<int>? progress,
+    public Task<ImportSummary> ImportValuesAsync(IEnumerable<IndicatorValue> values, int firstRow, IProgress<int>? progress,
+        CancellationToken cancellationToken) =>
+        InOneTransactionAsync(token => WriteValuesAsync(values, firstRow, progress, token), cancellationToken);
+
+    private async Task<ImportSummary> WriteValuesAsync(IEnumerable<IndicatorValue> values, int firstRow, IProgress<int>? progress,
         CancellationToken cancellationToken)
     {
         var indicators = (await db.Indicators.Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
@@ -87,8 +114,6 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
         var batch = new List<IndicatorValue>(BatchSize);
         var row = firstRow - 1;
         var processed = 0;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
         {
             foreach (var value in values)
             {
@@ -117,10 +142,6 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
                 progress?.Report(processed);
             }
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
         LogImported(logger, summary.Added, summary.Updated, summary.Unchanged);
         return summary;
     }
@@ -134,7 +155,8 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
             incoming[(value.IndicatorId, value.RegionId, value.Year, value.Gender)] = value;
         }
         var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Every batch joins the import's one transaction; nothing is committed until the whole import has been written.
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         var existing = await ExistingAsync(connection, transaction, incoming.Values, cancellationToken);
 
         await using var insert = Command(connection, transaction,
@@ -168,7 +190,6 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
             command.Parameters["@a"].Value = value.AbsValue is { } a ? a : DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return new ImportSummary(added, updated, unchanged);
     }
 

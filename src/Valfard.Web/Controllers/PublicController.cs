@@ -31,6 +31,12 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
     [HttpGet("accessibility")]
     public IActionResult Accessibility() => View();
 
+    /// <summary>The privacy notice (tietosuojaseloste / dataskyddsbeskrivning) the GDPR's articles 13 and 14 require.</summary>
+    [OutputCache(PolicyName = PublicCache.Policy)]
+    [HttpGet("privacy")]
+    public IActionResult Privacy([FromServices] Microsoft.Extensions.Options.IOptions<Services.Operations.AuditRetentionOptions> retention) =>
+        View(retention.Value.RetentionDays);
+
     /// <summary>Accessibility feedback: reaches the chosen organisation's coordinator, who must answer within 14 days.</summary>
     [HttpGet("accessibility/feedback")]
     public async Task<IActionResult> AccessibilityFeedback(string lang, string? organisation, string? page, bool sent, CancellationToken cancellationToken) =>

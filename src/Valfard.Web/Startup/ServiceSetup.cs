@@ -66,6 +66,10 @@ public static class ServiceSetup
             policy.Expire(TimeSpan.FromMinutes(publicCacheMinutes)).Tag(Services.PublicSite.PublicCache.Tag);
         }));
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Services.Operations.DatabaseBackup>();
+        services.Configure<Services.Operations.AuditRetentionOptions>(configuration.GetSection(Services.Operations.AuditRetentionOptions.Section));
+        services.AddScoped<Services.Operations.AuditRetention>();
+        services.AddHostedService<Services.Operations.AuditRetentionJob>();
         services.AddScoped<AccountMail>();
         services.AddScoped<SectorAdministration>();
         services.AddSingleton<Valfard.Infrastructure.Text.RichTextSanitizer>();

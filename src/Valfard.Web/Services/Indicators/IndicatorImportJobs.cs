@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Valfard.Infrastructure.Indicators;
 
 namespace Valfard.Web.Services.Indicators;
@@ -29,7 +28,8 @@ public sealed class ImportJob
 
 /// <summary>
 /// Runs imports in the background so a large file does not hold a request open; the progress page polls. Jobs live in
-/// memory: a restart forgets finished jobs, never data, because every batch is committed on its own.
+/// memory: a restart forgets the jobs, and an import cut off by it leaves no data behind, because each import is one
+/// transaction.
 /// </summary>
 public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILogger<IndicatorImportJobs> logger)
 {
@@ -42,7 +42,8 @@ public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILo
     {
         var job = Register(fileName, ownerId);
         _ = Task.Run(() => RunAsync(job, (services, token) =>
-            ImportFileAsync(services.GetRequiredService<IndicatorImporter>(), job, content, fileName, token)));
+            IndicatorFileImport.ImportAsync(services.GetRequiredService<IndicatorImporter>(), content, fileName,
+                total => job.Total = total, new Progress<int>(p => job.Processed = p), token)));
         return job;
     }
 
@@ -53,15 +54,22 @@ public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILo
         {
             var importer = services.GetRequiredService<IndicatorImporter>();
             var client = services.GetRequiredService<SotkanetClient>();
-            var summary = await importer.ImportIndicatorsAsync((await client.GetIndicatorsAsync(token)).Where(i => indicatorIds.Contains(i.Id)).ToList(), token);
-            summary += await importer.ImportRegionsAsync(await client.GetRegionsAsync(token), token);
+            // Everything is fetched before anything is written, so the database is not held while Sotkanet answers.
+            var indicators = (await client.GetIndicatorsAsync(token)).Where(i => indicatorIds.Contains(i.Id)).ToList();
+            var regions = await client.GetRegionsAsync(token);
             job.Total = indicatorIds.Count;
+            var values = new List<Valfard.Domain.Indicators.IndicatorValue>();
             foreach (var indicatorId in indicatorIds)
             {
-                summary += await importer.ImportValuesAsync(await client.GetDataAsync(indicatorId, years, token), 1, null, token);
+                values.AddRange(await client.GetDataAsync(indicatorId, years, token));
                 job.Processed++;
             }
-            return summary;
+            return await importer.InOneTransactionAsync(async t =>
+            {
+                var summary = await importer.ImportIndicatorsAsync(indicators, t);
+                summary += await importer.ImportRegionsAsync(regions, t);
+                return summary + await importer.ImportValuesAsync(values, 1, null, t);
+            }, token);
         }));
         return job;
     }
@@ -76,41 +84,6 @@ public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILo
         var job = new ImportJob { Id = Guid.NewGuid(), OwnerId = ownerId, Source = source };
         _jobs[job.Id] = job;
         return job;
-    }
-
-    private static async Task<ImportSummary> ImportFileAsync(IndicatorImporter importer, ImportJob job, byte[] content, string fileName,
-        CancellationToken token)
-    {
-        if (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || LooksLikeCsv(content))
-        {
-            using var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8);
-            // Read fully first so a bad line anywhere is reported before anything is written.
-            var rows = SotkanetCsvReader.Read(reader).ToList();
-            job.Total = rows.Count;
-            return await importer.ImportValuesAsync(rows, 2, new Progress<int>(p => job.Processed = p), token);
-        }
-        using var document = SotkanetJsonReader.Open(new MemoryStream(content));
-        switch (SotkanetJsonReader.Detect(document))
-        {
-            case SotkanetFileKind.Indicators:
-                var indicators = SotkanetJsonReader.ReadIndicators(document);
-                job.Total = indicators.Count;
-                return await importer.ImportIndicatorsAsync(indicators, token);
-            case SotkanetFileKind.Regions:
-                var regions = SotkanetJsonReader.ReadRegions(document);
-                job.Total = regions.Count;
-                return await importer.ImportRegionsAsync(regions, token);
-            default:
-                var values = SotkanetJsonReader.ReadData(document).ToList();
-                job.Total = values.Count;
-                return await importer.ImportValuesAsync(values, 1, new Progress<int>(p => job.Processed = p), token);
-        }
-    }
-
-    private static bool LooksLikeCsv(byte[] content)
-    {
-        var start = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 200)).TrimStart('\uFEFF', ' ', '\r', '\n');
-        return start.Length > 0 && start[0] != '[' && start[0] != '{' && start.Contains(';', StringComparison.Ordinal);
     }
 
     /// <summary>Runs the work in a scope of its own: the request that started it has ended by then.</summary>
