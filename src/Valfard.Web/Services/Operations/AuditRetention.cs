@@ -29,8 +29,23 @@ public sealed partial class AuditRetention(ValfardDbContext db, IOptions<AuditRe
             return 0;
         }
         var cutoff = clock.GetUtcNow().AddDays(-RetentionDays);
-        // Set-based delete; audit entries are owned by organisations, and this job runs for all of them.
-        var deleted = await db.AuditEntries.IgnoreQueryFilters().Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken);
+        // SQLite cannot compare DateTimeOffset in SQL, so the dates are read (ids and times only, no details) and the
+        // old entries are deleted by id, a chunk at a time; audit entries are owned by organisations, and this job
+        // runs for all of them.
+        var expired = new List<Guid>();
+        await foreach (var entry in db.AuditEntries.IgnoreQueryFilters().AsNoTracking().Select(a => new { a.Id, a.At })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (entry.At < cutoff)
+            {
+                expired.Add(entry.Id);
+            }
+        }
+        var deleted = 0;
+        foreach (var chunk in expired.Chunk(500))
+        {
+            deleted += await db.AuditEntries.IgnoreQueryFilters().Where(a => chunk.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
         if (deleted > 0)
         {
             LogPurged(logger, deleted, RetentionDays);
