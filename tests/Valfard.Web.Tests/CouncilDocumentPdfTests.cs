@@ -121,6 +121,31 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
         Assert.NotNull(report);
     }
 
+    [Fact]
+    public async Task When_chromium_is_killed_in_the_middle_of_a_document_that_request_fails_cleanly_and_the_next_pdf_prints()
+    {
+        var report = await ReportAsync("Laaja hyvinvointikertomus 2025–2029");
+        var chromium = factory.Services.GetRequiredService<ChromiumPdf>();
+        await chromium.SharedBrowserAsync(CancellationToken.None);
+        var rows = string.Concat(Enumerable.Range(0, 40_000).Select(i => $"<tr><td>Rivi {i}</td><td>{i * 7}</td></tr>"));
+        var heavy = $"<html lang=\"fi\"><body><table>{rows}</table></body></html>";
+
+        var rendering = chromium.RenderAsync(heavy, new PdfFrame("<span></span>", "<span></span>"), CancellationToken.None);
+        await Task.Delay(700);
+        var killed = ChromiumProcesses.KillBrowsersStartedBy(Environment.ProcessId);
+        Assert.True(killed > 0, "No Chromium browser process of this test run was found to kill");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var failure = await Assert.ThrowsAsync<PdfRenderException>(() => rendering);
+        Assert.Equal("Pdf.Failed", failure.Message);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"The failed render took {watch.Elapsed} to report");
+
+        using var coordinator = await Browser.SignedInAsync(factory, "coordinator@demo.test", "fi");
+        var next = await coordinator.Client.GetAsync($"/reports/{report.Id}/pdf?lang=fi");
+        Assert.Equal(System.Net.HttpStatusCode.OK, next.StatusCode);
+        using var pdf = PdfDocument.Open(await next.Content.ReadAsByteArrayAsync());
+        Assert.Contains("LUONNOS", Text(pdf));
+    }
+
     private static int CountOf(string haystack, string needle)
     {
         var count = 0;
@@ -166,4 +191,71 @@ public sealed class MissingChromiumTests : IDisposable
     }
 
     public void Dispose() => _factory.Dispose();
+}
+
+/// <summary>Finds the Chromium browser processes (not their renderers) below a process, as a crash would take them.</summary>
+internal static class ChromiumProcesses
+{
+    public static int KillBrowsersStartedBy(int ancestor)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                // pid (comm) state ppid ...: comm may hold spaces, so read after the last ')'.
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                parents[pid] = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        var killed = 0;
+        foreach (var pid in parents.Keys)
+        {
+            string commandLine;
+            try
+            {
+                commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            if (!commandLine.Contains("chromium", StringComparison.Ordinal) || commandLine.Contains("--type=", StringComparison.Ordinal)
+                || !DescendsFrom(pid, ancestor, parents))
+            {
+                continue;
+            }
+            try
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
+                killed++;
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+        }
+        return killed;
+    }
+
+    private static bool DescendsFrom(int pid, int ancestor, Dictionary<int, int> parents)
+    {
+        for (var current = pid; parents.TryGetValue(current, out var parent) && current > 1; current = parent)
+        {
+            if (parent == ancestor)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
