@@ -85,6 +85,28 @@ public sealed class SignInAndUploadHardeningTests(ValfardFactory factory)
         });
     }
 
+    /// <summary>Anonymous posts that need no limit: switching the language only sets a cookie for the sender.</summary>
+    private static readonly string[] UnlimitedAnonymousPosts = ["LanguageController.Set"];
+
+    [Fact]
+    public void Every_anonymous_form_post_is_rate_limited_by_address()
+    {
+        var anonymousPosts = typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(Controller).IsAssignableFrom(t) && !t.IsAbstract && t.Name != "ErrorController")
+            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly).Select(m => (Type: t, Method: m)))
+            .Where(a => a.Method.GetCustomAttribute<HttpPostAttribute>() is not null)
+            .Where(a => a.Method.GetCustomAttribute<Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute>() is not null
+                        || a.Type.GetCustomAttribute<Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute>() is not null)
+            .Select(a => (Name: $"{a.Type.Name}.{a.Method.Name}",
+                Limited: a.Method.GetCustomAttribute<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>() is not null))
+            .ToList();
+
+        Assert.Contains(anonymousPosts, a => a.Name == "AccountController.Login");
+        Assert.Contains(anonymousPosts, a => a.Name == "PublicController.Feedback");
+        var unlimited = anonymousPosts.Where(a => !a.Limited).Select(a => a.Name).Order().ToList();
+        Assert.Equal(UnlimitedAnonymousPosts, unlimited);
+    }
+
     [Fact]
     public async Task A_linked_plan_over_ten_megabytes_gets_a_clear_message_and_nothing_is_saved()
     {
