@@ -252,7 +252,7 @@ internal static class Http
 
     public static async Task<string> GetPageAsync(HttpClient client, string path)
     {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await client.GetAsync(new Uri(path, UriKind.RelativeOrAbsolute));
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}.");
@@ -315,6 +315,13 @@ internal static partial class Html
 
     public static string? Attribute(string tag, string name) =>
         Regex.Match(tag, $"\\b{Regex.Escape(name)}=\"([^\"]*)\"") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
+    /// <summary>The validation messages on a form that came back, for the exception text.</summary>
+    public static string Errors(string html) => string.Join(" | ", ErrorPattern().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value.Trim()))
+        .Where(t => t.Length > 0));
+
+    [GeneratedRegex("class=\"[^\"]*(?:text-danger|alert-danger)[^\"]*\"[^>]*>(?:\\s*<ul>\\s*<li>)?([^<]*)<")]
+    private static partial Regex ErrorPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
@@ -494,11 +501,13 @@ internal static partial class Setup
             foreach (var email in missing)
             {
                 var form = await Http.GetPageAsync(admin, "/admin/users/new");
+                // An editor needs a sector; the section the editor writes is assigned to them by name below.
+                var sector = SectorCheckbox().Match(form).Groups[1].Value;
                 using var response = await Http.PostFormAsync(admin, "/admin/users/new", Html.Token(form),
-                    [new("DisplayName", DisplayName(email)), new("Email", email), new("Roles", "Editor"), new("ConcurrencyStamp", "")]);
+                    [new("DisplayName", DisplayName(email)), new("Email", email), new("Roles", "Editor"), new("SectorIds", sector), new("ConcurrencyStamp", "")]);
                 if (response.StatusCode != HttpStatusCode.Redirect)
                 {
-                    throw new InvalidOperationException($"Creating {email} answered {(int)response.StatusCode}.");
+                    throw new InvalidOperationException($"Creating {email} answered {(int)response.StatusCode}: {Html.Errors(await response.Content.ReadAsStringAsync())}");
                 }
             }
             if (missing.Count > 0)
@@ -604,7 +613,7 @@ internal static partial class Setup
                     await Task.Delay(TimeSpan.FromSeconds(5));
                     continue;
                 }
-                throw new InvalidOperationException($"Setting the password of {email} answered {(int)response.StatusCode}.");
+                throw new InvalidOperationException($"Setting the password of {email} answered {(int)response.StatusCode}: {Html.Errors(await response.Content.ReadAsStringAsync())}");
             }
         }
     }
@@ -633,9 +642,12 @@ internal static partial class Setup
         using var response = await Http.PostFormAsync(coordinator, path, Html.Token(form), fields);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
-            throw new InvalidOperationException($"Assigning section {sectionId} answered {(int)response.StatusCode}.");
+            throw new InvalidOperationException($"Assigning section {sectionId} answered {(int)response.StatusCode}: {Html.Errors(await response.Content.ReadAsStringAsync())}");
         }
     }
+
+    [GeneratedRegex("name=\"SectorIds\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex SectorCheckbox();
 
     [GeneratedRegex("href=\"/reports/([0-9a-f-]{36})\"")]
     private static partial Regex BoardLink();
