@@ -669,11 +669,26 @@ internal sealed class App : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromMinutes(3) };
     private readonly Process _process;
+    private readonly StreamWriter _console;
+    private readonly Lock _gate = new();
+    private bool _closed;
 
-    private App(Process process, string url)
+    private App(Process process, string url, StreamWriter console)
     {
         _process = process;
+        _console = console;
         Url = url;
+    }
+
+    private void Write(string? line)
+    {
+        lock (_gate)
+        {
+            if (line is not null && !_closed)
+            {
+                _console.WriteLine(line);
+            }
+        }
     }
 
     public string Url { get; }
@@ -698,12 +713,12 @@ internal sealed class App : IAsyncDisposable
         }
         Console.WriteLine($"starting {dll}");
         var process = Process.Start(info) ?? throw new InvalidOperationException("Valfard.Web did not start.");
-        // The console log duplicates the file log; it is read only so the app never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The console also carries what the file log does not (request log lines); it goes to console.log next to the logs.
+        var app = new App(process, $"http://127.0.0.1:{port}", new StreamWriter(Path.Combine(data, "console.log")) { AutoFlush = true });
+        process.OutputDataReceived += (_, e) => app.Write(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var app = new App(process, $"http://127.0.0.1:{port}");
         for (var i = 0; i < 360; i++)
         {
             try
@@ -735,6 +750,11 @@ internal sealed class App : IAsyncDisposable
         }
         await _process.WaitForExitAsync();
         _process.Dispose();
+        lock (_gate)
+        {
+            _closed = true;
+            _console.Dispose();
+        }
     }
 
     private static string FindWebProject()
