@@ -4,8 +4,8 @@
 // The app runs as its own process from its Release build with the demo data in a fresh temporary data directory,
 // or --url points at a running one (then --data-dir names its data directory, for the invitation links in its log).
 // Run: dotnet build -c Release src/Valfard.Web && dotnet run -c Release --project bench/Valfard.Bench.Load
-//      [-- --seconds 60 --readers 200 --editors 20 --reader-think-ms 0 --editor-think-ms 250 --url http://… --data-dir …
-//          --login-per-minute N --keep]
+//      [-- --seconds 60 --readers 200 --editors 20 --reader-think-ms 0 --editor-think-ms 250 --timeout-seconds 30
+//          --url http://… --data-dir … --login-per-minute N --share --keep]
 // Needs Chromium (the demo archive prints its PDFs at first start). See README.md next to this file.
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -56,15 +56,16 @@ try
     await Task.WhenAll(tasks);
     var elapsed = clock.Elapsed;
 
-    // Read every editor's text back from the editor page and compare with the last save the server confirmed.
+    // Read every text back from the editor page: it must hold the last save the server confirmed for it (with --share
+    // two editors write one text; then the later of their confirmed saves, by the server's savedAt, must be there).
     var lost = 0;
-    foreach (var editor in editors)
+    foreach (var group in editors.GroupBy(e => e.Text))
     {
-        var outcome = await editor.VerifyAsync();
+        var outcome = await Editor.VerifyAsync(group.ToList());
         if (outcome is not null)
         {
             lost++;
-            Console.WriteLine($"LOST: {editor.Name} ({editor.Language}): {outcome}");
+            Console.WriteLine($"LOST: {group.Key}: {outcome}");
         }
     }
 
@@ -97,17 +98,22 @@ finally
 }
 
 internal sealed record Options(int Seconds, int Readers, int Editors, int ReaderThinkMs, int EditorThinkMs, string? Url,
-    string? DataDirectory, int? LoginPerMinute, bool Keep, int TimeoutSeconds)
+    string? DataDirectory, int? LoginPerMinute, bool Keep, int TimeoutSeconds, bool Share)
 {
     public static Options Parse(string[] args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var keep = false;
+        var share = false;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--keep")
             {
                 keep = true;
+            }
+            else if (args[i] == "--share")
+            {
+                share = true;
             }
             else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
             {
@@ -126,7 +132,7 @@ internal sealed record Options(int Seconds, int Readers, int Editors, int Reader
         }
         return new Options(Int("seconds", 60), Int("readers", 200), editors, Int("reader-think-ms", 0), Int("editor-think-ms", 250),
             values.GetValueOrDefault("url")?.TrimEnd('/'), values.GetValueOrDefault("data-dir"),
-            values.ContainsKey("login-per-minute") ? Int("login-per-minute", 20) : null, keep, Int("timeout-seconds", 30));
+            values.ContainsKey("login-per-minute") ? Int("login-per-minute", 20) : null, keep, Int("timeout-seconds", 30), share);
     }
 }
 
@@ -344,11 +350,16 @@ internal sealed partial class Editor(int number, string email, string password, 
     private int _attempts;
 
     public int Number => number;
-    public string Name => $"editor {number:00} <{email}> section {sectionId}";
-    public string Language => language;
+    public string Name => $"editor {number:00} <{email}>";
+
+    /// <summary>The text this editor writes: one language of one section.</summary>
+    public string Text => $"section {sectionId} ({language})";
 
     /// <summary>The number of the last save the server confirmed (200 with a new version), 0 before the first.</summary>
     public int LastConfirmed { get; private set; }
+
+    /// <summary>The server's savedAt of the last confirmed save.</summary>
+    public DateTimeOffset LastConfirmedAt { get; private set; }
 
     /// <summary>Saves sent after the last confirmed one whose answer never came (timeout, exception): they may have been stored.</summary>
     public HashSet<int> Unanswered { get; } = [];
@@ -393,6 +404,7 @@ internal sealed partial class Editor(int number, string email, string password, 
                 using var answer = JsonDocument.Parse(body!);
                 _version = answer.RootElement.GetProperty("version").GetString()!;
                 LastConfirmed = save;
+                LastConfirmedAt = answer.RootElement.GetProperty("savedAt").GetDateTimeOffset();
                 Unanswered.Clear();
                 Confirmed++;
             }
@@ -402,13 +414,10 @@ internal sealed partial class Editor(int number, string email, string password, 
                 stats.Conflict();
                 needsPage = true;
             }
-            else if (status is null)
-            {
-                Unanswered.Add(save);
-                needsPage = true;
-            }
             else
             {
+                // No answer (timeout, broken connection) or an error status: the text may or may not have been stored.
+                Unanswered.Add(save);
                 needsPage = true;
             }
             if (options.EditorThinkMs > 0)
@@ -438,19 +447,27 @@ internal sealed partial class Editor(int number, string email, string password, 
         return true;
     }
 
-    /// <summary>Reads the text back from the editor page; null when the last confirmed save (or a later unanswered one) is there.</summary>
-    public async Task<string?> VerifyAsync()
+    /// <summary>
+    /// Reads a text back through the editor page of its first writer. Null when it holds the latest save the server
+    /// confirmed for it, or one of its writers' unanswered saves (sent later, its answer lost: it may have been stored).
+    /// </summary>
+    public static async Task<string?> VerifyAsync(IReadOnlyList<Editor> writers)
     {
-        var page = await Http.GetPageAsync(_client, _editorPath);
-        var stored = Pane(page).Html;
-        var found = SavePattern().Match(stored);
-        var storedSave = found.Success && found.Groups[1].Value == number.ToString(CultureInfo.InvariantCulture)
-            ? int.Parse(found.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
-        if (storedSave == LastConfirmed || (storedSave > LastConfirmed && Unanswered.Contains(storedSave)))
+        var first = writers[0];
+        var page = await Http.GetPageAsync(first._client, first._editorPath);
+        var found = SavePattern().Match(first.Pane(page).Html);
+        var (storedEditor, storedSave) = found.Success
+            ? (int.Parse(found.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(found.Groups[2].Value, CultureInfo.InvariantCulture))
+            : (0, 0);
+        var latest = writers.Where(w => w.LastConfirmed > 0).MaxBy(w => w.LastConfirmedAt);
+        if (latest is null ? storedSave == 0 || writers.Any(w => w.Number == storedEditor && w.Unanswered.Contains(storedSave))
+            : (storedEditor == latest.Number && storedSave == latest.LastConfirmed)
+              || writers.Any(w => w.Number == storedEditor && w.Unanswered.Contains(storedSave)))
         {
             return null;
         }
-        return $"last confirmed save {LastConfirmed}, stored text is save {storedSave}";
+        var expected = latest is null ? "no confirmed save" : $"editor {latest.Number} save {latest.LastConfirmed}";
+        return $"expected {expected}, the stored text is {(storedSave == 0 ? "none of the test's saves" : $"editor {storedEditor} save {storedSave}")}";
     }
 
     private (string Version, string SaveUrl, string Html) Pane(string page)
@@ -525,7 +542,7 @@ internal static partial class Setup
             var reportId = Guid.Parse(BoardLink().Match(reports).Groups[1].Value);
             var board = await Http.GetPageAsync(coordinator, $"/reports/{reportId}");
             var sectionIds = SectionLink().Matches(board).Select(m => Guid.Parse(m.Groups[1].Value)).Distinct().ToList();
-            // Two editors per section, one per language: nobody shares a text by design.
+            // Two editors per section, one per language: nobody shares a text by design. With --share both write Finnish.
             var needed = (options.Editors + 1) / 2;
             if (sectionIds.Count < needed)
             {
@@ -539,7 +556,7 @@ internal static partial class Setup
         }
 
         var editors = emails.Select((email, i) => new Editor(i + 1, email, EditorPassword, baseUrl, sections[i / 2].Report, sections[i / 2].Section,
-            i % 2 == 0 ? "fi" : "sv")).ToList();
+            options.Share || i % 2 == 0 ? "fi" : "sv")).ToList();
         Console.WriteLine($"signing in {editors.Count} editors (the login rate limit may make this wait)");
         foreach (var editor in editors)
         {
