@@ -460,9 +460,9 @@ internal sealed partial class Editor(int number, string email, string password, 
             ? (int.Parse(found.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(found.Groups[2].Value, CultureInfo.InvariantCulture))
             : (0, 0);
         var latest = writers.Where(w => w.LastConfirmed > 0).MaxBy(w => w.LastConfirmedAt);
-        if (latest is null ? storedSave == 0 || writers.Any(w => w.Number == storedEditor && w.Unanswered.Contains(storedSave))
-            : (storedEditor == latest.Number && storedSave == latest.LastConfirmed)
-              || writers.Any(w => w.Number == storedEditor && w.Unanswered.Contains(storedSave)))
+        // Nothing confirmed in this run, nothing to lose (the text may still hold an earlier run's save with --url).
+        if (latest is null || (storedEditor == latest.Number && storedSave == latest.LastConfirmed)
+            || writers.Any(w => w.Number == storedEditor && w.Unanswered.Contains(storedSave)))
         {
             return null;
         }
