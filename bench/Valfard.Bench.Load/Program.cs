@@ -248,6 +248,11 @@ internal static class Http
         {
             stats.Error(kind, $"{ex.GetType().Name}: {ex.HttpRequestError}");
         }
+        catch (IOException ex)
+        {
+            // A connection broken while the body was read (HttpIOException) surfaces here rather than as HttpRequestException.
+            stats.Error(kind, ex.GetType().Name);
+        }
         return null;
     }
 
