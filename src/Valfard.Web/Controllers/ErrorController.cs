@@ -13,8 +13,10 @@ namespace Valfard.Web.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed partial class ErrorController(ILogger<ErrorController> logger, IStringLocalizer<SharedResource> localizer) : Controller
 {
+    // From the route only: the re-executed request keeps the failed request's form, and a form field named "code" (the
+    // password-reset form's token) would otherwise bind first and turn a 429 or 400 into a 500.
     [Route("{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status([FromRoute] int code)
     {
         if (code is < 400 or > 599)
         {
