@@ -26,6 +26,8 @@ public static class PipelineSetup
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(options =>
         {
+            // The host's logger (console and file), not the static start-up logger, which writes to the console only.
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
             // The user's id, never their e-mail address: logs must hold no personal data.
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
