@@ -89,7 +89,7 @@ public static class AuthorizationPolicyTable
         ["GET LinkedPlans.Index"] = Allow(Coordinator, Editor),
         ["POST LinkedPlans.AddLink"] = Allow(Coordinator, Editor),
         ["POST LinkedPlans.Upload"] = Allow(Coordinator, Editor),
-        ["GET LinkedPlans.Download"] = Allow(Coordinator, Editor).Except(Coordinator, Outcome.NotFound).Except(Editor, Outcome.NotFound), // a link has no file
+        ["GET LinkedPlans.Download"] = Allow(Coordinator, Editor),
         ["GET LinkedPlans.ConfirmRemove"] = Allow(Coordinator, Editor),
         ["POST LinkedPlans.Remove"] = Allow(Coordinator, Editor),
 

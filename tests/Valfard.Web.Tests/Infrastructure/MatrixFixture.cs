@@ -131,6 +131,18 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>A session of its own for the same user, for an action that ends the session (signing out).</summary>
+    public async Task<MatrixClient> SeparateSessionAsync(MatrixClient client)
+    {
+        if (client.Role is null)
+        {
+            var visitor = Browser.Open(Factory, "fi");
+            return new MatrixClient(null, client.Tenant, null, visitor, await visitor.TokenFromAsync("/account/login"));
+        }
+        var browser = await Browser.SignedInAsync(Factory, EmailOf(client.Role, client.Tenant));
+        return new MatrixClient(client.Role, client.Tenant, client.UserId, browser, await browser.TokenFromAsync("/account/change-password"));
+    }
+
     public static string EmailOf(string role, Tenant tenant) =>
         $"matrix-{role.ToLowerInvariant()}@{(tenant == Tenant.Own ? "demo.test" : "esimerkkila.test")}";
 
@@ -184,9 +196,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     // ---- requests
 
     /// <summary>The address of the action for this client, with route values pointing at Demokommun's entities.</summary>
-    public async Task<string> UrlAsync(ActionInfo action, MatrixClient client)
+    public async Task<string> UrlAsync(ActionInfo action, MatrixClient client, bool freshTargets = true)
     {
-        var fresh = client.Tenant == Tenant.Own && client.Role is not null ? await FreshTargetAsync(action) : null;
+        var fresh = freshTargets && client.Tenant == Tenant.Own && client.Role is not null ? await FreshTargetAsync(action) : null;
         var path = RouteParameter().Replace(action.Template, m => ValueOf(action, m.Groups[1].Value, client, fresh));
         // Forms that need an owner in the query: a follow-up indicator is added to a goal.
         return action.Key.EndsWith(" Plan.NewIndicator", StringComparison.Ordinal) ? $"{path}?goalId={_goalId}" : path;
@@ -194,7 +206,8 @@ public sealed partial class MatrixFixture : IAsyncLifetime
 
     public async Task<(Outcome Outcome, HttpResponseMessage Response, string Body)> SendAsync(ActionInfo action, MatrixClient client, bool withToken = true)
     {
-        var url = await UrlAsync(action, client);
+        // Without a token nothing may change, so the request points at the demo's own entities, not throwaway ones.
+        var url = await UrlAsync(action, client, freshTargets: withToken);
         var response = action.Verb is "GET" or "ANY"
             ? await client.Browser.Client.GetAsync(url)
             : await client.Browser.Client.SendAsync(new HttpRequestMessage(new HttpMethod(action.Verb), url)
@@ -426,8 +439,15 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         _planIndicatorId = await AddAsync(db => FollowUpIndicator.ForGoal(Guid.NewGuid(), db.Goals.Single(g => g.Id == _goalId), _indicatorId, null, 80),
             db => db.PlanIndicators);
         _setId = await AddAsync(_ => new IndicatorSet(Guid.NewGuid(), demo, "Matrix set"), db => db.IndicatorSets);
-        _linkedPlanId = await AddAsync(_ => LinkedPlan.Link(Guid.NewGuid(), _reportId, demo, LinkedPlanKind.Equality, "Matrix plan",
-            "https://example.test/plan", _demoCoordinatorId, ValfardFactory.Today), db => db.LinkedPlans);
+        // An uploaded file, so that the download answers with the file.
+        var pdf = "%PDF-1.7\n%matrix\n"u8.ToArray();
+        _linkedPlanId = await AddAsync(db =>
+        {
+            var plan = LinkedPlan.File(Guid.NewGuid(), _reportId, demo, LinkedPlanKind.Equality, "Matrix plan", "matrix.pdf", "application/pdf",
+                pdf.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), _demoCoordinatorId, ValfardFactory.Today);
+            db.AttachmentContents.Add(new AttachmentContent(plan.Id, demo, pdf));
+            return plan;
+        }, db => db.LinkedPlans);
         _feedbackId = await AddFeedbackAsync();
         var everyone = await Factory.QueryAsync(db => db.Users.IgnoreQueryFilters().Select(u => new { u.Id, u.OrganisationId }).ToListAsync());
         foreach (var user in everyone)
