@@ -27,7 +27,7 @@ public static class AuthorizationPolicyTable
         // ---- account and language: public forms, or the user's own account
         ["GET Account.Login"] = Anyone(),
         ["POST Account.Login"] = Anyone(),
-        ["POST Account.Logout"] = SignedIn(), // sent last by the matrix: it ends the session
+        ["POST Account.Logout"] = SignedIn(), // the matrix sends it from a session of its own: it ends the session
         ["GET Account.ForgotPassword"] = Anyone(),
         ["POST Account.ForgotPassword"] = Anyone(),
         ["GET Account.ResetPassword"] = Anyone(),
@@ -114,7 +114,7 @@ public static class AuthorizationPolicyTable
         ["GET Indicators.Show"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["GET Indicators.Xlsx"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["GET Indicators.Csv"] = OwnData(Coordinator, Editor, SystemAdmin),
-        ["POST Indicators.Direction"] = OwnData(Coordinator, SystemAdmin), // a Sotkanet indicator's direction is shared
+        ["POST Indicators.Direction"] = OwnData(Coordinator, SystemAdmin), // shared catalogue: a coordinator of any organisation sets it for all
         ["GET Indicators.Local"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["POST Indicators.CreateLocal"] = OwnData(Coordinator),
         ["GET Indicators.LocalShow"] = Allow(Coordinator, Editor, SystemAdmin),
