@@ -158,10 +158,15 @@ public sealed class PlanController(
 
     [Authorize(Roles = Managers)]
     [HttpPost("measures/{id:guid}/edit")]
-    public Task<IActionResult> EditMeasure(Guid id, MeasureFormViewModel form, CancellationToken cancellationToken)
+    public async Task<IActionResult> EditMeasure(Guid id, MeasureFormViewModel form, CancellationToken cancellationToken)
     {
         form.Id = id;
-        return SaveMeasure(form, cancellationToken);
+        // Another organisation's measure is not found, whether or not the form is valid.
+        if (await editing.MeasureFormAsync(id, null, Cultures.Current, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+        return await SaveMeasure(form, cancellationToken);
     }
 
     private async Task<IActionResult> SaveMeasure(MeasureFormViewModel form, CancellationToken cancellationToken)

@@ -32,6 +32,10 @@ public sealed class TemplateController(TemplateService templates, IStringLocaliz
     public async Task<IActionResult> Edit(Guid id, TemplateSectionForm form, CancellationToken cancellationToken)
     {
         form.Id = id;
+        if (await templates.FormAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
         if (ModelState.IsValid)
         {
             var result = await templates.SaveAsync(form, cancellationToken);

@@ -58,6 +58,11 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
     public async Task<IActionResult> Edit(Guid id, UserFormViewModel form, CancellationToken cancellationToken)
     {
         form.Id = id;
+        // Another organisation's user is not found, whether or not the form is valid.
+        if (await users.GetSummaryAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
         if (ModelState.IsValid)
         {
             var result = await users.UpdateAsync(id, form, IsSystemAdmin, cancellationToken);

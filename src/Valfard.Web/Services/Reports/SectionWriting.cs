@@ -160,6 +160,10 @@ public sealed partial class SectionWriting(
             return OperationResult.Missing();
         }
         // Editors move their own work up to "ready for review"; only the coordinator marks a section done.
+        if (!Enum.IsDefined(status))
+        {
+            return OperationResult.Fail(null, "Validation.SectionStatusUnknown");
+        }
         if (report.Status != ReportStatus.Draft || !actor.CanWrite(section) || (status == SectionStatus.Done && !actor.IsCoordinator))
         {
             return OperationResult.Fail(null, "Sections.StatusNotAllowed");

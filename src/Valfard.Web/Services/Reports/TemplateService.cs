@@ -43,7 +43,7 @@ public sealed class TemplateService(ValfardDbContext db, ICurrentOrganisation cu
     }
 
     public Task<OperationResult> SaveAsync(TemplateSectionForm form, CancellationToken cancellationToken) =>
-        ChangeAsync(form.Version, template =>
+        ChangeAsync(form.Id, form.Version, template =>
         {
             var section = template.Sections.FirstOrDefault(s => s.Id == form.Id);
             if (section is null)
@@ -55,21 +55,21 @@ public sealed class TemplateService(ValfardDbContext db, ICurrentOrganisation cu
         }, cancellationToken);
 
     public Task<OperationResult> AddAsync(Guid? parentId, string? titleFi, string? titleSv, Guid version, CancellationToken cancellationToken) =>
-        ChangeAsync(version, template =>
+        ChangeAsync(null, version, template =>
         {
             template.AddSection(parentId, titleFi ?? string.Empty, titleSv ?? string.Empty, string.Empty, string.Empty);
             return true;
         }, cancellationToken);
 
     public Task<OperationResult> MoveAsync(Guid sectionId, int step, Guid version, CancellationToken cancellationToken) =>
-        ChangeAsync(version, template =>
+        ChangeAsync(sectionId, version, template =>
         {
             template.Move(sectionId, step);
             return true;
         }, cancellationToken);
 
     public Task<OperationResult> RemoveAsync(Guid sectionId, Guid version, CancellationToken cancellationToken) =>
-        ChangeAsync(version, template =>
+        ChangeAsync(sectionId, version, template =>
         {
             template.RemoveSection(sectionId);
             return true;
@@ -81,10 +81,11 @@ public sealed class TemplateService(ValfardDbContext db, ICurrentOrganisation cu
             : null;
 
     /// <summary>Every change renews the template's version, so two coordinators editing at once cannot silently undo each other.</summary>
-    private async Task<OperationResult> ChangeAsync(Guid version, Func<ReportTemplate, bool> change, CancellationToken cancellationToken)
+    private async Task<OperationResult> ChangeAsync(Guid? sectionId, Guid version, Func<ReportTemplate, bool> change, CancellationToken cancellationToken)
     {
         var template = await LoadAsync(cancellationToken);
-        if (template is null)
+        // A section not in the organisation's own template (e.g. another organisation's) is not found, before any version check.
+        if (template is null || (sectionId is { } id && template.Sections.All(s => s.Id != id)))
         {
             return OperationResult.Missing();
         }
