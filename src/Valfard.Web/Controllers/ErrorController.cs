@@ -12,8 +12,12 @@ namespace Valfard.Web.Controllers;
 public sealed partial class ErrorController(ILogger<ErrorController> logger) : Controller
 {
     [Route("{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        // The code is read from the route by hand, not model-bound: a re-executed POST keeps its body, and a form
+        // that cannot be read (one with a NUL character, say) fails all binding, which made "bad request" a 500.
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : StatusCodes.Status500InternalServerError;
         if (code is < 400 or > 599)
         {
             // Only error statuses have a page; anything else reaching here (e.g. a failed upload before a status was set) is a server error.

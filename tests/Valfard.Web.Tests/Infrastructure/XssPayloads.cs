@@ -94,6 +94,12 @@ public static class XssPayloads
     ];
 
     /// <summary>
+    /// The payloads as a form can carry them: the app refuses any form with a NUL character (400, see
+    /// BadInputTests), so here NUL is written as the character reference &amp;#0; instead.
+    /// </summary>
+    public static IReadOnlyList<string> Postable { get; } = [.. All.Select(p => p.Replace("\0", "&#0;", StringComparison.Ordinal))];
+
+    /// <summary>
     /// The payloads joined to strings no longer than <paramref name="maxLength"/>, for fields that are too short for
     /// them all or that hold one record each. Every payload appears in exactly one chunk.
     /// </summary>
@@ -101,7 +107,7 @@ public static class XssPayloads
     {
         var chunks = new List<string>();
         var current = new System.Text.StringBuilder();
-        foreach (var payload in All)
+        foreach (var payload in Postable)
         {
             if (payload.Length > maxLength)
             {
