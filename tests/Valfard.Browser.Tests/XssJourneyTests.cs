@@ -290,6 +290,29 @@ public sealed class XssJourneyTests(AppFixture app, ITestOutputHelper output)
         output.WriteLine($"Whole journey {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
     }
 
+    /// <summary>The checks themselves: a page where the payloads are live markup is caught by every one of them.</summary>
+    [Fact]
+    public async Task The_checks_catch_payloads_that_are_live()
+    {
+        var page = await NewWatchedPageAsync(null);
+        var html = "<!DOCTYPE html><html><head><title>t</title></head><body>" + string.Concat(XssPayloads.Postable.Select(p => $"<p>{p}</p>")) + "</body></html>";
+        await page.Context.RouteAsync("**/live-payloads", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
+        await page.GotoAsync("/live-payloads");
+        await page.WaitForTimeoutAsync(500);
+        var problems = await page.EvaluateAsync<string[]>(LiveMarkupScript);
+        await page.Context.CloseAsync();
+        Assert.Contains(problems, p => p.StartsWith("inline <script>", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("handler onerror", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("href=javascript:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("live <iframe>", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("window.__xss", StringComparison.Ordinal));
+        lock (_traces)
+        {
+            Assert.Contains(_traces, t => t.Contains("dialog", StringComparison.Ordinal));
+            Assert.Contains(_traces, t => t.StartsWith("request to", StringComparison.Ordinal) && t.Contains(XssPayloads.TrapPath, StringComparison.Ordinal));
+        }
+    }
+
     private static async Task SaveTextAsync(FormClient client, Guid reportId, Guid sectionId, string language, string html)
     {
         var page = await client.GetAsync($"/reports/{reportId}/sections/{sectionId}");
