@@ -1,6 +1,5 @@
 using System.Net;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
+using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Browser.Tests;
 
@@ -45,52 +44,7 @@ public sealed class FormClient : IDisposable
     /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string actionEnd, params (string Name, string Value)[] fields)
     {
-        var html = await GetAsync(pageUrl);
-        var document = new HtmlParser().ParseDocument(html);
-        var form = document.QuerySelectorAll("form").OfType<IHtmlFormElement>()
-            .FirstOrDefault(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)
-                && (f.GetAttribute("action") ?? pageUrl).Split('?')[0].EndsWith(actionEnd, StringComparison.OrdinalIgnoreCase));
-        Assert.True(form is not null, $"{pageUrl} has no form posting to …{actionEnd}");
-        var values = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled"))
-            {
-                continue;
-            }
-            switch (element)
-            {
-                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
-                    if (input.IsChecked)
-                    {
-                        values.Add(new(name, input.Value));
-                    }
-                    break;
-                case IHtmlInputElement input when input.Type is "submit" or "button" or "file" or "image":
-                    break;
-                case IHtmlInputElement input:
-                    values.Add(new(name, input.Value));
-                    break;
-                case IHtmlTextAreaElement area:
-                    values.Add(new(name, area.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    var chosen = select.Options.Where(o => o.IsSelected).ToList();
-                    if (chosen.Count == 0 && !select.IsMultiple && select.Options.Length > 0)
-                    {
-                        chosen.Add(select.Options[0]);
-                    }
-                    values.AddRange(chosen.Select(o => new KeyValuePair<string, string>(name, o.Value)));
-                    break;
-            }
-        }
-        foreach (var name in fields.Select(f => f.Name).Distinct(StringComparer.Ordinal))
-        {
-            values.RemoveAll(v => string.Equals(v.Key, name, StringComparison.Ordinal));
-        }
-        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
-        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : pageUrl;
+        var (action, values) = FormFields.Fill(await GetAsync(pageUrl), pageUrl, actionEnd, fields);
         var response = await Client.PostAsync(action, new FormUrlEncodedContent(values));
         Assert.True((int)response.StatusCode < 500, $"POST {action} answered {(int)response.StatusCode}");
         return response;
@@ -103,8 +57,7 @@ public sealed class FormClient : IDisposable
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             var body = await response.Content.ReadAsStringAsync();
-            var errors = new HtmlParser().ParseDocument(body).QuerySelectorAll(".field-validation-error, .validation-summary-errors, .alert-danger, .invalid-feedback")
-                .Select(e => e.TextContent.Trim()).Where(t => t.Length > 0);
+            var errors = FormFields.Messages(body);
             Assert.Fail($"POST …{actionEnd} from {pageUrl} was not accepted ({(int)response.StatusCode}): {string.Join(" / ", errors)}");
         }
         return response;

@@ -164,7 +164,15 @@ public sealed partial class SectionWriting(
         {
             return OperationResult.Fail(null, "Sections.StatusNotAllowed");
         }
-        section.SetStatus(status);
+        try
+        {
+            section.SetStatus(status);
+        }
+        catch (DomainException ex)
+        {
+            // A status that does not exist (a hand-made post) is refused with its message, not a server error.
+            return OperationResult.Fail(null, ex.Message);
+        }
         audit.Record(section.OrganisationId, reportId, actor.UserId, "Section.StatusChanged", $"{section.TitleFi}: {status}");
         await db.SaveChangesAsync(cancellationToken);
         return OperationResult.Success;
