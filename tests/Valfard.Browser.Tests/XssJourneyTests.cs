@@ -486,3 +486,35 @@ public sealed class XssJourneyTests(AppFixture app, ITestOutputHelper output)
         }
         """;
 }
+
+/// <summary>Request size limits hold on the real server (the in-memory test server cannot enforce them).</summary>
+[Collection(XssCollection.Name)]
+public sealed class XssHugeBodyTests(AppFixture app)
+{
+    [Fact]
+    public async Task Five_megabytes_of_section_text_are_refused_and_the_text_stays()
+    {
+        var report = await app.Factory.DemoReportAsync();
+        var section = await app.Factory.DemoSectionAsync("Työikäiset");
+        var before = section.TextIn("fi")!.Html;
+        using var coordinator = await FormClient.SignedInAsync(app.BaseAddress, "coordinator@demo.test");
+        var page = await coordinator.GetAsync($"/reports/{report.Id}/sections/{section.Id}");
+        try
+        {
+            var response = await coordinator.Client.PostAsync($"/reports/{report.Id}/sections/{section.Id}/text/fi", new FormUrlEncodedContent(
+                [new("html", "<p>" + new string('z', 5 * 1024 * 1024) + "</p>"), new("version", section.TextIn("fi")!.Version.ToString()),
+                 new("__RequestVerificationToken", Web.Tests.Infrastructure.Browser.TokenIn(page))]));
+            var body = await response.Content.ReadAsStringAsync();
+            // Kestrel stops the body at the action's 2 MB limit while the form is read: the friendly page, 400 or 413.
+            Assert.True(response.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"5 MB answered {(int)response.StatusCode}");
+            Assert.Contains("class=\"error-page\"", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        }
+        catch (HttpRequestException)
+        {
+            // Or the server answers and closes the connection before the client has finished sending.
+        }
+        Assert.Contains("data-version", await coordinator.GetAsync($"/reports/{report.Id}/sections/{section.Id}"), StringComparison.Ordinal);
+        Assert.Equal(before, (await app.Factory.DemoSectionAsync("Työikäiset")).TextIn("fi")!.Html);
+    }
+}
