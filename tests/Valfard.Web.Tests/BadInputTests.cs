@@ -133,6 +133,13 @@ public sealed partial class BadInputTests(ValfardFactory factory)
         Assert.NotEmpty(FormFields.Messages(goal));
         Assert.False(await factory.QueryAsync(db => db.Measures.IgnoreQueryFilters().AnyAsync(m => m.Code == "Z9")));
 
+        // A date given text: the assignment form keeps the section as it was.
+        var assigned = await factory.DemoSectionAsync("Nuoret");
+        var assignUrl = $"/reports/{report.Id}/sections/{assigned.Id}/assign";
+        var (_, due) = await SubmitAsync(coordinator, assignUrl, "/assign", ("DueDate", "ensi viikolla"));
+        Assert.Contains("Arvo 'ensi viikolla' ei kelpaa", string.Join(" ", FormFields.Messages(due)), StringComparison.Ordinal);
+        Assert.Equal(assigned.Version, (await factory.DemoSectionAsync("Nuoret")).Version);
+
         // A section status that does not exist.
         var section = await factory.DemoSectionAsync("Työikäiset");
         var token = Browser.TokenIn(await coordinator.GetHtmlAsync($"/reports/{report.Id}/sections/{section.Id}"));
