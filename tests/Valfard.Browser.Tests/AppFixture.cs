@@ -18,6 +18,9 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The app's factory, to read the database and use its services in checks.</summary>
+    public ValfardFactory Factory => _factory;
     public Uri BaseAddress { get; private set; } = null!;
 
     public static string ScreenshotDirectory { get; } =

@@ -16,8 +16,12 @@ public sealed partial class ErrorController(ILogger<ErrorController> logger, ISt
     // From the route only: the re-executed request keeps the failed request's form, and a form field named "code" (the
     // password-reset form's token) would otherwise bind first and turn a 429 or 400 into a 500.
     [Route("{code:int}")]
-    public IActionResult Status([FromRoute] int code)
+    public IActionResult Status()
     {
+        // The code is read from the route by hand, not model-bound: a re-executed POST keeps its body, and a form
+        // that cannot be read (one with a NUL character, say) fails all binding, which made "bad request" a 500.
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : StatusCodes.Status500InternalServerError;
         if (code is < 400 or > 599)
         {
             // Only error statuses have a page; anything else reaching here (e.g. a failed upload before a status was set) is a server error.

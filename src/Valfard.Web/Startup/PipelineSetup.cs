@@ -23,6 +23,7 @@ public static class PipelineSetup
             app.UseHsts();
         }
         app.UseValfardSecurityHeaders();
+        app.UseMiddleware<FormCharset>();
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(options =>
         {

@@ -175,6 +175,7 @@ public static class ServiceSetup
                 // Signed-in by default; public actions opt out with [AllowAnonymous]. An MVC filter rather than a
                 // fallback policy, so an unknown address answers 404 instead of a sign-in redirect.
                 options.Filters.Add(new AuthorizeFilter());
+                options.ModelMetadataDetailsProviders.Add(new DefinedEnumValues());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>

@@ -159,11 +159,12 @@ public sealed partial class SectionWriting(
         {
             return OperationResult.Missing();
         }
-        // Editors move their own work up to "ready for review"; only the coordinator marks a section done.
+        // A status that does not exist (a hand-made post) is refused with its message, not a server error.
         if (!Enum.IsDefined(status))
         {
             return OperationResult.Fail(null, "Validation.SectionStatusUnknown");
         }
+        // Editors move their own work up to "ready for review"; only the coordinator marks a section done.
         if (report.Status != ReportStatus.Draft || !actor.CanWrite(section) || (status == SectionStatus.Done && !actor.IsCoordinator))
         {
             return OperationResult.Fail(null, "Sections.StatusNotAllowed");
