@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Common;
@@ -22,13 +21,7 @@ public sealed class BackupAndRetentionTests : IDisposable
     {
         var version = await _factory.QueryAsync(db => db.SectionTexts.IgnoreQueryFilters()
             .Where(t => t.SectionId == sectionId && t.Language == "fi").Select(t => t.Version).SingleAsync());
-        var token = await browser.TokenFromAsync($"/reports/{reportId}/sections/{sectionId}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/reports/{reportId}/sections/{sectionId}/text/fi")
-        {
-            Content = Browser.Form(null, ("html", html), ("version", version.ToString())),
-        };
-        request.Headers.Add("X-CSRF-TOKEN", token);
-        Assert.Equal(HttpStatusCode.OK, (await browser.Client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SaveSectionTextAsync(reportId, sectionId, "fi", html, version)).StatusCode);
     }
 
     [Fact]
@@ -92,11 +85,10 @@ public sealed class BackupAndRetentionTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("Backup written", run.Output, StringComparison.Ordinal);
         Assert.True(saves > 0);
-        await using var copy = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
-        await copy.OpenAsync();
-        Assert.Equal("ok", await ScalarAsync(copy, "PRAGMA integrity_check;"));
-        Assert.Equal("delete", await ScalarAsync(copy, "PRAGMA journal_mode;"));
-        var text = (string?)await ScalarAsync(copy, $"SELECT Html FROM SectionTexts WHERE SectionId = '{section.Id.ToString().ToUpperInvariant()}' AND Language = 'fi'");
+        Assert.Equal("ok", await TestData.IntegrityCheckAsync(target));
+        Assert.Equal("delete", await TestData.SqliteScalarAsync(target, "PRAGMA journal_mode;", readOnly: true));
+        var text = (string?)await TestData.SqliteScalarAsync(target,
+            $"SELECT Html FROM SectionTexts WHERE SectionId = '{section.Id.ToString().ToUpperInvariant()}' AND Language = 'fi'", readOnly: true);
         Assert.Matches("^<p>Tallennus [0-9]+</p>$", text);
         Assert.False(File.Exists(target + ".partial"));
     }
@@ -139,13 +131,6 @@ public sealed class BackupAndRetentionTests : IDisposable
         Assert.Contains(retention, page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/{lang}/privacy\"", await anonymous.GetHtmlAsync($"/{lang}"), StringComparison.Ordinal);
         Assert.Contains($"href=\"/{lang}/privacy\"", await anonymous.GetHtmlAsync("/account/login"), StringComparison.Ordinal);
-    }
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
     }
 
     public void Dispose() => _factory.Dispose();

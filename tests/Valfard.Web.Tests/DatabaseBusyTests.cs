@@ -37,18 +37,6 @@ public sealed class DatabaseBusyTests : IDisposable
         return connection;
     }
 
-    private static async Task<HttpResponseMessage> SaveAsync(Browser browser, ReportSection section, string html, Guid version)
-    {
-        var token = await browser.TokenFromAsync($"/reports/{section.ReportId}/sections/{section.Id}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/reports/{section.ReportId}/sections/{section.Id}/text/fi")
-        {
-            Content = Browser.Form(null, ("html", html), ("version", version.ToString())),
-        };
-        request.Headers.Add("X-CSRF-TOKEN", token);
-        request.Headers.Accept.ParseAdd("application/json");
-        return await browser.Client.SendAsync(request);
-    }
-
     private Task<SectionText> FinnishTextAsync(Guid sectionId) =>
         _factory.QueryAsync(db => db.SectionTexts.IgnoreQueryFilters().AsNoTracking().SingleAsync(t => t.SectionId == sectionId && t.Language == "fi"));
 
@@ -64,7 +52,7 @@ public sealed class DatabaseBusyTests : IDisposable
         HttpResponseMessage busy;
         await using (var lockHolder = await HoldWriteLockAsync())
         {
-            busy = await SaveAsync(editor, section, "<p>Kirjoitettu lukon aikana</p>", before.Version);
+            busy = await editor.SaveSectionTextAsync(section.ReportId, section.Id, "fi", "<p>Kirjoitettu lukon aikana</p>", before.Version);
             await using var rollback = lockHolder.CreateCommand();
             rollback.CommandText = "ROLLBACK;";
             await rollback.ExecuteNonQueryAsync();
@@ -83,10 +71,10 @@ public sealed class DatabaseBusyTests : IDisposable
         Assert.Equal(revisionsBefore, await _factory.QueryAsync(db => db.SectionRevisions.IgnoreQueryFilters().CountAsync(r => r.SectionId == section.Id)));
 
         // The editor's autosave sends the same text again with the same version: it goes through now.
-        var retried = await SaveAsync(editor, section, "<p>Kirjoitettu lukon aikana</p>", before.Version);
+        var retried = await editor.SaveSectionTextAsync(section.ReportId, section.Id, "fi", "<p>Kirjoitettu lukon aikana</p>", before.Version);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal("<p>Kirjoitettu lukon aikana</p>", (await FinnishTextAsync(section.Id)).Html);
-        Assert.Equal("ok", await IntegrityAsync());
+        Assert.Equal("ok", await TestData.IntegrityCheckAsync(_factory.DatabasePath));
     }
 
     [Fact]
@@ -116,16 +104,7 @@ public sealed class DatabaseBusyTests : IDisposable
             Browser.Form(token, ("text", "En kommentar under låset")));
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(commentsBefore + 1, await _factory.QueryAsync(db => db.SectionComments.IgnoreQueryFilters().CountAsync(c => c.SectionId == section.Id)));
-        Assert.Equal("ok", await IntegrityAsync());
-    }
-
-    private async Task<string?> IntegrityAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var check = connection.CreateCommand();
-        check.CommandText = "PRAGMA integrity_check;";
-        return (string?)await check.ExecuteScalarAsync();
+        Assert.Equal("ok", await TestData.IntegrityCheckAsync(_factory.DatabasePath));
     }
 
     public void Dispose() => _factory.Dispose();

@@ -77,13 +77,7 @@ public sealed class ImportKillTests : IDisposable
         SqliteConnection.ClearAllPools();
         Assert.Equal(0, await OldValuesAsync());
         Assert.Equal(before, await _factory.QueryAsync(db => db.IndicatorValues.CountAsync()));
-        await using (var check = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False"))
-        {
-            await check.OpenAsync();
-            await using var command = check.CreateCommand();
-            command.CommandText = "PRAGMA integrity_check;";
-            Assert.Equal("ok", await command.ExecuteScalarAsync());
-        }
+        Assert.Equal("ok", await TestData.IntegrityCheckAsync(_factory.DatabasePath));
 
         var again = await AppCommand.RunAsync(_factory, "import", _file);
         Assert.True(again.ExitCode == 0, again.Output);

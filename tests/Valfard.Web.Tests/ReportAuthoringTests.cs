@@ -13,16 +13,8 @@ public sealed class ReportAuthoringTests : IDisposable
 
     private Task<ReportSection> SectionAsync(string titleFi) => _factory.DemoSectionAsync(titleFi);
 
-    private static async Task<HttpResponseMessage> SaveAsync(Browser browser, ReportSection section, string language, string html, Guid version)
-    {
-        var token = await browser.TokenFromAsync($"/reports/{section.ReportId}/sections/{section.Id}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/reports/{section.ReportId}/sections/{section.Id}/text/{language}")
-        {
-            Content = Browser.Form(null, ("html", html), ("version", version.ToString())),
-        };
-        request.Headers.Add("X-CSRF-TOKEN", token);
-        return await browser.Client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> SaveAsync(Browser browser, ReportSection section, string language, string html, Guid version) =>
+        browser.SaveSectionTextAsync(section.ReportId, section.Id, language, html, version);
 
     [Fact]
     public async Task The_coordinator_creates_an_annual_report_from_the_template_once_per_year()

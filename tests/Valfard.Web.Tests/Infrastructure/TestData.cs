@@ -29,4 +29,22 @@ public static class TestData
 
     public static Task<Valfard.Infrastructure.Identity.ApplicationUser> UserAsync(this ValfardFactory factory, string email) =>
         factory.QueryAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Email == email));
+
+    /// <summary>One value from a SQLite file, on a connection of its own (outside the app's pool).</summary>
+    public static async Task<object?> SqliteScalarAsync(string databasePath, string sql, bool readOnly = false)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false };
+        if (readOnly)
+        {
+            builder.Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly;
+        }
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>SQLite's own check of every page and index: "ok" when the file is whole.</summary>
+    public static Task<object?> IntegrityCheckAsync(string databasePath) => SqliteScalarAsync(databasePath, "PRAGMA integrity_check;");
 }
