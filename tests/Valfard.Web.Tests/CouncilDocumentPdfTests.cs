@@ -122,6 +122,20 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
     }
 
     [Fact]
+    public async Task Chromium_prints_with_javascript_off_so_a_script_in_the_document_cannot_change_it()
+    {
+        var chromium = factory.Services.GetRequiredService<ChromiumPdf>();
+
+        var bytes = await chromium.RenderAsync(
+            "<html lang=\"fi\"><body><p id=\"p\">Staattinen teksti</p><script>document.getElementById('p').textContent = 'Skripti ajettiin';</script></body></html>",
+            new PdfFrame("<span></span>", "<span></span>"), CancellationToken.None);
+
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Contains("Staattinen teksti", Text(pdf));
+        Assert.DoesNotContain("Skripti ajettiin", Text(pdf));
+    }
+
+    [Fact]
     public async Task When_chromium_is_killed_in_the_middle_of_a_document_that_request_fails_cleanly_and_the_next_pdf_prints()
     {
         var report = await ReportAsync("Laaja hyvinvointikertomus 2025–2029");

@@ -31,6 +31,21 @@ public sealed class PublicSiteTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_chart_is_labelled_with_its_indicator_and_no_page_shows_an_unfilled_placeholder()
+    {
+        using var resident = Browser.Open(_factory, "fi");
+        foreach (var url in PublicPages())
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await resident.GetHtmlAsync(url));
+            Assert.DoesNotContain("{0}", html, StringComparison.Ordinal);
+        }
+        var report = System.Net.WebUtility.HtmlDecode(await resident.GetHtmlAsync($"/fi{Published}"));
+        var labels = System.Text.RegularExpressions.Regex.Matches(report, "<svg[^>]*aria-label=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(labels);
+        Assert.All(labels, label => Assert.Matches("^Viivakaavio: .+; samat luvut ovat alla olevassa taulukossa\\.$", label));
+    }
+
+    [Fact]
     public async Task Every_public_page_answers_anonymously_and_the_front_page_lists_only_organisations_with_published_reports()
     {
         using var resident = Browser.Open(_factory);

@@ -63,7 +63,9 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
             IPage? page = null;
             try
             {
-                page = await browser.NewPageAsync();
+                // The print view needs no script (charts are SVG made on the server). With JavaScript off, text that got
+                // past the sanitizer still could not run while Chromium prints it.
+                page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)timeout.TotalMilliseconds });
                 return await page.PdfAsync(new PagePdfOptions
                 {
