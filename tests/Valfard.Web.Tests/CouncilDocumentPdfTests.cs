@@ -140,14 +140,14 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
     {
         var report = await ReportAsync("Laaja hyvinvointikertomus 2025–2029");
         var chromium = factory.Services.GetRequiredService<ChromiumPdf>();
-        await chromium.SharedBrowserAsync(CancellationToken.None);
+        // This app's own browser, by the process id Chromium reports: other test apps' browsers must live on.
+        var browserProcess = await ChromiumProcesses.BrowserProcessIdAsync(await chromium.SharedBrowserAsync(CancellationToken.None));
         var rows = string.Concat(Enumerable.Range(0, 40_000).Select(i => $"<tr><td>Rivi {i}</td><td>{i * 7}</td></tr>"));
         var heavy = $"<html lang=\"fi\"><body><table>{rows}</table></body></html>";
 
         var rendering = chromium.RenderAsync(heavy, new PdfFrame("<span></span>", "<span></span>"), CancellationToken.None);
         await Task.Delay(700);
-        var killed = ChromiumProcesses.KillBrowsersStartedBy(Environment.ProcessId);
-        Assert.True(killed > 0, "No Chromium browser process of this test run was found to kill");
+        System.Diagnostics.Process.GetProcessById(browserProcess).Kill(entireProcessTree: true);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var failure = await Assert.ThrowsAsync<PdfRenderException>(() => rendering);
         Assert.Equal("Pdf.Failed", failure.Message);
@@ -207,69 +207,15 @@ public sealed class MissingChromiumTests : IDisposable
     public void Dispose() => _factory.Dispose();
 }
 
-/// <summary>Finds the Chromium browser processes (not their renderers) below a process, as a crash would take them.</summary>
+/// <summary>The operating-system process of a Chromium browser, as Chromium itself reports it over CDP.</summary>
 internal static class ChromiumProcesses
 {
-    public static int KillBrowsersStartedBy(int ancestor)
+    public static async Task<int> BrowserProcessIdAsync(Microsoft.Playwright.IBrowser browser)
     {
-        var parents = new Dictionary<int, int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                // pid (comm) state ppid ...: comm may hold spaces, so read after the last ')'.
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                parents[pid] = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // The process ended while we looked.
-            }
-        }
-        var killed = 0;
-        foreach (var pid in parents.Keys)
-        {
-            string commandLine;
-            try
-            {
-                commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            if (!commandLine.Contains("chromium", StringComparison.Ordinal) || commandLine.Contains("--type=", StringComparison.Ordinal)
-                || !DescendsFrom(pid, ancestor, parents))
-            {
-                continue;
-            }
-            try
-            {
-                System.Diagnostics.Process.GetProcessById(pid).Kill(entireProcessTree: true);
-                killed++;
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-        }
-        return killed;
-    }
-
-    private static bool DescendsFrom(int pid, int ancestor, Dictionary<int, int> parents)
-    {
-        for (var current = pid; parents.TryGetValue(current, out var parent) && current > 1; current = parent)
-        {
-            if (parent == ancestor)
-            {
-                return true;
-            }
-        }
-        return false;
+        var session = await browser.NewBrowserCDPSessionAsync();
+        var info = await session.SendAsync("SystemInfo.getProcessInfo");
+        await session.DetachAsync();
+        return info!.Value.GetProperty("processInfo").EnumerateArray()
+            .Single(p => p.GetProperty("type").GetString() == "browser").GetProperty("id").GetInt32();
     }
 }

@@ -37,6 +37,9 @@ public sealed record PdfFrame(string HeaderHtml, string FooterHtml);
 /// </summary>
 public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<ChromiumPdf> logger) : IAsyncDisposable, IDisposable
 {
+    /// <summary>How long closing a page or the browser may take; a crashed browser may never answer.</summary>
+    private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(10);
+
     private readonly PdfOptions _options = options.Value;
     private readonly SemaphoreSlim _renders = new(Math.Max(1, options.Value.MaxConcurrentRenders));
     private readonly SemaphoreSlim _launch = new(1, 1);
@@ -65,7 +68,7 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
             {
                 // The print view needs no script (charts are SVG made on the server). With JavaScript off, text that got
                 // past the sanitizer still could not run while Chromium prints it.
-                page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false });
+                page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false }).WaitAsync(deadline.Token);
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)timeout.TotalMilliseconds });
                 return await page.PdfAsync(new PagePdfOptions
                 {
@@ -124,13 +127,13 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
                 LogChromiumMissing(logger, _options.ChromiumPath);
                 throw new PdfRenderException("Pdf.ChromiumMissing");
             }
-            _playwright ??= await Playwright.CreateAsync();
+            _playwright ??= await Playwright.CreateAsync().WaitAsync(cancellationToken);
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = _options.ChromiumPath,
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-            });
+            }).WaitAsync(cancellationToken);
             LogBrowserStarted(logger, _options.ChromiumPath, _browser.Version);
             return _browser;
         }
@@ -153,9 +156,10 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
         {
             try
             {
-                await browser.CloseAsync();
+                // A browser that was killed may never answer: wait a little, then leave it to the driver.
+                await browser.CloseAsync().WaitAsync(CloseWait);
             }
-            catch (PlaywrightException)
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException or ObjectDisposedException)
             {
                 // Already gone: nothing to close.
             }
@@ -166,9 +170,9 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
     {
         try
         {
-            await page.CloseAsync();
+            await page.CloseAsync().WaitAsync(CloseWait);
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or ObjectDisposedException)
         {
             // The browser went away with the page; the next render starts a new one.
         }
