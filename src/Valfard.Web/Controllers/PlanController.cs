@@ -161,8 +161,8 @@ public sealed class PlanController(
     public async Task<IActionResult> EditMeasure(Guid id, MeasureFormViewModel form, CancellationToken cancellationToken)
     {
         form.Id = id;
-        // Another organisation's measure is not found, whether or not the form is valid.
-        if (await editing.MeasureFormAsync(id, null, Cultures.Current, cancellationToken) is null)
+        // Another organisation's measure is not found, whether or not the form is valid (a valid form learns it from the save).
+        if (!ModelState.IsValid && await editing.MeasureFormAsync(id, null, Cultures.Current, cancellationToken) is null)
         {
             return NotFound();
         }

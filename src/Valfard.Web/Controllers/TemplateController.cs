@@ -32,7 +32,8 @@ public sealed class TemplateController(TemplateService templates, IStringLocaliz
     public async Task<IActionResult> Edit(Guid id, TemplateSectionForm form, CancellationToken cancellationToken)
     {
         form.Id = id;
-        if (await templates.FormAsync(id, cancellationToken) is null)
+        // Another organisation's section is not found, whether or not the form is valid (a valid form learns it from the save).
+        if (!ModelState.IsValid && await templates.FormAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }

@@ -58,8 +58,8 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
     public async Task<IActionResult> Edit(Guid id, UserFormViewModel form, CancellationToken cancellationToken)
     {
         form.Id = id;
-        // Another organisation's user is not found, whether or not the form is valid.
-        if (await users.GetSummaryAsync(id, cancellationToken) is null)
+        // Another organisation's user is not found, whether or not the form is valid (a valid form learns it from the save).
+        if (!ModelState.IsValid && await users.GetSummaryAsync(id, cancellationToken) is null)
         {
             return NotFound();
         }
