@@ -5,11 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using Valfard.Domain.Reports;
-using Valfard.Web.Services;
-using Valfard.Web.Services.Documents;
+
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Documents;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Workflow;
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Browser.Tests;
 
 /// <summary>This journey fills a whole organisation with script payloads: it gets an app and database of its own.</summary>

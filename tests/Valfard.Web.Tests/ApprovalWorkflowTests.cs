@@ -8,6 +8,7 @@ using Valfard.Infrastructure.Persistence;
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>Draft → review → council → approved → published over HTTP, as the coordinator, a council member and the secretary.</summary>

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Common;
 using Valfard.Infrastructure.Persistence;
-using Valfard.Web.Services.Operations;
+
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Features.Admin;
 namespace Valfard.Web.Tests;
 
 /// <summary>

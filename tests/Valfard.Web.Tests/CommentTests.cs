@@ -4,6 +4,7 @@ using Valfard.Domain.Reports;
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 public sealed class CommentTests : IDisposable

@@ -10,6 +10,8 @@ using Moq.Protected;
 using Valfard.Infrastructure.Indicators;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 [Collection(SharedAppCollection.Name)]
@@ -220,7 +222,7 @@ public sealed class CountyIndicatorTests(ValfardFactory factory)
         using var scope = factory.Services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<Valfard.Infrastructure.Persistence.ValfardDbContext>>();
         await using var db = new Valfard.Infrastructure.Persistence.ValfardDbContext(options, new County());
-        var service = new Valfard.Web.Services.Indicators.IndicatorService(db, new County());
+        var service = new IndicatorService(db, new County());
 
         var page = await service.PageAsync(90005, "fi", CancellationToken.None);
 
@@ -233,7 +235,7 @@ public sealed class CountyIndicatorTests(ValfardFactory factory)
 
     private sealed class County : Valfard.Infrastructure.Tenancy.ICurrentOrganisation
     {
-        public Guid? OrganisationId => Valfard.Web.Startup.DemoSeeder.CountyId;
+        public Guid? OrganisationId => DemoSeeder.CountyId;
     }
 }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 public sealed class LogoTests : IDisposable
@@ -37,7 +38,7 @@ public sealed class LogoTests : IDisposable
         await UploadAsync(coordinator, png, "logo.png", "application/octet-stream");
 
         var stored = await _factory.QueryAsync(db => db.OrganisationLogos.IgnoreQueryFilters().AsNoTracking()
-            .SingleAsync(l => l.OrganisationId == Valfard.Web.Startup.DemoSeeder.DemokommunId));
+            .SingleAsync(l => l.OrganisationId == DemoSeeder.DemokommunId));
         Assert.Equal("image/png", stored.ContentType);
         Assert.Equal(png, stored.Data);
         Assert.Equal(png, await coordinator.Client.GetByteArrayAsync("/admin/logo/image"));

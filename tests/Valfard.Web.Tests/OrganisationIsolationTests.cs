@@ -6,6 +6,7 @@ using Valfard.Infrastructure.Tenancy;
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>No URL and no query reaches another organisation's data.</summary>

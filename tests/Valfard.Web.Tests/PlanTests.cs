@@ -8,9 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Plans;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Identity;
-using Valfard.Web.Services.Plans;
+
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Features.FollowUp;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>The welfare plan in the browser's shoes: reading, follow-up rounds, assessments, permissions and tenants.</summary>
@@ -235,7 +238,7 @@ public sealed partial class PlanTests : IDisposable
         Assert.Equal(3, MeasureRowPattern().Count(done));
         var parishes = await coordinator.GetHtmlAsync("/plan?partner=Parishes");
         Assert.Equal(3, MeasureRowPattern().Count(parishes));
-        var sector = await _factory.QueryAsync(db => db.Sectors.IgnoreQueryFilters().FirstAsync(s => s.Code == "technical" && s.OrganisationId == Startup.DemoSeeder.DemokommunId));
+        var sector = await _factory.QueryAsync(db => db.Sectors.IgnoreQueryFilters().FirstAsync(s => s.Code == "technical" && s.OrganisationId == DemoSeeder.DemokommunId));
         var technical = await coordinator.GetHtmlAsync($"/plan?sector={sector.Id}");
         Assert.Equal(2, MeasureRowPattern().Count(technical));
         Assert.DoesNotContain("Lapsiperheet saavat tukea ajoissa", technical);
@@ -324,7 +327,7 @@ public sealed partial class PlanTests : IDisposable
         // The tenant filter reads the organisation from the request's user, so the scope gets one like a request would.
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
         {
-            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ValfardClaims.Organisation, Startup.DemoSeeder.DemokommunId.ToString())], "test")),
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ValfardClaims.Organisation, DemoSeeder.DemokommunId.ToString())], "test")),
         };
         return await scope.ServiceProvider.GetRequiredService<IPlanSnapshotSource>().ForReportAsync(reportId, CancellationToken.None);
     }

@@ -4,6 +4,7 @@ using Valfard.Domain.Feedback;
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>Residents' feedback from the public site: moderated report comments and accessibility feedback with its 14-day deadline.</summary>

@@ -6,6 +6,8 @@ using Valfard.Domain.Reports;
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Startup.Demo;
+using Valfard.Web.Features.PublicSite;
 namespace Valfard.Web.Tests;
 
 /// <summary>The public site as an anonymous resident sees it: only published versions, at stable addresses.</summary>
@@ -211,7 +213,7 @@ public sealed class PublicSiteTests : IDisposable
 
         using var scope = _factory.Services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>();
-        await store.EvictByTagAsync(Valfard.Web.Services.PublicSite.PublicCache.Tag, default);
+        await store.EvictByTagAsync(PublicCache.Tag, default);
         var third = await resident.Client.GetAsync($"/fi{Published}");
         Assert.Null(third.Headers.Age);
     }
@@ -250,7 +252,7 @@ public sealed class PublicSiteTests : IDisposable
         {
             // Rendered afresh, not from the cache, so the page is read from the data as it is now.
             await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>()
-                .EvictByTagAsync(Valfard.Web.Services.PublicSite.PublicCache.Tag, default);
+                .EvictByTagAsync(PublicCache.Tag, default);
         }
         using var fresh = Browser.Open(_factory);
         var page = await fresh.Client.GetAsync(next);

@@ -6,6 +6,7 @@ using Valfard.Domain.Reports;
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>Joys and concerns, linked plans and uploads, and the audit trail of the demo report.</summary>

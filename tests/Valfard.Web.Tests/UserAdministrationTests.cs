@@ -5,6 +5,7 @@ using Moq;
 using Valfard.Infrastructure.Mail;
 using Valfard.Web.Tests.Infrastructure;
 
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 public sealed partial class UserAdministrationTests : IDisposable
@@ -15,7 +16,7 @@ public sealed partial class UserAdministrationTests : IDisposable
     public async Task An_admin_adds_a_user_who_chooses_a_password_from_the_invitation_and_signs_in()
     {
         var sector = await _factory.QueryAsync(db => db.Sectors.IgnoreQueryFilters()
-            .FirstAsync(s => s.OrganisationId == Startup.DemoSeeder.DemokommunId && s.Code == "culture-leisure"));
+            .FirstAsync(s => s.OrganisationId == DemoSeeder.DemokommunId && s.Code == "culture-leisure"));
         using var admin = await Browser.SignedInAsync(_factory, "admin@demo.test", "en");
 
         var created = await admin.PostFormAsync("/admin/users/new", "/admin/users/new",
@@ -146,7 +147,7 @@ public sealed partial class UserAdministrationTests : IDisposable
     public async Task A_system_admin_creates_an_organisation_and_invites_its_admin()
     {
         using var admin = await Browser.SignedInAsync(_factory, "admin@demo.test", "en");
-        var county = Startup.DemoSeeder.CountyId.ToString();
+        var county = DemoSeeder.CountyId.ToString();
 
         var created = await admin.PostFormAsync("/admin/organisations/new", "/admin/organisations/new",
             ("Kind", "Municipality"), ("NameFi", "Uusikunta"), ("NameSv", "Nykommun"), ("OfficialCode", "994"),
@@ -251,7 +252,7 @@ public sealed partial class UserAdministrationTests : IDisposable
             ("Code", "wellbeing"), ("NameFi", "Hyvinvointi"), ("NameSv", "Välfärd"), ("NameEn", "Wellbeing"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var sector = await _factory.QueryAsync(db => db.Sectors.IgnoreQueryFilters().SingleAsync(s => s.Code == "wellbeing"));
-        Assert.Equal(Startup.DemoSeeder.DemokommunId, sector.OrganisationId);
+        Assert.Equal(DemoSeeder.DemokommunId, sector.OrganisationId);
 
         var renamed = await admin.PostFormAsync($"/admin/sectors/{sector.Id}", $"/admin/sectors/{sector.Id}",
             ("Code", "hacked"), ("NameFi", "Hyvinvointi ja terveys"), ("NameSv", "Välfärd och hälsa"), ("NameEn", "Wellbeing and health"),
@@ -264,7 +265,7 @@ public sealed partial class UserAdministrationTests : IDisposable
         var duplicate = await admin.PostFormAsync("/admin/sectors/new", "/admin/sectors/new", ("Code", "education"), ("NameFi", "Toinen"));
         Assert.Contains("Another sector already has this identifier.", await duplicate.Content.ReadAsStringAsync());
 
-        var foreign = await _factory.QueryAsync(db => db.Sectors.IgnoreQueryFilters().FirstAsync(s => s.OrganisationId == Startup.DemoSeeder.EsimerkkilaId));
+        var foreign = await _factory.QueryAsync(db => db.Sectors.IgnoreQueryFilters().FirstAsync(s => s.OrganisationId == DemoSeeder.EsimerkkilaId));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.Client.GetAsync($"/admin/sectors/{foreign.Id}")).StatusCode);
         var hijack = await admin.PostFormAsync("/admin/sectors", $"/admin/sectors/{foreign.Id}", ("NameFi", "Kaapattu"), ("Version", foreign.Version.ToString()));
         Assert.Equal(HttpStatusCode.NotFound, hijack.StatusCode);

@@ -6,6 +6,7 @@ using Valfard.Domain.Organisations;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
 
+using Valfard.Web.Features.Admin;
 namespace Valfard.Web.Startup;
 
 /// <summary>
@@ -40,7 +41,7 @@ public sealed partial class BootstrapAdmin(
             organisation = new Organisation(Guid.NewGuid(), kind, settings.OrganisationNameFi, settings.OrganisationNameSv ?? string.Empty,
                 settings.OrganisationCode, settings.OrganisationLanguages, settings.OrganisationSlug ?? Slug.FromName(settings.OrganisationNameFi));
             db.Organisations.Add(organisation);
-            db.Sectors.AddRange(Services.DefaultSectors.CreateFor(organisation.Id, []));
+            db.Sectors.AddRange(DefaultSectors.CreateFor(organisation.Id, []));
             await db.SaveChangesAsync(cancellationToken);
         }
         var admin = ApplicationUser.New(settings.AdminEmail.Trim(), "Administrator", organisation.Id, clock.GetUtcNow());

@@ -1,7 +1,7 @@
 using Valfard.Infrastructure.Indicators;
-using Valfard.Web.Services.Indicators;
-using Valfard.Web.Services.Operations;
 
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Indicators;
 namespace Valfard.Web.Startup;
 
 /// <summary>

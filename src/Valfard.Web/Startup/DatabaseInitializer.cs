@@ -5,6 +5,7 @@ using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
+using Valfard.Web.Startup.Demo;
 
 namespace Valfard.Web.Startup;
 

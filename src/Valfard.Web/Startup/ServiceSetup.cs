@@ -12,9 +12,24 @@ using Valfard.Infrastructure;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
+using Valfard.Infrastructure.Text;
+using Valfard.Web.Startup.Demo;
 using Valfard.Web.Localization;
-using Valfard.Web.Services;
 
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Documents;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.FollowUp;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.PublicSite;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Startup;
 
 public static class ServiceSetup
@@ -56,63 +71,23 @@ public static class ServiceSetup
 
         // Valfard:PublicCacheMinutes = 0 switches the cache off (the benchmark measures the uncached page that way).
         var publicCacheMinutes = configuration.GetValue("Valfard:PublicCacheMinutes", 10);
-        services.AddOutputCache(options => options.AddPolicy(Services.PublicSite.PublicCache.Policy, policy =>
+        services.AddOutputCache(options => options.AddPolicy(PublicCache.Policy, policy =>
         {
             if (publicCacheMinutes <= 0)
             {
                 policy.NoCache();
                 return;
             }
-            policy.Expire(TimeSpan.FromMinutes(publicCacheMinutes)).Tag(Services.PublicSite.PublicCache.Tag);
+            policy.Expire(TimeSpan.FromMinutes(publicCacheMinutes)).Tag(PublicCache.Tag);
         }));
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<Services.Operations.DatabaseBackup>();
-        services.Configure<Services.Operations.AuditRetentionOptions>(configuration.GetSection(Services.Operations.AuditRetentionOptions.Section));
-        services.AddScoped<Services.Operations.AuditRetention>();
-        services.AddHostedService<Services.Operations.AuditRetentionJob>();
-        services.AddScoped<AccountMail>();
-        services.AddScoped<SectorAdministration>();
-        services.AddSingleton<Valfard.Infrastructure.Text.RichTextSanitizer>();
-        services.AddScoped<Services.Reports.AuditTrail>();
-        services.AddScoped<Services.Reports.ActorResolver>();
-        services.AddScoped<Services.Reports.ReportTemplates>();
-        services.AddScoped<Services.Reports.ReportService>();
-        services.AddScoped<Services.Reports.SectionAssignment>();
-        services.AddScoped<Services.Reports.SectionWriting>();
-        services.AddScoped<Services.Reports.RevisionHistory>();
-        services.AddScoped<Services.Reports.CommentService>();
-        services.AddScoped<NotificationService>();
-        services.AddScoped<Services.Reports.ObservationService>();
-        services.AddScoped<Services.Reports.TemplateService>();
-        services.AddScoped<Services.Indicators.IndicatorService>();
-        services.AddScoped<Services.Indicators.IndicatorSetService>();
-        services.AddScoped<Services.Indicators.LocalIndicatorService>();
-        services.AddSingleton<Services.Indicators.IndicatorImportJobs>();
-        services.AddScoped<Services.Reports.LinkedPlanService>();
-        services.AddScoped<Services.Plans.PlanActorResolver>();
-        services.AddScoped<Services.Plans.PlanReader>();
-        services.AddScoped<Services.Plans.PlanService>();
-        services.AddScoped<Services.Plans.PlanEditing>();
-        services.AddScoped<Services.Plans.FollowUpService>();
-        services.AddScoped<Services.Plans.PlanCsvService>();
-        services.AddScoped<Services.Plans.IPlanSnapshotSource, Services.Plans.PlanSnapshotSource>();
-        services.AddScoped<OrganisationAdministration>();
-        services.Configure<Services.Documents.PdfOptions>(configuration.GetSection(Services.Documents.PdfOptions.Section));
-        services.AddSingleton<Services.Documents.ChromiumPdf>();
-        services.AddScoped<Services.Documents.RazorDocumentRenderer>();
-        services.AddScoped<Services.Documents.ReportDocumentBuilder>();
-        services.AddScoped<Services.Documents.ReportPdfService>();
-        services.AddScoped<Services.Documents.ReadingService>();
-        services.AddScoped<Services.Reports.ReportWorkflowService>();
-        services.AddScoped<StartPageService>();
-        services.AddScoped<Services.PublicSite.PublicSiteService>();
-        services.AddScoped<Services.PublicSite.ResidentFeedbackService>();
+        services.AddSingleton<RichTextSanitizer>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<ActorResolver>();
+        services.AddAccount().AddAdmin(configuration).AddHome().AddNotifications();
+        services.AddReports().AddSections().AddWorkflow().AddDocuments(configuration);
+        services.AddPlans().AddFollowUp().AddIndicators().AddPublicSite().AddFeedback();
         services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<DemoReportSeeder>();
-        services.AddScoped<DemoIndicatorSeeder>();
-        services.AddScoped<DemoArchiveSeeder>();
-        services.AddScoped<DemoPlanSeeder>();
+        services.AddDemoSeeding();
         services.AddScoped<BootstrapAdmin>();
         return services;
     }
@@ -169,6 +144,15 @@ public static class ServiceSetup
         });
         // Finnish and Swedish letters stay readable in the HTML instead of becoming numeric entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RazorViewEngineOptions>(options =>
+        {
+            options.ViewLocationFormats.Clear();
+            foreach (var format in FeatureViewLocations.Formats)
+            {
+                options.ViewLocationFormats.Add(format);
+            }
+            options.ViewLocationExpanders.Insert(0, new FeatureViewLocations());
+        });
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

@@ -14,9 +14,16 @@ using Valfard.Domain.Plans;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
-using Valfard.Web.Services;
+
 using Valfard.Web.Startup;
 
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Startup.Demo;
+using Valfard.Web.Features.Indicators;
 namespace Valfard.Web.Tests.Infrastructure;
 
 /// <summary>The authorization matrix and antiforgery sweep change data (workflow moves, removals), so they get an app of their own.</summary>
@@ -299,7 +306,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         if (!_jobs.TryGetValue(userId, out var job))
         {
             // A job of this user that fails at once (the file is not an export); the matrix only needs it to exist.
-            var jobs = Factory.Services.GetRequiredService<Valfard.Web.Services.Indicators.IndicatorImportJobs>();
+            var jobs = Factory.Services.GetRequiredService<IndicatorImportJobs>();
             job = jobs.StartFile([1, 2, 3], "matrix.txt", userId).Id;
             _jobs[userId] = job;
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Infrastructure.Persistence;
 
+using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests.Infrastructure;
 
 /// <summary>Reads the database directly, past the tenant filter, to learn ids and check what was saved.</summary>
@@ -19,13 +20,13 @@ public static class TestData
 
     public static Task<Valfard.Domain.Reports.WelfareReport> DemoReportAsync(this ValfardFactory factory) =>
         factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().AsNoTracking()
-            .SingleAsync(r => r.OrganisationId == Valfard.Web.Startup.DemoSeeder.DemokommunId && r.TitleFi == DemoReportTitle));
+            .SingleAsync(r => r.OrganisationId == DemoSeeder.DemokommunId && r.TitleFi == DemoReportTitle));
 
     /// <summary>A section of the demo's report in progress, with its texts.</summary>
     public static Task<Valfard.Domain.Reports.ReportSection> DemoSectionAsync(this ValfardFactory factory, string titleFi) =>
         factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts).AsNoTracking()
             .SingleAsync(s => s.TitleFi == titleFi && db.Reports.IgnoreQueryFilters().Any(r => r.Id == s.ReportId
-                && r.OrganisationId == Valfard.Web.Startup.DemoSeeder.DemokommunId && r.TitleFi == DemoReportTitle)));
+                && r.OrganisationId == DemoSeeder.DemokommunId && r.TitleFi == DemoReportTitle)));
 
     public static Task<Valfard.Infrastructure.Identity.ApplicationUser> UserAsync(this ValfardFactory factory, string email) =>
         factory.QueryAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Email == email));

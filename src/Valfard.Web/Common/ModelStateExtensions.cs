@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Errors;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.FollowUp;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.PublicSite;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Common;
+
+public static class ModelStateExtensions
+{
+    /// <summary>Copies a service's error keys into ModelState as text in the user's language.</summary>
+    public static void AddErrors(this ModelStateDictionary modelState, OperationResult result, IStringLocalizer localizer)
+    {
+        foreach (var (field, key) in result.Errors)
+        {
+            modelState.AddModelError(field ?? string.Empty, localizer[key]);
+        }
+    }
+}
+
+public static class TempDataExtensions
+{
+    /// <summary>
+    /// Leaves the outcome of a command for the next page: the success message (or the warning that came with it), or
+    /// the first error. The layout shows it once.
+    /// </summary>
+    public static void Flash(this Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, OperationResult result, string successKey)
+    {
+        tempData["Flash"] = result.Succeeded ? result.Warning ?? successKey : result.Errors[0].Key;
+        tempData["FlashKind"] = !result.Succeeded ? "danger" : result.Warning is null ? "success" : "warning";
+    }
+}

@@ -1,0 +1,35 @@
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+namespace Valfard.Web.Common;
+
+/// <summary>Outcome of a command: success, or error resource keys (field name null for the whole form).</summary>
+public sealed class OperationResult
+{
+    private readonly List<(string? Field, string Key)> _errors = [];
+
+    public static OperationResult Success { get; } = new();
+
+    public bool Succeeded => _errors.Count == 0;
+    public bool NotFound { get; private init; }
+    public bool Conflict { get; private init; }
+    public IReadOnlyList<(string? Field, string Key)> Errors => _errors;
+
+    /// <summary>Done, but something the user should know about went wrong on the side (e.g. a mail not sent).</summary>
+    public string? Warning { get; private init; }
+
+    public static OperationResult DoneWithWarning(string key) => new() { Warning = key };
+
+    public static OperationResult Missing() => new() { NotFound = true };
+
+    public static OperationResult Stale() => new OperationResult { Conflict = true }.With(null, "Error.Conflict");
+
+    public static OperationResult Fail(string? field, string key) => new OperationResult().With(field, key);
+
+    public OperationResult With(string? field, string key)
+    {
+        _errors.Add((field, key));
+        return this;
+    }
+}

@@ -1,0 +1,27 @@
+using Valfard.Domain.Organisations;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+namespace Valfard.Web.Features.Admin;
+
+/// <summary>The sectors a typical Finnish municipality's welfare group draws on; a new organisation starts with them.</summary>
+public static class DefaultSectors
+{
+    public static IReadOnlyList<(string Code, string Fi, string Sv, string En)> All { get; } =
+    [
+        ("central-administration", "Keskushallinto", "Centralförvaltningen", "Central administration"),
+        ("education", "Sivistystoimi", "Bildningssektorn", "Education"),
+        ("culture-leisure", "Kulttuuri- ja vapaa-aikatoimi", "Kultur och fritid", "Culture and leisure"),
+        ("technical", "Tekninen toimi", "Tekniska sektorn", "Technical services"),
+        ("employment", "Työllisyyspalvelut", "Sysselsättningstjänster", "Employment services"),
+    ];
+
+    public static IEnumerable<Sector> CreateFor(Guid organisationId, IEnumerable<string> existingCodes)
+    {
+        var existing = existingCodes.ToHashSet();
+        return All.Where(s => !existing.Contains(s.Code))
+            .Select(s => new Sector(Guid.NewGuid(), organisationId, s.Code, s.Fi, s.Sv, s.En));
+    }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+using Valfard.Domain.Organisations;
+
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Admin;
+
+public sealed record SectorListItem(Guid Id, string Code, string NameFi, string NameSv, string NameEn, int UserCount);
+
+public sealed class SectorFormViewModel
+{
+    public Guid? Id { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(OrganisationLimits.SectorCodeMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Validation.SlugInvalid")]
+    [Display(Name = "Field.SectorCode")]
+    public string Code { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(OrganisationLimits.SectorNameMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.NameFi")]
+    public string NameFi { get; set; } = string.Empty;
+
+    [StringLength(OrganisationLimits.SectorNameMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.NameSv")]
+    public string? NameSv { get; set; }
+
+    [StringLength(OrganisationLimits.SectorNameMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.NameEn")]
+    public string? NameEn { get; set; }
+
+    public Guid? Version { get; set; }
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Valfard.Domain.Common;
+using Valfard.Web.Localization;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Errors;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.FollowUp;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.PublicSite;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Admin;
+
+/// <summary>The organisation's sectors: the branches whose editors write their parts of the report.</summary>
+[Authorize(Roles = $"{Roles.OrganisationAdmin},{Roles.SystemAdmin}")]
+[Route("admin/sectors")]
+public sealed class SectorsController(SectorAdministration sectors, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await sectors.ListAsync(Cultures.Current, cancellationToken));
+
+    [HttpGet("new")]
+    public IActionResult Create() => View("Edit", new SectorFormViewModel());
+
+    [HttpPost("new")]
+    public Task<IActionResult> Create(SectorFormViewModel form, CancellationToken cancellationToken)
+    {
+        form.Id = null;
+        return Save(form, cancellationToken);
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
+    {
+        var form = await sectors.GetForEditAsync(id, cancellationToken);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{id:guid}")]
+    public async Task<IActionResult> Edit(Guid id, SectorFormViewModel form, CancellationToken cancellationToken)
+    {
+        form.Id = id;
+        var saved = await sectors.GetForEditAsync(id, cancellationToken);
+        if (saved is null)
+        {
+            return NotFound();
+        }
+        form.Code = saved.Code;
+        ModelState.Remove(nameof(form.Code));
+        return await Save(form, cancellationToken);
+    }
+
+    private async Task<IActionResult> Save(SectorFormViewModel form, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View("Edit", form);
+        }
+        var result = await sectors.SaveAsync(form, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = "Sectors.Saved";
+            return RedirectToAction(nameof(Index));
+        }
+        ModelState.AddErrors(result, localizer);
+        if (result.Conflict && form.Id is { } id && await sectors.GetForEditAsync(id, cancellationToken) is { } fresh)
+        {
+            ModelState.Clear();
+            ModelState.AddErrors(result, localizer);
+            return View("Edit", fresh);
+        }
+        return View("Edit", form);
+    }
+}

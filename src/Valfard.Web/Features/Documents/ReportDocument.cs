@@ -1,0 +1,64 @@
+using Valfard.Domain.Plans;
+using Valfard.Domain.Reports;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Documents;
+
+/// <summary>
+/// A report as a reader sees it in one language: the sections with their text and indicator blocks, the joys and
+/// concerns, the plan and the linked plans. Built from live data for a draft, or read back from the frozen snapshot
+/// of an approved version, so the reading view, the council PDF and the public site all show the same thing.
+/// Where a passage has no text in the document's language, the text of the other language is used and its language
+/// is recorded, so the page can mark it with <c>lang</c>.
+/// </summary>
+public sealed class ReportDocument
+{
+    public required string Language { get; init; }
+    public required Guid ReportId { get; init; }
+    public required string OrganisationName { get; init; }
+    public required string OrganisationSlug { get; init; }
+    public required string Title { get; init; }
+    public required ReportKind Kind { get; init; }
+    public required string TermLabel { get; init; }
+    public int? Year { get; init; }
+    public required int VersionNumber { get; init; }
+    public required DateTimeOffset TakenAt { get; init; }
+    public required IReadOnlyList<DocumentSection> Sections { get; init; }
+    public required IReadOnlyList<DocumentObservation> Observations { get; init; }
+    public required IReadOnlyList<DocumentLink> LinkedPlans { get; init; }
+    public PlanSnapshot? Plan { get; init; }
+}
+
+/// <param name="Depth">0 for a chapter, 1 for a sub-chapter.</param>
+/// <param name="TitleLanguage">The language of <paramref name="Title"/> when it is not the document's; null otherwise.</param>
+/// <param name="HtmlLanguage">The language of <paramref name="Html"/> when it is not the document's; null otherwise.</param>
+public sealed record DocumentSection(
+    Guid Id,
+    string Number,
+    int Depth,
+    string Title,
+    string? TitleLanguage,
+    SectionPurpose Purpose,
+    string Html,
+    string? HtmlLanguage,
+    IReadOnlyList<IndicatorPageViewModel> Indicators)
+{
+    public string Anchor => $"section-{Number.Replace('.', '-')}";
+}
+
+public sealed record DocumentObservation(ObservationKind Kind, LifeStage LifeStage, string Text, string? TextLanguage, string Evidence);
+
+public sealed record DocumentLink(string Title, string? Url, string? FileName, string? Sha256);
+
+/// <summary>The decision under which a version was approved, as printed on the decision page.</summary>
+public sealed record DocumentDecision(int VersionNumber, CouncilDecision Decision, DateTimeOffset ApprovedAt, DateTimeOffset? PublishedAt);

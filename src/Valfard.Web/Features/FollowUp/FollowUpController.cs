@@ -1,0 +1,203 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Valfard.Domain.Common;
+using Valfard.Web.Localization;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Errors;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.PublicSite;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.FollowUp;
+
+/// <summary>
+/// The yearly follow-up of the plan. The coordinator opens and closes rounds, overrides assessments and makes the
+/// annual report; a measure's owner or an editor of its sector records its follow-up; everyone reads.
+/// </summary>
+[Route("plan/follow-up")]
+public sealed class FollowUpController(
+    FollowUpService followUp,
+    PlanActorResolver actors,
+    IStringLocalizer<SharedResource> localizer) : Controller
+{
+    private const string Managers = $"{Roles.Coordinator},{Roles.OrganisationAdmin}";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        return await followUp.IndexAsync(actor, Cultures.Current, cancellationToken) is { } model ? View(model) : RedirectToAction("Index", "Plan");
+    }
+
+    [Authorize(Roles = Managers)]
+    [HttpPost("")]
+    public async Task<IActionResult> Open(int year, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await followUp.OpenAsync(year, actor.UserId, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, "Plan.FollowUp.Opened");
+        return result.Succeeded ? RedirectToAction(nameof(Round), new { year }) : RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("{year:int}")]
+    public async Task<IActionResult> Round(int year, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        return await followUp.RoundPageAsync(year, actor, Cultures.Current, cancellationToken) is { } model ? View(model) : NotFound();
+    }
+
+    [Authorize(Roles = Managers)]
+    [HttpPost("{year:int}/close")]
+    public Task<IActionResult> Close(int year, CancellationToken cancellationToken) => SetOpen(year, false, cancellationToken);
+
+    [Authorize(Roles = Managers)]
+    [HttpPost("{year:int}/reopen")]
+    public Task<IActionResult> Reopen(int year, CancellationToken cancellationToken) => SetOpen(year, true, cancellationToken);
+
+    private async Task<IActionResult> SetOpen(int year, bool open, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await followUp.SetOpenAsync(year, open, actor.UserId, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, open ? "Plan.FollowUp.Reopened" : "Plan.FollowUp.ClosedNow");
+        return RedirectToAction(nameof(Round), new { year });
+    }
+
+    [HttpGet("{year:int}/measures/{measureId:guid}")]
+    public async Task<IActionResult> Record(int year, Guid measureId, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var (form, forbidden) = await followUp.RecordFormAsync(year, measureId, actor, Cultures.Current, cancellationToken);
+        return forbidden ? Forbid() : form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{year:int}/measures/{measureId:guid}")]
+    public async Task<IActionResult> Record(int year, Guid measureId, RecordFollowUpViewModel form, CancellationToken cancellationToken)
+    {
+        form.Year = year;
+        form.MeasureId = measureId;
+        var actor = await actors.ForAsync(User, cancellationToken);
+        if (ModelState.IsValid)
+        {
+            var (result, forbidden) = await followUp.RecordAsync(form, actor, cancellationToken);
+            if (forbidden)
+            {
+                return Forbid();
+            }
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = "Plan.FollowUp.Recorded";
+                return RedirectToAction("Measure", "Plan", new { id = measureId });
+            }
+            if (result.Conflict)
+            {
+                var (fresh, _) = await followUp.RecordFormAsync(year, measureId, actor, Cultures.Current, cancellationToken);
+                if (fresh is not null)
+                {
+                    ModelState.Clear();
+                    ModelState.AddErrors(result, localizer);
+                    return View(fresh);
+                }
+            }
+            ModelState.AddErrors(result, localizer);
+        }
+        var (saved, denied) = await followUp.RecordFormAsync(year, measureId, actor, Cultures.Current, cancellationToken);
+        if (denied)
+        {
+            return Forbid();
+        }
+        if (saved is null)
+        {
+            return NotFound();
+        }
+        form.MeasureCode = saved.MeasureCode;
+        form.MeasureTitle = saved.MeasureTitle;
+        return View(form);
+    }
+
+    [Authorize(Roles = Managers)]
+    [HttpGet("{year:int}/goals/{goalId:guid}/assessment")]
+    public async Task<IActionResult> Override(int year, Guid goalId, CancellationToken cancellationToken) =>
+        await followUp.OverrideFormAsync(year, goalId, Cultures.Current, cancellationToken) is { } form ? View(form) : NotFound();
+
+    [Authorize(Roles = Managers)]
+    [HttpPost("{year:int}/goals/{goalId:guid}/assessment")]
+    public async Task<IActionResult> Override(int year, Guid goalId, OverrideAssessmentViewModel form, CancellationToken cancellationToken)
+    {
+        form.Year = year;
+        form.GoalId = goalId;
+        if (ModelState.IsValid)
+        {
+            var actor = await actors.ForAsync(User, cancellationToken);
+            var result = await followUp.OverrideAsync(form, actor.UserId, cancellationToken);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = "Plan.FollowUp.Overridden";
+                return Redirect(Url.Action(nameof(Round), new { year })! + $"#goal-{goalId}");
+            }
+            ModelState.AddErrors(result, localizer);
+        }
+        var saved = await followUp.OverrideFormAsync(year, goalId, Cultures.Current, cancellationToken);
+        if (saved is null)
+        {
+            return NotFound();
+        }
+        form.GoalCode = saved.GoalCode;
+        form.GoalTitle = saved.GoalTitle;
+        form.Basis = saved.Basis;
+        form.HasOverride = saved.HasOverride;
+        return View(form);
+    }
+
+    [Authorize(Roles = Managers)]
+    [HttpPost("{year:int}/goals/{goalId:guid}/assessment/clear")]
+    public async Task<IActionResult> ClearOverride(int year, Guid goalId, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await followUp.ClearOverrideAsync(year, goalId, actor.UserId, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, "Plan.FollowUp.OverrideCleared");
+        return Redirect(Url.Action(nameof(Round), new { year })! + $"#goal-{goalId}");
+    }
+
+    [Authorize(Roles = Managers)]
+    [HttpPost("{year:int}/report")]
+    public async Task<IActionResult> AnnualReport(int year, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var (result, reportId) = await followUp.AnnualReportAsync(year, actor.UserId, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, "Plan.FollowUp.ReportReady");
+        return result.Succeeded ? RedirectToAction("Board", "Reports", new { id = reportId }) : RedirectToAction(nameof(Round), new { year });
+    }
+}

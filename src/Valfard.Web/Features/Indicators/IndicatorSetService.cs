@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
+using Valfard.Domain.Indicators;
+using Valfard.Domain.Reports;
+using Valfard.Infrastructure.Persistence;
+using Valfard.Infrastructure.Tenancy;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Indicators;
+
+public sealed record SetMemberItem(int IndicatorId, string Title);
+
+public sealed record IndicatorSetItem(Guid Id, string Name, Guid Version, IReadOnlyList<SetMemberItem> Members);
+
+/// <summary>The organisation's indicator sets, and the indicators shown in report sections, chosen from those sets.</summary>
+public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisation current, AuditTrail audit)
+{
+    /// <summary>The sets THL and the field use, started with the sample catalogue's matching indicators; each organisation edits its own.</summary>
+    private static readonly (string Name, int[] Members)[] Standard =
+    [
+        ("Vähimmäistietosisältö – kunta / Minimiuppgifter – kommun", [90002, 90003, 90004, 90005, 90006, 90007, 90009, 90010, 90012, 90013, 90018, 90021, 90022, 90032]),
+        ("HYTE-kerroin / Hyte-koefficient", [90039, 90038, 90040, 90026, 90014]),
+        ("TEAviisari", [90038]),
+    ];
+
+    public async Task<IReadOnlyList<IndicatorSetItem>> ListAsync(string language, CancellationToken cancellationToken)
+    {
+        await EnsureStandardSetsAsync(cancellationToken);
+        var sets = await db.IndicatorSets.AsNoTracking().Include(s => s.Members).ToListAsync(cancellationToken);
+        var titles = (await db.Indicators.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(i => i.Id, i => i.TitleIn(language));
+        return sets.OrderBy(s => s.Name, StringComparer.CurrentCulture)
+            .Select(s => new IndicatorSetItem(s.Id, s.Name, s.Version, s.Members.OrderBy(m => m.Position)
+                .Select(m => new SetMemberItem(m.IndicatorId, titles.GetValueOrDefault(m.IndicatorId, $"#{m.IndicatorId}"))).ToList()))
+            .ToList();
+    }
+
+    private async Task EnsureStandardSetsAsync(CancellationToken cancellationToken)
+    {
+        if (current.OrganisationId is not { } organisationId || await db.IndicatorSets.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var known = (await db.Indicators.Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        db.IndicatorSets.AddRange(StandardSets(organisationId, known));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static IEnumerable<IndicatorSet> StandardSets(Guid organisationId, IReadOnlySet<int> knownIndicators)
+    {
+        foreach (var (name, members) in Standard)
+        {
+            var set = new IndicatorSet(Guid.NewGuid(), organisationId, name);
+            foreach (var id in members.Where(knownIndicators.Contains))
+            {
+                set.Add(id);
+            }
+            yield return set;
+        }
+    }
+
+    public async Task<OperationResult> CreateAsync(string? name, CancellationToken cancellationToken)
+    {
+        if (current.OrganisationId is not { } organisationId)
+        {
+            return OperationResult.Missing();
+        }
+        try
+        {
+            var set = new IndicatorSet(Guid.NewGuid(), organisationId, name ?? string.Empty);
+            if (await db.IndicatorSets.AnyAsync(s => s.Name == set.Name, cancellationToken))
+            {
+                return OperationResult.Fail("name", "Sets.NameTaken");
+            }
+            db.IndicatorSets.Add(set);
+        }
+        catch (DomainException ex)
+        {
+            return OperationResult.Fail("name", ex.Message);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
+    public async Task<OperationResult> ChangeMemberAsync(Guid setId, int indicatorId, bool add, CancellationToken cancellationToken)
+    {
+        var set = await db.IndicatorSets.Include(s => s.Members).FirstOrDefaultAsync(s => s.Id == setId, cancellationToken);
+        if (set is null)
+        {
+            return OperationResult.Missing();
+        }
+        if (add && !await db.Indicators.AnyAsync(i => i.Id == indicatorId, cancellationToken))
+        {
+            return OperationResult.Fail("indicatorId", "Sets.IndicatorUnknown");
+        }
+        if (add)
+        {
+            set.Add(indicatorId);
+        }
+        else
+        {
+            set.Remove(indicatorId);
+        }
+        set.RenewVersion();
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
+    public async Task<IReadOnlyList<int>> SectionIndicatorIdsAsync(Guid sectionId, CancellationToken cancellationToken) =>
+        (await db.SectionIndicators.AsNoTracking().Where(s => s.SectionId == sectionId).ToListAsync(cancellationToken))
+            .OrderBy(s => s.Position).Select(s => s.IndicatorId).ToList();
+
+    /// <summary>Adds or removes an indicator block in a section; only indicators in the organisation's sets, only in a draft.</summary>
+    public async Task<OperationResult> ChangeSectionAsync(Guid reportId, Guid sectionId, int indicatorId, bool add, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.Include(s => s.Editors).FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        if (report is null || section is null)
+        {
+            return OperationResult.Missing();
+        }
+        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
+        {
+            return OperationResult.Fail(null, "Sections.NotYours");
+        }
+        var existing = await db.SectionIndicators.FirstOrDefaultAsync(s => s.SectionId == sectionId && s.IndicatorId == indicatorId, cancellationToken);
+        if (add)
+        {
+            var inSets = await db.IndicatorSets.SelectMany(s => s.Members).AnyAsync(m => m.IndicatorId == indicatorId, cancellationToken);
+            if (!inSets)
+            {
+                return OperationResult.Fail(null, "Sets.NotInSets");
+            }
+            if (existing is null)
+            {
+                var position = await db.SectionIndicators.Where(s => s.SectionId == sectionId).Select(s => (int?)s.Position).MaxAsync(cancellationToken) ?? -1;
+                db.SectionIndicators.Add(new SectionIndicator(sectionId, section.OrganisationId, indicatorId, position + 1));
+            }
+        }
+        else if (existing is not null)
+        {
+            db.SectionIndicators.Remove(existing);
+        }
+        audit.Record(section.OrganisationId, reportId, actor.UserId, add ? "Section.IndicatorAdded" : "Section.IndicatorRemoved",
+            $"{section.TitleFi}: {indicatorId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+}

@@ -1,0 +1,144 @@
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
+using Valfard.Domain.Indicators;
+using Valfard.Infrastructure.Persistence;
+using Valfard.Infrastructure.Tenancy;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Indicators;
+
+public sealed record LocalIndicatorItem(Guid Id, string Title, string Unit, int Values, int? LatestYear);
+
+public sealed record LocalValueItem(int Year, double Value, string Source, string EnteredBy, DateTimeOffset EnteredAt);
+
+public sealed class LocalIndicatorPage
+{
+    public required Guid Id { get; init; }
+    public required Guid Version { get; init; }
+    public required IndicatorPageViewModel Chart { get; init; }
+    public required IReadOnlyList<LocalValueItem> Values { get; init; }
+}
+
+/// <summary>Indicators without a Sotkanet source: values entered by hand, each with its year and source.</summary>
+public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisation current, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<LocalIndicatorItem>> ListAsync(string language, CancellationToken cancellationToken) =>
+        (await db.LocalIndicators.AsNoTracking().Include(i => i.Values).ToListAsync(cancellationToken))
+            .OrderBy(i => i.TitleIn(language), StringComparer.CurrentCulture)
+            .Select(i => new LocalIndicatorItem(i.Id, i.TitleIn(language), i.Unit, i.Values.Count, i.Values.Count == 0 ? null : i.Values.Max(v => v.Year)))
+            .ToList();
+
+    public async Task<LocalIndicatorPage?> PageAsync(Guid id, string language, CancellationToken cancellationToken)
+    {
+        var indicator = await db.LocalIndicators.AsNoTracking().Include(i => i.Values).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == current.OrganisationId, cancellationToken);
+        if (indicator is null || organisation is null)
+        {
+            return null;
+        }
+        var values = indicator.Values.OrderBy(v => v.Year).ToList();
+        var years = values.Count == 0 ? [] : Enumerable.Range(values[0].Year, values[^1].Year - values[0].Year + 1).ToList();
+        var points = years.Select(y => new SeriesPoint(y, values.FirstOrDefault(v => v.Year == y)?.Value)).ToList();
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return new LocalIndicatorPage
+        {
+            Id = indicator.Id,
+            Version = indicator.Version,
+            Chart = new IndicatorPageViewModel
+            {
+                Id = 0,
+                Title = indicator.TitleIn(language),
+                Description = string.Empty,
+                Interpretation = string.Empty,
+                Unit = indicator.Unit,
+                Decimals = values.Any(v => v.Value % 1 != 0) ? 1 : 0,
+                Direction = indicator.Direction,
+                Source = string.Join("; ", values.Select(v => v.Source).Distinct()),
+                Years = years,
+                Series = values.Count == 0 ? [] : [new IndicatorSeries(organisation.NameIn(language), "own", Gender.Total, points)],
+                Trend = values.Count == 0 ? null : TrendRule.Evaluate(points.Select(p => (p.Year, p.Value)), indicator.Direction),
+                TrendRegion = organisation.NameIn(language),
+                Downloadable = false,
+            },
+            Values = values.OrderByDescending(v => v.Year)
+                .Select(v => new LocalValueItem(v.Year, v.Value, v.Source, names.GetValueOrDefault(v.EnteredById, "?"), v.EnteredAt)).ToList(),
+        };
+    }
+
+    public async Task<(OperationResult Result, Guid? Id)> CreateAsync(string? titleFi, string? titleSv, string? unit, IndicatorDirection direction,
+        CancellationToken cancellationToken)
+    {
+        if (current.OrganisationId is not { } organisationId)
+        {
+            return (OperationResult.Missing(), null);
+        }
+        try
+        {
+            var indicator = new LocalIndicator(Guid.NewGuid(), organisationId, titleFi ?? string.Empty, titleSv ?? string.Empty, unit ?? string.Empty, direction);
+            db.LocalIndicators.Add(indicator);
+            await db.SaveChangesAsync(cancellationToken);
+            return (OperationResult.Success, indicator.Id);
+        }
+        catch (DomainException ex)
+        {
+            return (OperationResult.Fail(null, ex.Message), null);
+        }
+    }
+
+    public async Task<OperationResult> RecordAsync(Guid id, int year, double? value, string? source, Guid version, Guid userId,
+        CancellationToken cancellationToken)
+    {
+        var indicator = await db.LocalIndicators.Include(i => i.Values).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (indicator is null)
+        {
+            return OperationResult.Missing();
+        }
+        if (indicator.Version != version)
+        {
+            return OperationResult.Stale();
+        }
+        if (value is null)
+        {
+            return OperationResult.Fail("value", "Validation.ValueNotNumber");
+        }
+        try
+        {
+            indicator.Record(year, value.Value, source ?? string.Empty, userId, clock.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            return OperationResult.Fail(null, ex.Message);
+        }
+        indicator.RenewVersion();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OperationResult.Stale();
+        }
+        return OperationResult.Success;
+    }
+
+    public async Task<OperationResult> RemoveAsync(Guid id, int year, CancellationToken cancellationToken)
+    {
+        var indicator = await db.LocalIndicators.Include(i => i.Values).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (indicator is null || !indicator.Remove(year))
+        {
+            return OperationResult.Missing();
+        }
+        indicator.RenewVersion();
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+}

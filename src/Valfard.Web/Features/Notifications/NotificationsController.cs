@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Errors;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.FollowUp;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.PublicSite;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Notifications;
+
+[Route("notifications")]
+public sealed class NotificationsController(NotificationService notifications) : Controller
+{
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await notifications.ListAsync(UserId, cancellationToken));
+
+    [HttpPost("{id:guid}/open")]
+    public async Task<IActionResult> Open(Guid id, CancellationToken cancellationToken)
+    {
+        var link = await notifications.OpenAsync(UserId, id, cancellationToken);
+        return link is null ? NotFound() : LocalRedirect(Url.IsLocalUrl(link) ? link : "/");
+    }
+
+    [HttpPost("read-all")]
+    public async Task<IActionResult> ReadAll(CancellationToken cancellationToken)
+    {
+        await notifications.MarkAllReadAsync(UserId, cancellationToken);
+        return RedirectToAction(nameof(Index));
+    }
+}

@@ -1,0 +1,17 @@
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+namespace Valfard.Web.Features.PublicSite;
+
+/// <summary>
+/// Public pages are the same for every anonymous visitor, so they are kept in the output cache under one tag and
+/// dropped together when something public changes: a report is published or a resident's comment approved.
+/// </summary>
+public static class PublicCache
+{
+    public const string Policy = "public";
+    public const string Tag = "public-site";
+}

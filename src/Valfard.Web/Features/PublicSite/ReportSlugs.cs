@@ -1,0 +1,23 @@
+using Valfard.Domain.Reports;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+namespace Valfard.Web.Features.PublicSite;
+
+/// <summary>
+/// The public address of a report, built only from what never changes after creation (kind, council term, year), so
+/// links a municipality puts on its own site keep working and no column is needed. The same slug in every language.
+/// </summary>
+public static class ReportSlugs
+{
+    public static string For(ReportKind kind, int termStartYear, int termEndYear, int? year) => kind switch
+    {
+        ReportKind.Annual => $"vuosiraportti-{year ?? termStartYear}",
+        ReportKind.Regional => $"alueellinen-hyvinvointikertomus-{termStartYear}-{termEndYear}",
+        _ => $"hyvinvointikertomus-{termStartYear}-{termEndYear}",
+    };
+}

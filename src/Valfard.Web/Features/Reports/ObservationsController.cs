@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Valfard.Domain.Common;
+using Valfard.Web.Localization;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Errors;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.FollowUp;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.PublicSite;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Reports;
+
+/// <summary>The report's joys and concerns: list, add, edit, remove after confirming.</summary>
+[Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor}")]
+[Route("reports/{reportId:guid}/observations")]
+public sealed class ObservationsController(
+    ObservationService observations,
+    ActorResolver actors,
+    IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(Guid reportId, CancellationToken cancellationToken)
+    {
+        var form = await observations.FormAsync(reportId, null, Cultures.Current, cancellationToken);
+        if (form is null)
+        {
+            return NotFound();
+        }
+        ViewData["Observations"] = await observations.ListAsync(reportId, cancellationToken);
+        return View(form);
+    }
+
+    [HttpPost("")]
+    public Task<IActionResult> Create(Guid reportId, ObservationFormViewModel form, CancellationToken cancellationToken)
+    {
+        form.ReportId = reportId;
+        form.Id = null;
+        return Save(form, cancellationToken);
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Edit(Guid reportId, Guid id, CancellationToken cancellationToken)
+    {
+        var form = await observations.FormAsync(reportId, id, Cultures.Current, cancellationToken);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{id:guid}")]
+    public Task<IActionResult> Edit(Guid reportId, Guid id, ObservationFormViewModel form, CancellationToken cancellationToken)
+    {
+        form.ReportId = reportId;
+        form.Id = id;
+        return Save(form, cancellationToken);
+    }
+
+    [HttpGet("{id:guid}/remove")]
+    public async Task<IActionResult> ConfirmRemove(Guid reportId, Guid id, CancellationToken cancellationToken)
+    {
+        var form = await observations.FormAsync(reportId, id, Cultures.Current, cancellationToken);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{id:guid}/remove")]
+    public async Task<IActionResult> Remove(Guid reportId, Guid id, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await observations.DeleteAsync(reportId, id, actor.UserId, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, "Observations.Removed");
+        return RedirectToAction(nameof(Index), new { reportId });
+    }
+
+    private async Task<IActionResult> Save(ObservationFormViewModel form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var actor = await actors.ForAsync(User, cancellationToken);
+            var result = await observations.SaveAsync(form, actor.UserId, cancellationToken);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = "Observations.Saved";
+                return RedirectToAction(nameof(Index), new { reportId = form.ReportId });
+            }
+            if (result.Conflict && form.Id is { } id && await observations.FormAsync(form.ReportId, id, Cultures.Current, cancellationToken) is { } fresh)
+            {
+                // Show what is saved now, so that saving again cannot undo the other person's change unseen.
+                ModelState.Clear();
+                ModelState.AddErrors(result, localizer);
+                return View(nameof(Edit), fresh);
+            }
+            ModelState.AddErrors(result, localizer);
+        }
+        var saved = await observations.FormAsync(form.ReportId, null, Cultures.Current, cancellationToken);
+        if (saved is null)
+        {
+            return NotFound();
+        }
+        form.ReportTitle = saved.ReportTitle;
+        form.Bilingual = saved.Bilingual;
+        if (form.Id is null)
+        {
+            ViewData["Observations"] = await observations.ListAsync(form.ReportId, cancellationToken);
+            return View(nameof(Index), form);
+        }
+        return View(nameof(Edit), form);
+    }
+}

@@ -1,0 +1,240 @@
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
+using Valfard.Domain.Organisations;
+using Valfard.Domain.Reports;
+using Valfard.Infrastructure.Persistence;
+using Valfard.Infrastructure.Tenancy;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Reports;
+
+/// <summary>The organisation's reports: the list, creating one from the template, and the coordinator's progress board.</summary>
+public sealed partial class ReportService(
+    ValfardDbContext db,
+    ICurrentOrganisation current,
+    ReportTemplates templates,
+    AuditTrail audit,
+    TimeProvider clock,
+    ILogger<ReportService> logger)
+{
+    public async Task<IReadOnlyList<ReportListItem>> ListAsync(string language, CancellationToken cancellationToken)
+    {
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Sections).ToListAsync(cancellationToken);
+        var terms = await db.CouncilTerms.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Label, cancellationToken);
+        var today = FinnishCalendar.Today(clock);
+        return reports
+            .OrderByDescending(r => terms.GetValueOrDefault(r.CouncilTermId)).ThenBy(r => r.Kind).ThenByDescending(r => r.Year)
+            .Select(r => new ReportListItem(r.Id, r.TitleIn(language), r.Kind, terms.GetValueOrDefault(r.CouncilTermId, "?"), r.Year, r.Status,
+                r.Sections.Count, r.Sections.Count(s => s.Status == SectionStatus.Done), r.Sections.Count(s => s.IsOverdue(today))))
+            .ToList();
+    }
+
+    public async Task<CreateReportViewModel?> NewFormAsync(CancellationToken cancellationToken)
+    {
+        var organisation = await CurrentOrganisationAsync(cancellationToken);
+        if (organisation is null)
+        {
+            return null;
+        }
+        var form = new CreateReportViewModel();
+        await FillCreateOptionsAsync(form, organisation, cancellationToken);
+        form.Kind = form.AllowedKinds[0];
+        var today = FinnishCalendar.Today(clock);
+        var term = form.Terms.FirstOrDefault(t => t.Years.Contains(today.Year)) ?? form.Terms[^1];
+        form.CouncilTermId = term.Id;
+        form.Year = today.Year - 1;
+        return form;
+    }
+
+    public async Task FillCreateOptionsAsync(CreateReportViewModel form, Organisation organisation, CancellationToken cancellationToken)
+    {
+        form.AllowedKinds = organisation.Kind == OrganisationKind.WellbeingServicesCounty
+            ? [ReportKind.Regional]
+            : [ReportKind.Comprehensive, ReportKind.Annual];
+        form.Bilingual = organisation.IsBilingual;
+        var terms = await db.CouncilTerms.AsNoTracking().OrderBy(t => t.StartDate).ToListAsync(cancellationToken);
+        form.Terms = terms.Select(t => new TermOption(t.Id, t.Label, t.Years.ToList())).ToList();
+    }
+
+    public Task<Organisation?> CurrentOrganisationAsync(CancellationToken cancellationToken) =>
+        db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == current.OrganisationId, cancellationToken);
+
+    public async Task<(OperationResult Result, Guid? ReportId)> CreateAsync(CreateReportViewModel form, Guid userId, CancellationToken cancellationToken)
+    {
+        var organisation = await CurrentOrganisationAsync(cancellationToken);
+        var term = await db.CouncilTerms.FirstOrDefaultAsync(t => t.Id == form.CouncilTermId, cancellationToken);
+        if (organisation is null || term is null)
+        {
+            return (OperationResult.Fail(nameof(form.CouncilTermId), "Validation.TermUnknown"), null);
+        }
+        var year = form.Kind == ReportKind.Annual ? form.Year : null;
+        if (await db.Reports.AnyAsync(r => r.Kind == form.Kind && r.CouncilTermId == term.Id && r.Year == year, cancellationToken))
+        {
+            return (OperationResult.Fail(null, form.Kind == ReportKind.Annual ? "Reports.AnnualExists" : "Reports.TermReportExists"), null);
+        }
+        var titleFi = string.IsNullOrWhiteSpace(form.TitleFi) ? DefaultTitle(form.Kind, term, year, "fi") : form.TitleFi;
+        var titleSv = organisation.Languages.HasFlag(OrganisationLanguages.Swedish)
+            ? (string.IsNullOrWhiteSpace(form.TitleSv) ? DefaultTitle(form.Kind, term, year, "sv") : form.TitleSv)
+            : string.Empty;
+        var template = await templates.ForOrganisationAsync(organisation.Id, cancellationToken);
+        WelfareReport report;
+        try
+        {
+            report = WelfareReport.Create(Guid.NewGuid(), organisation, form.Kind, term, year, titleFi, titleSv, template, userId, clock.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            return (OperationResult.Fail(ex.Message == "Validation.YearOutsideTerm" ? nameof(form.Year) : null, ex.Message), null);
+        }
+        db.Reports.Add(report);
+        var source = await StartingPointAsync(report, term, cancellationToken);
+        if (source is not null)
+        {
+            CopyTexts(source, report, userId);
+        }
+        audit.Record(organisation.Id, report.Id, userId, "Report.Created", source is null ? report.TitleFi : $"{report.TitleFi} ← {source.TitleFi}");
+        await db.SaveChangesAsync(cancellationToken);
+        LogCreated(logger, report.Id, report.Kind);
+        return (OperationResult.Success, report.Id);
+    }
+
+    /// <summary>
+    /// An annual report starts from the previous annual report of the same term, or failing that from the term's
+    /// comprehensive report: most of the text carries over and is updated.
+    /// </summary>
+    private async Task<WelfareReport?> StartingPointAsync(WelfareReport report, CouncilTerm term, CancellationToken cancellationToken)
+    {
+        if (report.Kind != ReportKind.Annual)
+        {
+            return null;
+        }
+        var candidates = await db.Reports.Include(r => r.Sections).ThenInclude(s => s.Texts).AsSplitQuery()
+            .Where(r => r.Id != report.Id && r.CouncilTermId == term.Id && (r.Kind == ReportKind.Annual || r.Kind == ReportKind.Comprehensive))
+            .ToListAsync(cancellationToken);
+        return candidates.Where(r => r.Kind == ReportKind.Annual && r.Year < report.Year).OrderByDescending(r => r.Year).FirstOrDefault()
+            ?? candidates.FirstOrDefault(r => r.Kind == ReportKind.Comprehensive);
+    }
+
+    /// <summary>Sections are matched by their place in the structure (parent title and title), since both come from the template.</summary>
+    private void CopyTexts(WelfareReport source, WelfareReport target, Guid userId)
+    {
+        string Key(WelfareReport report, ReportSection section) =>
+            $"{report.Sections.FirstOrDefault(p => p.Id == section.ParentId)?.TitleFi}/{section.TitleFi}";
+        var sourceSections = source.Sections.GroupBy(s => Key(source, s)).ToDictionary(g => g.Key, g => g.First());
+        var now = clock.GetUtcNow();
+        foreach (var section in target.Sections)
+        {
+            if (!sourceSections.TryGetValue(Key(target, section), out var from))
+            {
+                continue;
+            }
+            foreach (var text in section.Texts)
+            {
+                var earlier = from.TextIn(text.Language)?.Html;
+                if (string.IsNullOrEmpty(earlier))
+                {
+                    continue;
+                }
+                text.StartFrom(earlier);
+                db.SectionRevisions.Add(new SectionRevision(Guid.NewGuid(), section.Id, section.OrganisationId, text.Language, 1, earlier, userId, now));
+            }
+        }
+    }
+
+    /// <summary>"Hyvinvointikertomus 2025–2029", "Välfärdsrapport 2025": what municipalities usually call them.</summary>
+    public static string DefaultTitle(ReportKind kind, CouncilTerm term, int? year, string language) => (kind, language) switch
+    {
+        (ReportKind.Annual, "sv") => $"Årlig välfärdsrapport {year}",
+        (ReportKind.Annual, _) => $"Hyvinvointikertomuksen vuosiraportti {year}",
+        (ReportKind.Regional, "sv") => $"Regional välfärdsberättelse {term.Label}",
+        (ReportKind.Regional, _) => $"Alueellinen hyvinvointikertomus {term.Label}",
+        (_, "sv") => $"Välfärdsberättelse {term.Label}",
+        _ => $"Laaja hyvinvointikertomus {term.Label}",
+    };
+
+    public async Task<ReportBoardViewModel?> BoardAsync(Guid reportId, Actor actor, string language, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking()
+            .Include(r => r.Sections).ThenInclude(s => s.Editors)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            return null;
+        }
+        // The board needs to know whether each text exists and when it changed, not the texts themselves.
+        var sectionIds = report.Sections.Select(s => s.Id).ToList();
+        var texts = (await db.SectionTexts.AsNoTracking().Where(t => sectionIds.Contains(t.SectionId))
+                .Select(t => new TextState(t.SectionId, t.Language, t.Html != string.Empty, t.UpdatedAt)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.SectionId);
+        var term = await db.CouncilTerms.AsNoTracking().FirstAsync(t => t.Id == report.CouncilTermId, cancellationToken);
+        var sectors = (await db.Sectors.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.NameIn(language));
+        var userNames = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var today = FinnishCalendar.Today(clock);
+        var numbers = report.SectionNumbers();
+
+        var rows = report.SectionsInReadingOrder().Select(s => new BoardSection(
+            s.Id, numbers[s.Id], s.TitleIn(language), s.ParentId is not null,
+            s.SectorId is { } sector ? sectors.GetValueOrDefault(sector) : null,
+            s.Editors.Select(e => userNames.GetValueOrDefault(e.UserId, "?")).Order().ToList(),
+            s.DueDate, s.Status, s.IsOverdue(today), actor.CanWrite(s),
+            LanguageStates(texts[s.Id].ToList()))).ToList();
+
+        var bySector = rows.GroupBy(r => r.SectorName ?? string.Empty)
+            .Select(g => Progress(g.Key, g.ToList()))
+            .OrderBy(p => p.Name.Length == 0).ThenBy(p => p.Name, StringComparer.CurrentCulture)
+            .ToList();
+
+        return new ReportBoardViewModel
+        {
+            Id = report.Id,
+            Title = report.TitleIn(language),
+            Kind = report.Kind,
+            Status = report.Status,
+            TermLabel = term.Label,
+            Year = report.Year,
+            Sections = rows,
+            Sectors = bySector,
+            Total = Progress(string.Empty, rows),
+            IsCoordinator = actor.IsCoordinator,
+            Languages = texts.SelectMany(t => t).Select(t => t.Language).Distinct().Order().ToList(),
+        };
+    }
+
+    public async Task<(string Title, IReadOnlyList<AuditItem> Entries)?> AuditAsync(Guid reportId, string language, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            return null;
+        }
+        var entries = (await db.AuditEntries.AsNoTracking().Where(a => a.ReportId == reportId).ToListAsync(cancellationToken))
+            .OrderByDescending(a => a.At).Take(1000).ToList();
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return (report.TitleIn(language), entries.Select(a => new AuditItem(a.At, a.UserId is { } id ? names.GetValueOrDefault(id, "?") : "–",
+            a.Action, a.Details)).ToList());
+    }
+
+    private sealed record TextState(Guid SectionId, string Language, bool HasText, DateTimeOffset? UpdatedAt);
+
+    private static List<LanguageState> LanguageStates(List<TextState> texts) =>
+        texts.OrderBy(t => t.Language).Select(t => new LanguageState(t.Language, t.HasText,
+            texts.Any(other => other != t && SectionText.IsOlder(t.UpdatedAt, other.UpdatedAt)), t.UpdatedAt)).ToList();
+
+    private static SectorProgress Progress(string name, List<BoardSection> rows) => new(name, rows.Count,
+        rows.Count(r => r.Status == SectionStatus.NotStarted), rows.Count(r => r.Status == SectionStatus.InProgress),
+        rows.Count(r => r.Status == SectionStatus.ReadyForReview), rows.Count(r => r.Status == SectionStatus.Done),
+        rows.Count(r => r.IsOverdue));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {ReportId} ({Kind}) created")]
+    private static partial void LogCreated(ILogger logger, Guid reportId, ReportKind kind);
+}

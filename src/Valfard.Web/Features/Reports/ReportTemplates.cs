@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Reports;
+using Valfard.Infrastructure.Persistence;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Reports;
+
+public sealed class ReportTemplates(ValfardDbContext db)
+{
+    /// <summary>The organisation's template, created from THL's structure the first time it is needed.</summary>
+    public async Task<ReportTemplate> ForOrganisationAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var template = await db.ReportTemplates.Include(t => t.Sections)
+            .FirstOrDefaultAsync(t => t.OrganisationId == organisationId, cancellationToken);
+        if (template is not null)
+        {
+            return template;
+        }
+        template = new ReportTemplate(Guid.NewGuid(), organisationId);
+        ThlTemplate.ApplyTo(template);
+        db.ReportTemplates.Add(template);
+        await db.SaveChangesAsync(cancellationToken);
+        return template;
+    }
+}

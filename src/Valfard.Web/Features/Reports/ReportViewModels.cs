@@ -1,0 +1,175 @@
+using System.ComponentModel.DataAnnotations;
+using Valfard.Domain.Reports;
+
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Reports;
+
+public sealed record ReportListItem(Guid Id, string Title, ReportKind Kind, string TermLabel, int? Year, ReportStatus Status,
+    int SectionCount, int DoneCount, int OverdueCount);
+
+public sealed class ReportListViewModel
+{
+    public required IReadOnlyList<ReportListItem> Reports { get; init; }
+    public bool CanCreate { get; init; }
+    public bool CanEdit { get; init; }
+}
+
+public sealed record TermOption(Guid Id, string Label, IReadOnlyList<int> Years);
+
+public sealed class CreateReportViewModel
+{
+    [Display(Name = "Field.ReportKind")]
+    public ReportKind Kind { get; set; } = ReportKind.Comprehensive;
+
+    [Display(Name = "Field.CouncilTerm")]
+    public Guid CouncilTermId { get; set; }
+
+    [Range(2000, 2100, ErrorMessage = "Validation.YearRange")]
+    [Display(Name = "Field.Year")]
+    public int? Year { get; set; }
+
+    [StringLength(ReportLimits.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.TitleFi")]
+    public string? TitleFi { get; set; }
+
+    [StringLength(ReportLimits.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.TitleSv")]
+    public string? TitleSv { get; set; }
+
+    public IReadOnlyList<ReportKind> AllowedKinds { get; set; } = [];
+    public IReadOnlyList<TermOption> Terms { get; set; } = [];
+    public bool Bilingual { get; set; }
+}
+
+public sealed record BoardSection(Guid Id, string Number, string Title, bool IsSubsection, string? SectorName,
+    IReadOnlyList<string> Editors, DateOnly? DueDate, SectionStatus Status, bool IsOverdue, bool CanWrite,
+    IReadOnlyList<LanguageState> Languages);
+
+public sealed record LanguageState(string Language, bool HasText, bool IsBehind, DateTimeOffset? UpdatedAt);
+
+public sealed record SectorProgress(string Name, int Total, int NotStarted, int InProgress, int ReadyForReview, int Done, int Overdue)
+{
+    public int PercentDone => Total == 0 ? 0 : (int)Math.Round(100.0 * Done / Total);
+}
+
+public sealed class ReportBoardViewModel
+{
+    public required Guid Id { get; init; }
+    public required string Title { get; init; }
+    public required ReportKind Kind { get; init; }
+    public required ReportStatus Status { get; init; }
+    public required string TermLabel { get; init; }
+    public int? Year { get; init; }
+    public required IReadOnlyList<BoardSection> Sections { get; init; }
+    public required IReadOnlyList<SectorProgress> Sectors { get; init; }
+    public required SectorProgress Total { get; init; }
+    public bool IsCoordinator { get; init; }
+    public IReadOnlyList<string> Languages { get; init; } = [];
+}
+
+public sealed record EditorOption(Guid Id, string Name, bool IsEditor);
+
+public sealed class AssignSectionViewModel
+{
+    public Guid ReportId { get; set; }
+    public Guid SectionId { get; set; }
+    public string SectionTitle { get; set; } = string.Empty;
+
+    [Display(Name = "Field.Sector")]
+    public Guid? SectorId { get; set; }
+
+    [Display(Name = "Field.Editors")]
+    public List<Guid> EditorIds { get; set; } = [];
+
+    [Display(Name = "Field.DueDate")]
+    [DataType(DataType.Date)]
+    public DateOnly? DueDate { get; set; }
+
+    [Display(Name = "Field.SectionStatus")]
+    public SectionStatus Status { get; set; } = SectionStatus.NotStarted;
+
+    public Guid Version { get; set; }
+
+    public IReadOnlyList<SectorOption> SectorOptions { get; set; } = [];
+    public IReadOnlyList<EditorOption> EditorOptions { get; set; } = [];
+}
+
+public sealed record MySectionItem(Guid ReportId, Guid SectionId, string ReportTitle, string Number, string Title,
+    DateOnly? DueDate, SectionStatus Status, bool IsOverdue);
+
+public sealed record TextPane(string Language, string Html, Guid Version, DateTimeOffset? UpdatedAt, string? UpdatedBy, bool IsBehind);
+
+public sealed class SectionEditorViewModel
+{
+    public required Guid ReportId { get; init; }
+    public required Guid SectionId { get; init; }
+    public required string ReportTitle { get; init; }
+    public required string Number { get; init; }
+    public required string Title { get; init; }
+    public required string Guidance { get; init; }
+    public required SectionStatus Status { get; init; }
+    public DateOnly? DueDate { get; init; }
+    public string? SectorName { get; init; }
+    public required IReadOnlyList<TextPane> Texts { get; init; }
+    public bool CanWrite { get; init; }
+    public CommentsViewModel? Comments { get; set; }
+    public ReportStatus ReportStatus { get; init; }
+    public SectionPurpose Purpose { get; init; }
+    public IReadOnlyList<IndicatorPageViewModel> Indicators { get; set; } = [];
+    public IReadOnlyList<IndicatorSetItem> IndicatorSets { get; set; } = [];
+}
+
+public sealed record RevisionItem(int Number, string Author, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int? RestoredFrom, int Words);
+
+public sealed class RevisionHistoryViewModel
+{
+    public required Guid ReportId { get; init; }
+    public required Guid SectionId { get; init; }
+    public required string Title { get; init; }
+    public required string Language { get; init; }
+    public required IReadOnlyList<RevisionItem> Revisions { get; init; }
+    public bool CanRestore { get; init; }
+    public int? From { get; init; }
+    public int? To { get; init; }
+    public IReadOnlyList<DiffPiece>? Diff { get; init; }
+}
+
+public sealed record AuditItem(DateTimeOffset At, string User, string Action, string Details);
+
+public sealed record TemplateSectionItem(Guid Id, string Number, string Title, bool IsSubsection, SectionPurpose Purpose, bool HasGuidance);
+
+public sealed class TemplateViewModel
+{
+    public required Guid Version { get; init; }
+    public required IReadOnlyList<TemplateSectionItem> Sections { get; init; }
+}
+
+public sealed class TemplateSectionForm
+{
+    public Guid Id { get; set; }
+
+    [StringLength(ReportLimits.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.TitleFi")]
+    public string? TitleFi { get; set; }
+
+    [StringLength(ReportLimits.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.TitleSv")]
+    public string? TitleSv { get; set; }
+
+    [StringLength(ReportLimits.GuidanceMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.GuidanceFi")]
+    public string? GuidanceFi { get; set; }
+
+    [StringLength(ReportLimits.GuidanceMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Field.GuidanceSv")]
+    public string? GuidanceSv { get; set; }
+
+    public Guid Version { get; set; }
+}

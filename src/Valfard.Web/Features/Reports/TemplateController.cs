@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Valfard.Domain.Common;
+using Valfard.Web.Localization;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Errors;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.FollowUp;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.PublicSite;
+using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Reports;
+
+/// <summary>The organisation's report template: sections and their guidance. Changes apply to reports created later.</summary>
+[Authorize(Roles = Roles.Coordinator)]
+[Route("template")]
+public sealed class TemplateController(TemplateService templates, IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var model = await templates.ShowAsync(Cultures.Current, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
+    {
+        var form = await templates.FormAsync(id, cancellationToken);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{id:guid}")]
+    public async Task<IActionResult> Edit(Guid id, TemplateSectionForm form, CancellationToken cancellationToken)
+    {
+        form.Id = id;
+        // Another organisation's section is not found, whether or not the form is valid (a valid form learns it from the save).
+        if (!ModelState.IsValid && await templates.FormAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+        if (ModelState.IsValid)
+        {
+            var result = await templates.SaveAsync(form, cancellationToken);
+            if (result.NotFound)
+            {
+                return NotFound();
+            }
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = "Template.Saved";
+                return RedirectToAction(nameof(Index));
+            }
+            if (result.Conflict && await templates.FormAsync(id, cancellationToken) is { } fresh)
+            {
+                ModelState.Clear();
+                ModelState.AddErrors(result, localizer);
+                return View(fresh);
+            }
+            ModelState.AddErrors(result, localizer);
+        }
+        return View(form);
+    }
+
+    [HttpPost("add")]
+    public async Task<IActionResult> Add(Guid? parentId, string? titleFi, string? titleSv, Guid version, CancellationToken cancellationToken) =>
+        Back(await templates.AddAsync(parentId, titleFi, titleSv, version, cancellationToken), "Template.Added");
+
+    [HttpPost("{id:guid}/up")]
+    public async Task<IActionResult> Up(Guid id, Guid version, CancellationToken cancellationToken) =>
+        Back(await templates.MoveAsync(id, -1, version, cancellationToken), null);
+
+    [HttpPost("{id:guid}/down")]
+    public async Task<IActionResult> Down(Guid id, Guid version, CancellationToken cancellationToken) =>
+        Back(await templates.MoveAsync(id, 1, version, cancellationToken), null);
+
+    [HttpGet("{id:guid}/remove")]
+    public async Task<IActionResult> ConfirmRemove(Guid id, CancellationToken cancellationToken)
+    {
+        var form = await templates.FormAsync(id, cancellationToken);
+        return form is null ? NotFound() : View(form);
+    }
+
+    [HttpPost("{id:guid}/remove")]
+    public async Task<IActionResult> Remove(Guid id, Guid version, CancellationToken cancellationToken) =>
+        Back(await templates.RemoveAsync(id, version, cancellationToken), "Template.Removed");
+
+    private IActionResult Back(OperationResult result, string? successKey)
+    {
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (!result.Succeeded || successKey is not null)
+        {
+            TempData.Flash(result, successKey ?? string.Empty);
+        }
+        return RedirectToAction(nameof(Index));
+    }
+}

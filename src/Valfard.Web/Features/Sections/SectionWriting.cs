@@ -1,0 +1,218 @@
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
+using Valfard.Domain.Reports;
+using Valfard.Infrastructure.Persistence;
+using Valfard.Infrastructure.Text;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Sections;
+
+public enum SaveOutcomeKind
+{
+    Saved,
+    Conflict,
+    NotFound,
+    Forbidden,
+    Invalid,
+}
+
+/// <summary>What an autosave answers: the new version, or on a conflict the text someone else saved meanwhile.</summary>
+public sealed record SaveOutcome(SaveOutcomeKind Kind, Guid? Version = null, DateTimeOffset? SavedAt = null,
+    string? TheirHtml = null, string? TheirAuthor = null, string? ErrorKey = null);
+
+/// <summary>Writing a section: the editor page, autosave with conflict detection, revisions and status.</summary>
+public sealed partial class SectionWriting(
+    ValfardDbContext db,
+    RichTextSanitizer sanitizer,
+    AuditTrail audit,
+    TimeProvider clock,
+    ILogger<SectionWriting> logger)
+{
+    public async Task<SectionEditorViewModel?> EditorAsync(Guid reportId, Guid sectionId, Actor actor, string language, CancellationToken cancellationToken)
+    {
+        // The other sections are needed only for numbering; only this section's texts are loaded.
+        var report = await db.Reports.AsNoTracking().Include(r => r.Sections).FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.AsNoTracking().Include(s => s.Texts).Include(s => s.Editors).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        if (report is null || section is null)
+        {
+            return null;
+        }
+        var authorIds = section.Texts.Select(t => t.UpdatedById).OfType<Guid>().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var sector = section.SectorId is { } sectorId ? await db.Sectors.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectorId, cancellationToken) : null;
+        return new SectionEditorViewModel
+        {
+            ReportId = report.Id,
+            SectionId = section.Id,
+            ReportTitle = report.TitleIn(language),
+            Number = report.SectionNumbers()[section.Id],
+            Title = section.TitleIn(language),
+            Guidance = section.GuidanceIn(language),
+            Status = section.Status,
+            DueDate = section.DueDate,
+            SectorName = sector?.NameIn(language),
+            CanWrite = report.Status == ReportStatus.Draft && actor.CanWrite(section),
+            ReportStatus = report.Status,
+            Purpose = section.Purpose,
+            Texts = section.Texts.OrderBy(t => t.Language).Select(t => new TextPane(t.Language, t.Html, t.Version, t.UpdatedAt,
+                t.UpdatedById is { } id ? names.GetValueOrDefault(id) : null,
+                section.Texts.Any(o => o != t && t.IsOlderThan(o)))).ToList(),
+        };
+    }
+
+    public Task<SaveOutcome> SaveAsync(Guid reportId, Guid sectionId, string language, string? html, Guid basedOnVersion,
+        Actor actor, CancellationToken cancellationToken) =>
+        SaveAsync(reportId, sectionId, language, html, basedOnVersion, actor, retried: false, cancellationToken);
+
+    private async Task<SaveOutcome> SaveAsync(Guid reportId, Guid sectionId, string language, string? html, Guid basedOnVersion,
+        Actor actor, bool retried, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.Include(s => s.Texts).Include(s => s.Editors)
+            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        var text = section?.TextIn(language);
+        if (report is null || section is null || text is null)
+        {
+            return new SaveOutcome(SaveOutcomeKind.NotFound);
+        }
+        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
+        {
+            return new SaveOutcome(SaveOutcomeKind.Forbidden, ErrorKey: report.Status != ReportStatus.Draft ? "Reports.NotEditable" : "Sections.NotYours");
+        }
+        var clean = sanitizer.Sanitize(html);
+        var now = clock.GetUtcNow();
+        try
+        {
+            text.Write(clean, basedOnVersion, actor.UserId, now, section);
+        }
+        catch (StaleEditException)
+        {
+            return await ConflictAsync(text, cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            return new SaveOutcome(SaveOutcomeKind.Invalid, ErrorKey: ex.Message);
+        }
+        if (await KeepRevisionAsync(section, language, clean, actor.UserId, now, restoredFrom: null, cancellationToken))
+        {
+            // One audit entry per editing session, like the revisions; autosaves within it only extend it.
+            audit.Record(section.OrganisationId, reportId, actor.UserId, "Section.TextSaved", $"{section.TitleFi} ({language})");
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Someone saved between our read and our write. Their save may show as a stale version token or as the
+            // revision number they took first; either way, show their text and keep ours in the browser.
+            db.ChangeTracker.Clear();
+            var fresh = await db.SectionTexts.AsNoTracking().FirstAsync(t => t.Id == text.Id, cancellationToken);
+            if (fresh.Version == basedOnVersion)
+            {
+                // The text did not move, so the collision was elsewhere in the section (the other language starting
+                // it at the same moment). One more try sees that change and goes through.
+                if (!retried)
+                {
+                    return await SaveAsync(reportId, sectionId, language, html, basedOnVersion, actor, retried: true, cancellationToken);
+                }
+                throw;
+            }
+            LogRace(logger, ex, sectionId, language);
+            return await ConflictAsync(fresh, cancellationToken);
+        }
+        return new SaveOutcome(SaveOutcomeKind.Saved, text.Version, now);
+    }
+
+    private async Task<SaveOutcome> ConflictAsync(SectionText current, CancellationToken cancellationToken)
+    {
+        var author = current.UpdatedById is { } id
+            ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new SaveOutcome(SaveOutcomeKind.Conflict, current.Version, current.UpdatedAt, current.Html, author);
+    }
+
+    /// <summary>Extends the writer's open revision, or starts a new one (another writer, a pause, or a restore).</summary>
+    /// <returns>True when a new revision was started.</returns>
+    internal async Task<bool> KeepRevisionAsync(ReportSection section, string language, string html, Guid authorId, DateTimeOffset now,
+        int? restoredFrom, CancellationToken cancellationToken)
+    {
+        var latest = await db.SectionRevisions.Where(r => r.SectionId == section.Id && r.Language == language)
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        if (restoredFrom is null && latest is not null && latest.CanBeExtendedBy(authorId, now))
+        {
+            latest.Extend(html, now);
+            return false;
+        }
+        db.SectionRevisions.Add(new SectionRevision(Guid.NewGuid(), section.Id, section.OrganisationId, language,
+            (latest?.Number ?? 0) + 1, html, authorId, now, restoredFrom));
+        return true;
+    }
+
+    public async Task<OperationResult> SetStatusAsync(Guid reportId, Guid sectionId, SectionStatus status, Actor actor, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.Include(s => s.Editors)
+            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        if (report is null || section is null)
+        {
+            return OperationResult.Missing();
+        }
+        // A status that does not exist (a hand-made post) is refused with its message, not a server error.
+        if (!Enum.IsDefined(status))
+        {
+            return OperationResult.Fail(null, "Validation.SectionStatusUnknown");
+        }
+        // Editors move their own work up to "ready for review"; only the coordinator marks a section done.
+        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section) || (status == SectionStatus.Done && !actor.IsCoordinator))
+        {
+            return OperationResult.Fail(null, "Sections.StatusNotAllowed");
+        }
+        section.SetStatus(status);
+        audit.Record(section.OrganisationId, reportId, actor.UserId, "Section.StatusChanged", $"{section.TitleFi}: {status}");
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult.Success;
+    }
+
+    public async Task<IReadOnlyList<MySectionItem>> MySectionsAsync(Actor actor, string language, CancellationToken cancellationToken)
+    {
+        var sectorIds = actor.SectorIds.ToList();
+        var sections = await db.ReportSections.AsNoTracking().Include(s => s.Editors)
+            .Where(s => s.Editors.Any(e => e.UserId == actor.UserId) || (s.SectorId != null && sectorIds.Contains(s.SectorId.Value)))
+            .ToListAsync(cancellationToken);
+        var reportIds = sections.Select(s => s.ReportId).Distinct().ToList();
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Sections)
+            .Where(r => reportIds.Contains(r.Id) && r.Status == ReportStatus.Draft).ToListAsync(cancellationToken);
+        var today = FinnishCalendar.Today(clock);
+        return reports.SelectMany(r =>
+            {
+                var numbers = r.SectionNumbers();
+                return sections.Where(s => s.ReportId == r.Id).Select(s => new MySectionItem(r.Id, s.Id, r.TitleIn(language),
+                    numbers[s.Id], s.TitleIn(language), s.DueDate, s.Status, s.IsOverdue(today)));
+            })
+            .OrderBy(i => i.Status == SectionStatus.Done).ThenBy(i => i.DueDate ?? DateOnly.MaxValue).ThenBy(i => i.ReportTitle, StringComparer.CurrentCulture)
+            .ThenBy(i => SectionNumberKey(i.Number))
+            .ToList();
+    }
+
+    /// <summary>"3.10" after "3.2": section numbers compare as numbers, part by part.</summary>
+    private static (int, int) SectionNumberKey(string number)
+    {
+        var parts = number.Split('.');
+        return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+            parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 0);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Concurrent save refused for section {SectionId} ({Language})")]
+    private static partial void LogRace(ILogger logger, Exception exception, Guid sectionId, string language);
+}

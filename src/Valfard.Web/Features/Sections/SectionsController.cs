@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Valfard.Domain.Common;
+using Valfard.Domain.Reports;
+using Valfard.Web.Localization;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Errors;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.FollowUp;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.PublicSite;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Workflow;
+namespace Valfard.Web.Features.Sections;
+
+/// <summary>Writing one section: the editor page, autosave, status, revision history and restore.</summary>
+[Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor}")]
+[Route("reports/{reportId:guid}/sections/{sectionId:guid}")]
+public sealed class SectionsController(
+    SectionWriting writing,
+    RevisionHistory history,
+    CommentService comments,
+    IndicatorService indicators,
+    IndicatorSetService sets,
+    ActorResolver actors,
+    IStringLocalizer<SharedResource> localizer) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Edit(Guid reportId, Guid sectionId, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var model = await writing.EditorAsync(reportId, sectionId, actor, Cultures.Current, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+        var canComment = CommentService.CanComment(model.ReportStatus, actor, User.IsInRole(Roles.CouncilMember));
+        model.Comments = await comments.ForSectionAsync(reportId, sectionId, canComment, cancellationToken);
+        model.Indicators = await indicators.PagesAsync(await sets.SectionIndicatorIdsAsync(sectionId, cancellationToken), Cultures.Current, cancellationToken);
+        model.IndicatorSets = model.CanWrite ? await sets.ListAsync(Cultures.Current, cancellationToken) : [];
+        return View(model);
+    }
+
+    /// <summary>Autosave: answers JSON; 409 with the other person's text when the save was based on an old version.</summary>
+    [HttpPost("text/{language:regex(^(fi|sv)$)}")]
+    [RequestSizeLimit(2_000_000)]
+    public async Task<IActionResult> SaveText(Guid reportId, Guid sectionId, string language, [FromForm] string? html,
+        [FromForm] Guid version, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var outcome = await writing.SaveAsync(reportId, sectionId, language, html, version, actor, cancellationToken);
+        return outcome.Kind switch
+        {
+            SaveOutcomeKind.Saved => Json(new { status = "saved", version = outcome.Version, savedAt = outcome.SavedAt }),
+            SaveOutcomeKind.Conflict => StatusCode(StatusCodes.Status409Conflict, new
+            {
+                status = "conflict",
+                version = outcome.Version,
+                savedAt = outcome.SavedAt,
+                html = outcome.TheirHtml,
+                author = outcome.TheirAuthor,
+                message = localizer["Sections.ConflictExplain", outcome.TheirAuthor ?? "?"].Value,
+            }),
+            SaveOutcomeKind.NotFound => NotFound(new { status = "error", message = localizer["Error.NotFound.Title"].Value }),
+            SaveOutcomeKind.Forbidden => StatusCode(StatusCodes.Status403Forbidden, new { status = "error", message = localizer[outcome.ErrorKey!].Value }),
+            _ => BadRequest(new { status = "error", message = localizer[outcome.ErrorKey ?? "Error.BadRequest.Body"].Value }),
+        };
+    }
+
+    [HttpPost("indicators")]
+    public Task<IActionResult> AddIndicator(Guid reportId, Guid sectionId, int indicatorId, CancellationToken cancellationToken) =>
+        ChangeIndicator(reportId, sectionId, indicatorId, true, cancellationToken);
+
+    [HttpPost("indicators/{indicatorId:int}/remove")]
+    public Task<IActionResult> RemoveIndicator(Guid reportId, Guid sectionId, int indicatorId, CancellationToken cancellationToken) =>
+        ChangeIndicator(reportId, sectionId, indicatorId, false, cancellationToken);
+
+    private async Task<IActionResult> ChangeIndicator(Guid reportId, Guid sectionId, int indicatorId, bool add, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await sets.ChangeSectionAsync(reportId, sectionId, indicatorId, add, actor, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, (add ? "Sections.IndicatorAdded" : "Sections.IndicatorRemoved"));
+        return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#indicators");
+    }
+
+    [HttpPost("status")]
+    public async Task<IActionResult> SetStatus(Guid reportId, Guid sectionId, SectionStatus status, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await writing.SetStatusAsync(reportId, sectionId, status, actor, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, "Sections.StatusSaved");
+        return RedirectToAction(nameof(Edit), new { reportId, sectionId });
+    }
+
+    [HttpGet("history/{language:regex(^(fi|sv)$)}")]
+    public async Task<IActionResult> History(Guid reportId, Guid sectionId, string language, int? from, int? to, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var model = await history.ShowAsync(reportId, sectionId, language, from, to, actor, Cultures.Current, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("history/{language:regex(^(fi|sv)$)}/{number:int}/restore")]
+    public async Task<IActionResult> Restore(Guid reportId, Guid sectionId, string language, int number, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await history.RestoreAsync(reportId, sectionId, language, number, actor, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, "Sections.Restored");
+        return RedirectToAction(nameof(History), new { reportId, sectionId, language });
+    }
+}

@@ -1,0 +1,196 @@
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
+using Valfard.Domain.Reports;
+using Valfard.Infrastructure.Persistence;
+
+using Valfard.Web.Common;
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Documents;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Notifications;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+namespace Valfard.Web.Features.Workflow;
+
+/// <summary>A workflow command as the UI sends it: what to do, the report version it was shown, and the details.</summary>
+public sealed record WorkflowCommand(WorkflowAction Action, Guid ExpectedVersion, string? Reason = null, CouncilDecisionInput? Decision = null);
+
+public sealed record CouncilDecisionInput(string? Body, DateOnly? MeetingDate, string? Paragraph, string? MinutesUrl, string? Amendment);
+
+/// <summary>
+/// Moves reports through their workflow: who may make which move, the frozen snapshot at approval, the archived
+/// PDF at publishing, an audit entry for every move and an in-app notification to the people concerned.
+/// </summary>
+public sealed partial class ReportWorkflowService(
+    ValfardDbContext db,
+    ReportDocumentBuilder documents,
+    ReportPdfService pdfs,
+    AuditTrail audit,
+    TimeProvider clock,
+    ILogger<ReportWorkflowService> logger,
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache)
+{
+    /// <summary>Which roles may make a move: the welfare group's coordinator runs the report, the council's secretary records the decision.</summary>
+    public static IReadOnlyList<string> RolesFor(WorkflowAction action) => action switch
+    {
+        WorkflowAction.SubmitForReview or WorkflowAction.SendToCouncil or WorkflowAction.StartNewVersion => [Roles.Coordinator],
+        WorkflowAction.Approve => [Roles.CouncilSecretary],
+        WorkflowAction.Publish or WorkflowAction.ReturnToDraft => [Roles.Coordinator, Roles.CouncilSecretary],
+        _ => [],
+    };
+
+    public static bool MayPerform(WorkflowAction action, Func<string, bool> isInRole) => RolesFor(action).Any(isInRole);
+
+    public async Task<OperationResult> ExecuteAsync(Guid reportId, WorkflowCommand command, Guid userId, Func<string, bool> isInRole,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(isInRole);
+        var report = await db.Reports.FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            return OperationResult.Missing();
+        }
+        if (!Enum.IsDefined(command.Action))
+        {
+            return OperationResult.Fail(null, "Workflow.UnknownAction");
+        }
+        if (!MayPerform(command.Action, isInRole))
+        {
+            return OperationResult.Fail(null, $"Workflow.NotAllowed.{command.Action}");
+        }
+        if (report.Version != command.ExpectedVersion)
+        {
+            return OperationResult.Stale();
+        }
+        var from = report.Status;
+        var now = clock.GetUtcNow();
+        string details;
+        try
+        {
+            switch (command.Action)
+            {
+                case WorkflowAction.Approve:
+                    details = await ApproveAsync(report, command.Decision, userId, now, cancellationToken);
+                    break;
+                case WorkflowAction.Publish:
+                    details = await PublishAsync(report, userId, now, cancellationToken);
+                    break;
+                default:
+                    report.Move(command.Action, command.Reason);
+                    details = command.Action == WorkflowAction.ReturnToDraft ? report.ReturnReason! : string.Empty;
+                    break;
+            }
+        }
+        catch (DomainException ex)
+        {
+            return OperationResult.Fail(ex.Message.StartsWith("Validation.Decision", StringComparison.Ordinal) ? DecisionField(ex.Message) : null, ex.Message);
+        }
+        catch (PdfRenderException ex)
+        {
+            LogPublishFailed(logger, report.Id, ex);
+            return OperationResult.Fail(null, ex.Message);
+        }
+        audit.Record(report.OrganisationId, report.Id, userId, $"Workflow.{command.Action}",
+            $"{from} → {report.Status}{(details.Length > 0 ? ": " + details : string.Empty)}");
+        await NotifyAsync(report, command.Action, userId, now, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OperationResult.Stale();
+        }
+        LogMoved(logger, report.Id, command.Action, from, report.Status);
+        if (command.Action == WorkflowAction.Publish)
+        {
+            // The public site shows the new version at once: its cached pages are dropped.
+            await publicCache.EvictByTagAsync(PublicSite.PublicCache.Tag, cancellationToken);
+        }
+        return OperationResult.Success;
+    }
+
+    private async Task<string> ApproveAsync(WelfareReport report, CouncilDecisionInput? input, Guid userId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (ReportWorkflow.Target(report.Status, WorkflowAction.Approve) is null)
+        {
+            throw new DomainException(ReportWorkflow.IllegalMoveKey(WorkflowAction.Approve));
+        }
+        input ??= new CouncilDecisionInput(null, null, null, null, null);
+        var decision = CouncilDecision.Create(input.Body, input.MeetingDate, input.Paragraph, input.MinutesUrl, input.Amendment,
+            FinnishCalendar.Today(clock));
+        var snapshot = await documents.SnapshotAsync(report.Id, cancellationToken)
+                       ?? throw new DomainException("Workflow.SnapshotFailed");
+        var version = report.Approve(decision, snapshot, userId, now);
+        db.ReportVersions.Add(version);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{decision.Body} {decision.MeetingDate:yyyy-MM-dd} § {decision.Paragraph}, version {version.Number}, SHA-256 {version.SnapshotSha256}");
+    }
+
+    /// <summary>Publishing archives the council document in every language first: if printing fails, nothing is published.</summary>
+    private async Task<string> PublishAsync(WelfareReport report, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (ReportWorkflow.Target(report.Status, WorkflowAction.Publish) is null)
+        {
+            throw new DomainException(ReportWorkflow.IllegalMoveKey(WorkflowAction.Publish));
+        }
+        var version = await db.ReportVersions.FirstOrDefaultAsync(v => v.ReportId == report.Id && v.Number == report.VersionNumber, cancellationToken)
+                      ?? throw new DomainException("Workflow.VersionMismatch");
+        report.Publish(version, userId, now);
+        var hashes = new List<string>();
+        foreach (var language in ReportDocumentBuilder.SnapshotLanguages(version.SnapshotJson))
+        {
+            var pdf = await pdfs.RenderAsync(await pdfs.ForVersionAsync(version, language, cancellationToken), cancellationToken);
+            var archived = new ArchivedDocument(version, language, pdf, now);
+            db.ArchivedDocuments.Add(archived);
+            hashes.Add($"{language} {archived.Sha256}");
+        }
+        return $"version {version.Number}; PDF {string.Join(", ", hashes)}";
+    }
+
+    private static string DecisionField(string key) => key switch
+    {
+        "Validation.DecisionBodyRequired" or "Validation.DecisionBodyTooLong" => "Body",
+        "Validation.DecisionDateRequired" or "Validation.DecisionDateInFuture" => "MeetingDate",
+        "Validation.DecisionParagraphRequired" or "Validation.DecisionParagraphTooLong" => "Paragraph",
+        "Validation.DecisionMinutesUrl" => "MinutesUrl",
+        _ => "Amendment",
+    };
+
+    /// <summary>Who hears of a move: the welfare group while it works on the text, the council while it decides, everyone at the end.</summary>
+    public static IReadOnlyList<string> NotifiedRoles(WorkflowAction action) => action switch
+    {
+        WorkflowAction.SubmitForReview or WorkflowAction.StartNewVersion => [Roles.Coordinator, Roles.Editor],
+        WorkflowAction.SendToCouncil => [Roles.Coordinator, Roles.CouncilMember, Roles.CouncilSecretary],
+        WorkflowAction.ReturnToDraft => [Roles.Coordinator, Roles.Editor, Roles.CouncilSecretary],
+        _ => [Roles.Coordinator, Roles.Editor, Roles.CouncilMember, Roles.CouncilSecretary],
+    };
+
+    private async Task NotifyAsync(WelfareReport report, WorkflowAction action, Guid actorId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var roles = NotifiedRoles(action);
+        var roleIds = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync(cancellationToken);
+        var people = await db.Users.Where(u => u.IsActive && u.Id != actorId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
+            .Select(u => new { u.Id, u.PreferredLanguage }).ToListAsync(cancellationToken);
+        foreach (var person in people)
+        {
+            var text = report.TitleIn(person.PreferredLanguage ?? "fi");
+            if (action == WorkflowAction.ReturnToDraft && report.ReturnReason is { } reason)
+            {
+                text += ": " + reason;
+            }
+            db.Notifications.Add(new Notification(report.OrganisationId, person.Id, $"Notification.Workflow.{action}", text,
+                $"/reports/{report.Id}/read", now));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Report {ReportId}: {Action} moved it from {From} to {To}")]
+    private static partial void LogMoved(ILogger logger, Guid reportId, WorkflowAction action, ReportStatus from, ReportStatus to);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Report {ReportId} could not be published because its PDF could not be printed")]
+    private static partial void LogPublishFailed(ILogger logger, Guid reportId, Exception exception);
+}

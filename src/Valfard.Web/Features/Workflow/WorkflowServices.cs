@@ -1,0 +1,12 @@
+namespace Valfard.Web.Features.Workflow;
+
+/// <summary>The report's moves to the council and the council's reading view.</summary>
+public static class WorkflowServices
+{
+    public static IServiceCollection AddWorkflow(this IServiceCollection services)
+    {
+        services.AddScoped<ReportWorkflowService>();
+        services.AddScoped<ReadingService>();
+        return services;
+    }
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Valfard.Domain.Reports;
+
+using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Feedback;
+using Valfard.Web.Features.Home;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.Reports;
+using Valfard.Web.Features.Sections;
+namespace Valfard.Web.Features.Workflow;
+
+/// <summary>The confirmation page of a workflow move, with the reason or the council decision where the move needs one.</summary>
+public sealed class WorkflowFormViewModel
+{
+    [BindNever]
+    public Guid ReportId { get; set; }
+    [BindNever]
+    public string Title { get; set; } = string.Empty;
+    [BindNever]
+    public ReportStatus Status { get; set; }
+    [BindNever]
+    public WorkflowAction Action { get; set; }
+    public Guid ExpectedVersion { get; set; }
+    [BindNever]
+    public int VersionNumber { get; set; }
+
+    [Display(Name = "Workflow.Reason")]
+    [StringLength(ReportWorkflow.ReasonMaxLength, ErrorMessage = "Validation.ReturnReasonTooLong")]
+    public string? Reason { get; set; }
+
+    [Display(Name = "Decision.Body")]
+    [StringLength(CouncilDecision.BodyMaxLength, ErrorMessage = "Validation.DecisionBodyTooLong")]
+    public string? Body { get; set; }
+
+    [Display(Name = "Decision.MeetingDate")]
+    public DateOnly? MeetingDate { get; set; }
+
+    [Display(Name = "Decision.Paragraph")]
+    [StringLength(CouncilDecision.ParagraphMaxLength, ErrorMessage = "Validation.DecisionParagraphTooLong")]
+    public string? Paragraph { get; set; }
+
+    [Display(Name = "Decision.MinutesUrl")]
+    [StringLength(CouncilDecision.MinutesUrlMaxLength, ErrorMessage = "Validation.DecisionMinutesUrl")]
+    public string? MinutesUrl { get; set; }
+
+    [Display(Name = "Decision.Amendment")]
+    [StringLength(CouncilDecision.AmendmentMaxLength, ErrorMessage = "Validation.DecisionAmendmentTooLong")]
+    public string? Amendment { get; set; }
+
+    /// <summary>The languages the council document will be archived in at publishing.</summary>
+    [BindNever]
+    public IReadOnlyList<string> Languages { get; set; } = [];
+}
