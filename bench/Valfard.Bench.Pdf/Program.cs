@@ -12,20 +12,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Valfard.Domain.Indicators;
 using Valfard.Domain.Reports;
-
-using Valfard.Web.Startup;
-
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
 using Valfard.Web.Features.Documents;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
 using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
-using Valfard.Web.Startup.Demo;
+using Valfard.Web.Startup;
 var sections = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 34;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;
 var webRoot = FindWebProject();

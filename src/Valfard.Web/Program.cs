@@ -1,7 +1,5 @@
 using Serilog;
 using Valfard.Web.Startup;
-
-using Valfard.Web.Startup.Demo;
 // A plain logger for start-up failures; the configured one replaces it inside the host (see LoggingSetup).
 Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
 

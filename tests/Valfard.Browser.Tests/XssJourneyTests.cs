@@ -3,20 +3,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using Valfard.Domain.Reports;
-
-using Valfard.Web.Startup;
-using Valfard.Web.Tests.Infrastructure;
-
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
 using Valfard.Web.Features.Documents;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Workflow;
 using Valfard.Web.Startup.Demo;
+using Valfard.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
+
 namespace Valfard.Browser.Tests;
 
 /// <summary>This journey fills a whole organisation with script payloads: it gets an app and database of its own.</summary>

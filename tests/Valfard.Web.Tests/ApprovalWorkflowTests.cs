@@ -5,10 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
-using Valfard.Web.Startup;
+using Valfard.Web.Startup.Demo;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>Draft → review → council → approved → published over HTTP, as the coordinator, a council member and the secretary.</summary>

@@ -3,11 +3,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Common;
-using Valfard.Infrastructure.Persistence;
-
+using Valfard.Web.Features.Admin;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Features.Admin;
 namespace Valfard.Web.Tests;
 
 /// <summary>

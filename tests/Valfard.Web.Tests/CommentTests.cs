@@ -1,10 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Reports;
-using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 public sealed class CommentTests : IDisposable

@@ -6,13 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Tokens;
 using Valfard.Domain.Reports;
-
-using Valfard.Web.Startup;
+using Valfard.Web.Features.Documents;
+using Valfard.Web.Startup.Demo;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Features.Documents;
-using Valfard.Web.Features.Workflow;
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>The council document as Chromium prints it: read back with PdfPig, page by page.</summary>

@@ -1,17 +1,17 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using Moq.Protected;
 using Valfard.Infrastructure.Indicators;
-using Valfard.Web.Tests.Infrastructure;
-
 using Valfard.Web.Features.Indicators;
 using Valfard.Web.Startup.Demo;
+using Valfard.Web.Tests.Infrastructure;
+
 namespace Valfard.Web.Tests;
 
 [Collection(SharedAppCollection.Name)]

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
+using Valfard.Web.Startup.Demo;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 public sealed class LogoTests : IDisposable

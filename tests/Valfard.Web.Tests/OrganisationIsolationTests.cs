@@ -3,10 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
-using Valfard.Web.Startup;
+using Valfard.Web.Startup.Demo;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>No URL and no query reaches another organisation's data.</summary>

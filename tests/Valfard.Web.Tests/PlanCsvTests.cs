@@ -2,11 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-
+using Valfard.Web.Features.Plans;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Plans;
 namespace Valfard.Web.Tests;
 
 /// <summary>The plan's CSV format: an exact round trip, and a bad file rejected whole with every problem reported.</summary>

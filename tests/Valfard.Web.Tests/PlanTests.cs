@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Plans;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Identity;
-
-using Valfard.Web.Tests.Infrastructure;
-
-using Valfard.Web.Features.FollowUp;
 using Valfard.Web.Features.Plans;
 using Valfard.Web.Startup.Demo;
+using Valfard.Web.Tests.Infrastructure;
+
 namespace Valfard.Web.Tests;
 
 /// <summary>The welfare plan in the browser's shoes: reading, follow-up rounds, assessments, permissions and tenants.</summary>

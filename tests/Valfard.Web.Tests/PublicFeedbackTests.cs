@@ -1,10 +1,9 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Feedback;
-using Valfard.Web.Startup;
+using Valfard.Web.Startup.Demo;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>Residents' feedback from the public site: moderated report comments and accessibility feedback with its 14-day deadline.</summary>

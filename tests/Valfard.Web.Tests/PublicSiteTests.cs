@@ -3,11 +3,10 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Reports;
-using Valfard.Web.Startup;
+using Valfard.Web.Features.PublicSite;
+using Valfard.Web.Startup.Demo;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Startup.Demo;
-using Valfard.Web.Features.PublicSite;
 namespace Valfard.Web.Tests;
 
 /// <summary>The public site as an anonymous resident sees it: only published versions, at stable addresses.</summary>

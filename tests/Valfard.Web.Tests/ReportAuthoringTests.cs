@@ -2,10 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Reports;
-using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 public sealed class ReportAuthoringTests : IDisposable

@@ -3,10 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Reports;
-using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 /// <summary>Joys and concerns, linked plans and uploads, and the audit trail of the demo report.</summary>

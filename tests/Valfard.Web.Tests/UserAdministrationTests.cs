@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Moq;
 using Valfard.Infrastructure.Mail;
+using Valfard.Web.Startup.Demo;
 using Valfard.Web.Tests.Infrastructure;
 
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Tests;
 
 public sealed partial class UserAdministrationTests : IDisposable

@@ -2,13 +2,6 @@ using System.Security.Claims;
 using Valfard.Domain.Common;
 using Valfard.Domain.Reports;
 
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Common;
 
 /// <summary>The signed-in person as the report services see them: who they are and what they may do.</summary>

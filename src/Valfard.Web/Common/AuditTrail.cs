@@ -1,13 +1,6 @@
 using Valfard.Domain.Common;
 using Valfard.Infrastructure.Persistence;
 
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Common;
 
 /// <summary>Adds audit entries to the unit of work, so they are saved, or lost, together with the change itself.</summary>

@@ -1,7 +1,3 @@
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Common;
 
 /// <summary>Deadlines and terms are Finnish dates, whatever time zone the server runs in.</summary>

@@ -1,10 +1,6 @@
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Tenancy;
 
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Common;
 
 /// <summary>

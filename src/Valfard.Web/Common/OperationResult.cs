@@ -1,7 +1,3 @@
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Common;
 
 /// <summary>Outcome of a command: success, or error resource keys (field name null for the whole form).</summary>

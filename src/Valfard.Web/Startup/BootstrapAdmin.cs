@@ -7,6 +7,7 @@ using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
 
 using Valfard.Web.Features.Admin;
+
 namespace Valfard.Web.Startup;
 
 /// <summary>

@@ -2,6 +2,7 @@ using Valfard.Infrastructure.Indicators;
 
 using Valfard.Web.Features.Admin;
 using Valfard.Web.Features.Indicators;
+
 namespace Valfard.Web.Startup;
 
 /// <summary>

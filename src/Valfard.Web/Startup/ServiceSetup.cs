@@ -1,35 +1,34 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Identity;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Valfard.Infrastructure;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 using Valfard.Infrastructure.Text;
-using Valfard.Web.Startup.Demo;
-using Valfard.Web.Localization;
-
 using Valfard.Web.Common;
 using Valfard.Web.Features.Account;
 using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 using Valfard.Web.Features.Documents;
 using Valfard.Web.Features.Feedback;
 using Valfard.Web.Features.FollowUp;
+using Valfard.Web.Features.Home;
 using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Notifications;
 using Valfard.Web.Features.Plans;
 using Valfard.Web.Features.PublicSite;
 using Valfard.Web.Features.Reports;
 using Valfard.Web.Features.Sections;
 using Valfard.Web.Features.Workflow;
+using Valfard.Web.Localization;
+using Valfard.Web.Startup.Demo;
+
 namespace Valfard.Web.Startup;
 
 public static class ServiceSetup

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
@@ -14,16 +13,10 @@ using Valfard.Domain.Plans;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
-
-using Valfard.Web.Startup;
-
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Startup.Demo;
 using Valfard.Web.Features.Indicators;
+using Valfard.Web.Startup.Demo;
+
 namespace Valfard.Web.Tests.Infrastructure;
 
 /// <summary>The authorization matrix and antiforgery sweep change data (workflow moves, removals), so they get an app of their own.</summary>

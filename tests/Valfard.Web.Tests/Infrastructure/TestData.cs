@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Valfard.Infrastructure.Persistence;
 
 using Valfard.Web.Startup.Demo;
+
 namespace Valfard.Web.Tests.Infrastructure;
 
 /// <summary>Reads the database directly, past the tenant filter, to learn ids and check what was saved.</summary>

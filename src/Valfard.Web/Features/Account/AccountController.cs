@@ -3,25 +3,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Valfard.Web.Localization;
 using Valfard.Infrastructure.Identity;
-
+using Valfard.Web.Features.Home;
+using Valfard.Web.Localization;
 using Valfard.Web.Startup;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Errors;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.PublicSite;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Features.Account;
 
 [Route("account")]

@@ -4,12 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Mail;
-using Valfard.Web.Localization;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Features.Account;
 
 /// <summary>Password-reset and invitation mails. Both carry a single-use link built from Identity's reset token.</summary>

@@ -3,10 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Valfard.Infrastructure.Identity;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Features.Account;
 
 /// <summary>A deactivated user cannot sign in, even with the right password.</summary>

@@ -2,10 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Valfard.Infrastructure.Persistence;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Features.Admin;
 
 public sealed class AuditRetentionOptions

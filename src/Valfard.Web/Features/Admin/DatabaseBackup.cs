@@ -2,10 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Infrastructure.Persistence;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Features.Admin;
 
 /// <summary>What a finished backup is: where, how big, and that SQLite found it whole.</summary>

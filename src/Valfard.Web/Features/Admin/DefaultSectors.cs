@@ -1,9 +1,5 @@
 using Valfard.Domain.Organisations;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Features.Admin;
 
 /// <summary>The sectors a typical Finnish municipality's welfare group draws on; a new organisation starts with them.</summary>

@@ -8,18 +8,7 @@ using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Errors;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.PublicSite;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Admin;
 
 /// <summary>The organisation's logo on the cover of its council documents: upload, look at, remove.</summary>

@@ -1,23 +1,12 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Valfard.Domain.Common;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 
 using Valfard.Web.Common;
 using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Admin;
 
 /// <summary>

@@ -1,14 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Valfard.Infrastructure.Identity;
 
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Features.Admin;
 
 public sealed record UserListItem(Guid Id, string DisplayName, string Email, bool IsActive, bool IsLockedOut,

@@ -1,12 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Features.Documents;
 
 public sealed class PdfOptions

@@ -1,9 +1,3 @@
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Features.Documents;
 
 /// <summary>What the council document is printed from: the document, its decision if approved, and the cover.</summary>

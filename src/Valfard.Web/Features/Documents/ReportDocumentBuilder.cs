@@ -3,16 +3,9 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
-
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
 using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
 using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Documents;
 
 /// <summary>

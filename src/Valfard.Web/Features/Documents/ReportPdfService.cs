@@ -1,17 +1,10 @@
-using System.Net;
 using System.Globalization;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
-using Valfard.Web.Localization;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Features.Documents;
 
 /// <summary>

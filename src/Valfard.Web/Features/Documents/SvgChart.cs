@@ -2,18 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Valfard.Domain.Indicators;
-
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
 using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Documents;
 
 /// <summary>

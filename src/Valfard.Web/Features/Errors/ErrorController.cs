@@ -4,18 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Valfard.Infrastructure.Persistence;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.PublicSite;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Features.Errors;
 
 /// <summary>Friendly error pages in the user's language; the details go to the log, never to the page.</summary>

@@ -5,16 +5,9 @@ using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
 using Valfard.Web.Features.Plans;
 using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.FollowUp;
 
 /// <summary>The yearly follow-up: rounds, what owners record, the goals' assessments and the annual report made from a round.</summary>

@@ -1,21 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Valfard.Web.Localization;
-
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Errors;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
 using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.PublicSite;
 using Valfard.Web.Features.Reports;
 using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+using Valfard.Web.Localization;
+
 namespace Valfard.Web.Features.Home;
 
 public sealed class HomeController(StartPageService startPage, SectionWriting writing, ActorResolver actors, ReportService reports,

@@ -1,13 +1,7 @@
 using Valfard.Domain.Organisations;
-
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Indicators;
 using Valfard.Web.Features.Plans;
 using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Home;
 
 public sealed record TermViewModel(string Label, DateOnly StartDate, DateOnly EndDate);

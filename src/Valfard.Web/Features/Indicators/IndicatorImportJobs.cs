@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Valfard.Infrastructure.Indicators;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Features.Indicators;
 
 public enum ImportState

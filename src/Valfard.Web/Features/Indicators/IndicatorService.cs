@@ -6,16 +6,6 @@ using Valfard.Domain.Organisations;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Features.Indicators;
 
 /// <summary>Reads the catalogue for the signed-in organisation: its own region against its county and the whole country.</summary>

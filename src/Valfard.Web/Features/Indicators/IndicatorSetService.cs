@@ -6,13 +6,7 @@ using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Indicators;
 
 public sealed record SetMemberItem(int IndicatorId, string Title);

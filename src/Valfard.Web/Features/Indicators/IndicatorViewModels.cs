@@ -1,13 +1,5 @@
 using Valfard.Domain.Indicators;
 
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Features.Indicators;
 
 public sealed record IndicatorListItem(int Id, string Title, string Unit, int? LatestYear);

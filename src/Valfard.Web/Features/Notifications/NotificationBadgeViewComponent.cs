@@ -1,11 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Plans;
 namespace Valfard.Web.Features.Notifications;
 
 /// <summary>The header link to notifications, with the number of unread ones.</summary>

@@ -1,16 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Valfard.Infrastructure.Persistence;
-
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
 using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Notifications;
 
 /// <summary>The signed-in user's in-app notifications.</summary>

@@ -4,12 +4,6 @@ using Valfard.Domain.Organisations;
 using Valfard.Domain.Plans;
 using Valfard.Infrastructure.Persistence;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Features.Plans;
 
 /// <summary>The name and values of the indicator behind a follow-up indicator, Sotkanet's or the organisation's own.</summary>

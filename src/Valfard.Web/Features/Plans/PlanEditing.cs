@@ -8,16 +8,7 @@ using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Plans;
 
 /// <summary>The coordinator's changes to the plan: the plan itself, goals, measures and follow-up indicators.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Notifications;
 namespace Valfard.Web.Features.Plans;
 
 /// <summary>

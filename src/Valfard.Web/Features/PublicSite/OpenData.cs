@@ -2,15 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Valfard.Domain.Plans;
-
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
 using Valfard.Web.Features.Documents;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.PublicSite;
 
 /// <summary>

@@ -2,24 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
+using Valfard.Domain.Reports;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Feedback;
 using Valfard.Web.Startup;
 
-using Valfard.Domain.Reports;
-
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Errors;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
-using Valfard.Web.Startup.Demo;
 namespace Valfard.Web.Features.PublicSite;
 
 /// <summary>

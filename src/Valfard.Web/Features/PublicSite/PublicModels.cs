@@ -1,13 +1,7 @@
 using Valfard.Domain.Reports;
-
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
 using Valfard.Web.Features.Documents;
 using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.PublicSite;
 
 public sealed record PublicOrganisation(string Slug, string Name, string NameLanguage, int PublishedCount);

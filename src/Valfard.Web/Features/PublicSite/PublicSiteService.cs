@@ -2,15 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Organisations;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
-
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
 using Valfard.Web.Features.Documents;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.PublicSite;
 
 /// <summary>

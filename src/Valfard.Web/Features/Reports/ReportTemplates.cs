@@ -2,13 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Features.Reports;
 
 public sealed class ReportTemplates(ValfardDbContext db)

@@ -1,14 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Valfard.Domain.Reports;
-
-using Valfard.Web.Features.Account;
 using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
 using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Plans;
 using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Reports;
 
 public sealed record ReportListItem(Guid Id, string Title, ReportKind Kind, string TermLabel, int? Year, ReportStatus Status,
@@ -103,43 +98,6 @@ public sealed class AssignSectionViewModel
 
 public sealed record MySectionItem(Guid ReportId, Guid SectionId, string ReportTitle, string Number, string Title,
     DateOnly? DueDate, SectionStatus Status, bool IsOverdue);
-
-public sealed record TextPane(string Language, string Html, Guid Version, DateTimeOffset? UpdatedAt, string? UpdatedBy, bool IsBehind);
-
-public sealed class SectionEditorViewModel
-{
-    public required Guid ReportId { get; init; }
-    public required Guid SectionId { get; init; }
-    public required string ReportTitle { get; init; }
-    public required string Number { get; init; }
-    public required string Title { get; init; }
-    public required string Guidance { get; init; }
-    public required SectionStatus Status { get; init; }
-    public DateOnly? DueDate { get; init; }
-    public string? SectorName { get; init; }
-    public required IReadOnlyList<TextPane> Texts { get; init; }
-    public bool CanWrite { get; init; }
-    public CommentsViewModel? Comments { get; set; }
-    public ReportStatus ReportStatus { get; init; }
-    public SectionPurpose Purpose { get; init; }
-    public IReadOnlyList<IndicatorPageViewModel> Indicators { get; set; } = [];
-    public IReadOnlyList<IndicatorSetItem> IndicatorSets { get; set; } = [];
-}
-
-public sealed record RevisionItem(int Number, string Author, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int? RestoredFrom, int Words);
-
-public sealed class RevisionHistoryViewModel
-{
-    public required Guid ReportId { get; init; }
-    public required Guid SectionId { get; init; }
-    public required string Title { get; init; }
-    public required string Language { get; init; }
-    public required IReadOnlyList<RevisionItem> Revisions { get; init; }
-    public bool CanRestore { get; init; }
-    public int? From { get; init; }
-    public int? To { get; init; }
-    public IReadOnlyList<DiffPiece>? Diff { get; init; }
-}
 
 public sealed record AuditItem(DateTimeOffset At, string User, string Action, string Details);
 

@@ -3,15 +3,8 @@ using Valfard.Domain.Common;
 using Valfard.Infrastructure.Persistence;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
 using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Reports;
 
 /// <summary>The coordinator gives a section to a sector and editors, sets its deadline and its status.</summary>

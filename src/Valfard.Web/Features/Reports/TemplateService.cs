@@ -5,15 +5,7 @@ using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Reports;
 
 /// <summary>The coordinator adapts the organisation's template; reports created afterwards start from it.</summary>

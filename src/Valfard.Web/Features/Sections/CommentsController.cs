@@ -3,17 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Valfard.Domain.Common;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Errors;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.PublicSite;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Sections;
 
 /// <summary>Comment threads on a section: start one, reply, resolve and reopen. Plain forms; each returns to the section.</summary>

@@ -5,15 +5,8 @@ using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Text;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
 using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Workflow;
+
 namespace Valfard.Web.Features.Sections;
 
 public enum SaveOutcomeKind

@@ -3,20 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Valfard.Domain.Common;
 using Valfard.Domain.Reports;
+using Valfard.Web.Common;
+using Valfard.Web.Features.Indicators;
 using Valfard.Web.Localization;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Errors;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.PublicSite;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Features.Sections;
 
 /// <summary>Writing one section: the editor page, autosave, status, revision history and restore.</summary>

@@ -4,16 +4,9 @@ using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Text;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
 using Valfard.Web.Features.Documents;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
 using Valfard.Web.Features.Sections;
+
 namespace Valfard.Web.Features.Workflow;
 
 /// <summary>How a section differs from the same section in the previous approved version.</summary>

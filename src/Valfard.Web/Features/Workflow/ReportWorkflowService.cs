@@ -4,13 +4,8 @@ using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
 using Valfard.Web.Features.Documents;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
+
 namespace Valfard.Web.Features.Workflow;
 
 /// <summary>A workflow command as the UI sends it: what to do, the report version it was shown, and the details.</summary>

@@ -6,22 +6,10 @@ using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
+using Valfard.Web.Common;
+using Valfard.Web.Features.Documents;
 using Valfard.Web.Localization;
 
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Documents;
-using Valfard.Web.Features.Errors;
-using Valfard.Web.Features.Feedback;
-using Valfard.Web.Features.FollowUp;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.PublicSite;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
 namespace Valfard.Web.Features.Workflow;
 
 /// <summary>

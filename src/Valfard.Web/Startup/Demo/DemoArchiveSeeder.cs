@@ -6,14 +6,8 @@ using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Text;
 
 using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
 using Valfard.Web.Features.Workflow;
-using Valfard.Web.Startup;
+
 namespace Valfard.Web.Startup.Demo;
 
 /// <summary>

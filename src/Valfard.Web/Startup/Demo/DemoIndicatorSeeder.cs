@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Indicators;
 using Valfard.Infrastructure.Indicators;
 using Valfard.Infrastructure.Persistence;
-
-using Valfard.Web.Startup;
 using Valfard.Web.Features.Indicators;
+
 namespace Valfard.Web.Startup.Demo;
 
 /// <summary>

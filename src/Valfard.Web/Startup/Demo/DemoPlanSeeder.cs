@@ -5,8 +5,6 @@ using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
 using P = Valfard.Domain.Plans.MeasurePartners;
 using S = Valfard.Domain.Plans.MeasureStatus;
-
-using Valfard.Web.Startup;
 namespace Valfard.Web.Startup.Demo;
 
 /// <summary>

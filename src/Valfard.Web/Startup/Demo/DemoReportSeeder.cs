@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Common;
-using Valfard.Domain.Organisations;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Text;
 
-using Valfard.Web.Startup;
 namespace Valfard.Web.Startup.Demo;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Valfard.Web.Startup;
 namespace Valfard.Web.Startup.Demo;
 
 /// <summary>Demo texts for Demokommun's report, written for Valfard's demo; the municipality and its figures are fictional.</summary>

@@ -4,13 +4,8 @@ using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
-
-using Valfard.Web.Common;
-using Valfard.Web.Features.Account;
 using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Notifications;
-using Valfard.Web.Startup;
+
 namespace Valfard.Web.Startup.Demo;
 
 /// <summary>

@@ -1,16 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Valfard.Domain.Feedback;
-
-using Valfard.Web.Features.Account;
-using Valfard.Web.Features.Admin;
-using Valfard.Web.Features.Home;
-using Valfard.Web.Features.Indicators;
-using Valfard.Web.Features.Plans;
-using Valfard.Web.Features.Reports;
-using Valfard.Web.Features.Sections;
-using Valfard.Web.Features.Workflow;
 using Valfard.Web.Features.PublicSite;
-namespace Valfard.Web.Features.Feedback;
+
+namespace Valfard.Web.Features.PublicSite;
 
 /// <summary>A resident's short comment on a published report.</summary>
 public sealed class ReportFeedbackForm
@@ -58,6 +50,3 @@ public sealed class AccessibilityFeedbackPage
     public required AccessibilityFeedbackForm Form { get; init; }
     public bool Sent { get; init; }
 }
-
-public sealed record FeedbackItem(Guid Id, FeedbackKind Kind, string? ReportTitle, string Page, string Language, string Message, string? Name,
-    string? Email, DateTimeOffset ReceivedAt, DateTimeOffset AnswerDueAt, FeedbackStatus Status, bool IsOverdue);

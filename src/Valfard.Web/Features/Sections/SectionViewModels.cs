@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Valfard.Domain.Reports;
+using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Sections;
+
+namespace Valfard.Web.Features.Sections;
+
+public sealed record TextPane(string Language, string Html, Guid Version, DateTimeOffset? UpdatedAt, string? UpdatedBy, bool IsBehind);
+
+public sealed class SectionEditorViewModel
+{
+    public required Guid ReportId { get; init; }
+    public required Guid SectionId { get; init; }
+    public required string ReportTitle { get; init; }
+    public required string Number { get; init; }
+    public required string Title { get; init; }
+    public required string Guidance { get; init; }
+    public required SectionStatus Status { get; init; }
+    public DateOnly? DueDate { get; init; }
+    public string? SectorName { get; init; }
+    public required IReadOnlyList<TextPane> Texts { get; init; }
+    public bool CanWrite { get; init; }
+    public CommentsViewModel? Comments { get; set; }
+    public ReportStatus ReportStatus { get; init; }
+    public SectionPurpose Purpose { get; init; }
+    public IReadOnlyList<IndicatorPageViewModel> Indicators { get; set; } = [];
+    public IReadOnlyList<IndicatorSetItem> IndicatorSets { get; set; } = [];
+}
+
+public sealed record RevisionItem(int Number, string Author, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int? RestoredFrom, int Words);
+
+public sealed class RevisionHistoryViewModel
+{
+    public required Guid ReportId { get; init; }
+    public required Guid SectionId { get; init; }
+    public required string Title { get; init; }
+    public required string Language { get; init; }
+    public required IReadOnlyList<RevisionItem> Revisions { get; init; }
+    public bool CanRestore { get; init; }
+    public int? From { get; init; }
+    public int? To { get; init; }
+    public IReadOnlyList<DiffPiece>? Diff { get; init; }
+}
