@@ -58,11 +58,11 @@ public class Organisation : IVersioned
         nameSv = nameSv?.Trim() ?? string.Empty;
         if (nameFi.Length == 0 && nameSv.Length == 0)
         {
-            throw new DomainException("Validation.OrganisationNameRequired");
+            throw new DomainException("Validation.OrganisationNameRequired", nameof(NameFi));
         }
         if (nameFi.Length > OrganisationLimits.NameMaxLength || nameSv.Length > OrganisationLimits.NameMaxLength)
         {
-            throw new DomainException("Validation.OrganisationNameTooLong");
+            throw new DomainException("Validation.OrganisationNameTooLong", nameof(NameFi));
         }
         NameFi = nameFi.Length > 0 ? nameFi : nameSv;
         NameSv = nameSv;
@@ -77,7 +77,7 @@ public class Organisation : IVersioned
         {
             throw new DomainException(Kind == OrganisationKind.Municipality
                 ? "Validation.MunicipalityCodeInvalid"
-                : "Validation.CountyCodeInvalid");
+                : "Validation.CountyCodeInvalid", nameof(OfficialCode));
         }
         OfficialCode = officialCode;
     }
@@ -86,7 +86,7 @@ public class Organisation : IVersioned
     {
         if (languages == OrganisationLanguages.None || (languages & ~OrganisationLanguages.Bilingual) != 0)
         {
-            throw new DomainException("Validation.LanguagesRequired");
+            throw new DomainException("Validation.LanguagesRequired", nameof(Languages));
         }
         Languages = languages;
     }

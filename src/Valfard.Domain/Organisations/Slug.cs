@@ -19,7 +19,7 @@ public static partial class Slug
         var trimmed = value?.Trim() ?? string.Empty;
         if (!IsValid(trimmed))
         {
-            throw new DomainException("Validation.SlugInvalid");
+            throw new DomainException("Validation.SlugInvalid", nameof(Organisation.Slug));
         }
         return trimmed;
     }

@@ -104,20 +104,20 @@ public class MeasureFollowUp : IOrganisationOwned, IVersioned
         }
         if (progressPercent is < 0 or > 100)
         {
-            throw new DomainException("Plan.Validation.ProgressRange");
+            throw new DomainException("Plan.Validation.ProgressRange", nameof(ProgressPercent));
         }
         if (status == MeasureStatus.Done && progressPercent is < 100)
         {
-            throw new DomainException("Plan.Validation.DoneIsComplete");
+            throw new DomainException("Plan.Validation.DoneIsComplete", nameof(ProgressPercent));
         }
         if (status == MeasureStatus.NotStarted && progressPercent is > 0)
         {
-            throw new DomainException("Plan.Validation.NotStartedHasNoProgress");
+            throw new DomainException("Plan.Validation.NotStartedHasNoProgress", nameof(ProgressPercent));
         }
-        account = PlanLimits.Optional(account, PlanLimits.AccountMaxLength);
+        account = PlanLimits.Optional(account, PlanLimits.AccountMaxLength, nameof(Account));
         if (status == MeasureStatus.Postponed && account.Length == 0)
         {
-            throw new DomainException("Plan.Validation.PostponedNeedsAccount");
+            throw new DomainException("Plan.Validation.PostponedNeedsAccount", nameof(Account));
         }
         Status = status;
         ProgressPercent = status == MeasureStatus.Done ? 100 : progressPercent;
@@ -168,7 +168,7 @@ public class GoalAssessmentOverride : IOrganisationOwned, IVersioned
         reason = PlanLimits.Optional(reason, PlanLimits.ReasonMaxLength);
         if (reason.Length == 0)
         {
-            throw new DomainException("Plan.Validation.ReasonRequired");
+            throw new DomainException("Plan.Validation.ReasonRequired", nameof(Reason));
         }
         Assessment = assessment;
         Reason = reason;

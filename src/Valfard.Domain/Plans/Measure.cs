@@ -106,15 +106,15 @@ public class Measure : IOrganisationOwned, IVersioned
     {
         if (startYear is < PlanLimits.FirstYear or > PlanLimits.LastYear || endYear is < PlanLimits.FirstYear or > PlanLimits.LastYear)
         {
-            throw new DomainException("Plan.Validation.YearRange");
+            throw new DomainException("Plan.Validation.YearRange", nameof(EndYear));
         }
         if (startYear is { } start && endYear is { } end && end < start)
         {
-            throw new DomainException("Plan.Validation.EndBeforeStart");
+            throw new DomainException("Plan.Validation.EndBeforeStart", nameof(EndYear));
         }
         if (budgetEuros is < 0 or > PlanLimits.BudgetMax || (budgetEuros is { } budget && decimal.Round(budget, 2) != budget))
         {
-            throw new DomainException("Plan.Validation.BudgetInvalid");
+            throw new DomainException("Plan.Validation.BudgetInvalid", nameof(BudgetEuros));
         }
         StartYear = startYear;
         EndYear = endYear;

@@ -52,19 +52,23 @@ public static class PlanLimits
         code = code?.Trim() ?? string.Empty;
         if (code.Length == 0)
         {
-            throw new Common.DomainException("Plan.Validation.CodeRequired");
+            throw new Common.DomainException("Plan.Validation.CodeRequired", "Code");
         }
         if (code.Length > CodeMaxLength || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
         {
-            throw new Common.DomainException("Plan.Validation.CodeInvalid");
+            throw new Common.DomainException("Plan.Validation.CodeInvalid", "Code");
         }
         return code;
     }
 
-    internal static string Optional(string? text, int maxLength)
+    internal static string Optional(string? text, int maxLength, string? field = null)
     {
         text = text?.Trim() ?? string.Empty;
-        return text.Length > maxLength ? throw new Common.DomainException("Plan.Validation.TooLong") : text;
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+        throw field is null ? new Common.DomainException("Plan.Validation.TooLong") : new Common.DomainException("Plan.Validation.TooLong", field);
     }
 
     internal static (string Fi, string Sv) Titles(string? titleFi, string? titleSv)
@@ -73,7 +77,7 @@ public static class PlanLimits
         var sv = titleSv?.Trim() ?? string.Empty;
         if (fi.Length == 0 && sv.Length == 0)
         {
-            throw new Common.DomainException("Plan.Validation.TitleRequired");
+            throw new Common.DomainException("Plan.Validation.TitleRequired", "TitleFi");
         }
         if (fi.Length > TitleMaxLength || sv.Length > TitleMaxLength)
         {

@@ -35,36 +35,36 @@ public sealed record CouncilDecision
         amendment = string.IsNullOrWhiteSpace(amendment) ? null : amendment.Trim().ReplaceLineEndings("\n");
         if (body.Length == 0)
         {
-            throw new DomainException("Validation.DecisionBodyRequired");
+            throw new DomainException("Validation.DecisionBodyRequired", nameof(Body));
         }
         if (body.Length > BodyMaxLength)
         {
-            throw new DomainException("Validation.DecisionBodyTooLong");
+            throw new DomainException("Validation.DecisionBodyTooLong", nameof(Body));
         }
         if (meetingDate is not { } date)
         {
-            throw new DomainException("Validation.DecisionDateRequired");
+            throw new DomainException("Validation.DecisionDateRequired", nameof(MeetingDate));
         }
         if (date > today)
         {
-            throw new DomainException("Validation.DecisionDateInFuture");
+            throw new DomainException("Validation.DecisionDateInFuture", nameof(MeetingDate));
         }
         if (paragraph.Length == 0)
         {
-            throw new DomainException("Validation.DecisionParagraphRequired");
+            throw new DomainException("Validation.DecisionParagraphRequired", nameof(Paragraph));
         }
         if (paragraph.Length > ParagraphMaxLength)
         {
-            throw new DomainException("Validation.DecisionParagraphTooLong");
+            throw new DomainException("Validation.DecisionParagraphTooLong", nameof(Paragraph));
         }
         if (minutesUrl is not null && (minutesUrl.Length > MinutesUrlMaxLength
                 || !Uri.TryCreate(minutesUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
-            throw new DomainException("Validation.DecisionMinutesUrl");
+            throw new DomainException("Validation.DecisionMinutesUrl", nameof(MinutesUrl));
         }
         if (amendment is { Length: > AmendmentMaxLength })
         {
-            throw new DomainException("Validation.DecisionAmendmentTooLong");
+            throw new DomainException("Validation.DecisionAmendmentTooLong", nameof(Amendment));
         }
         return new CouncilDecision
         {

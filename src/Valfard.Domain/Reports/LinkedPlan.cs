@@ -28,16 +28,16 @@ public class LinkedPlan : IOrganisationOwned
     {
         if (!Enum.IsDefined(kind))
         {
-            throw new DomainException("Validation.PlanKindUnknown");
+            throw new DomainException("Validation.PlanKindUnknown", nameof(Title));
         }
         title = title?.Trim() ?? string.Empty;
         if (title.Length == 0)
         {
-            throw new DomainException("Validation.PlanTitleRequired");
+            throw new DomainException("Validation.PlanTitleRequired", nameof(Title));
         }
         if (title.Length > TitleMaxLength)
         {
-            throw new DomainException("Validation.TitleTooLong");
+            throw new DomainException("Validation.TitleTooLong", nameof(Title));
         }
         Id = id;
         ReportId = reportId;
@@ -69,7 +69,7 @@ public class LinkedPlan : IOrganisationOwned
         url = url?.Trim() ?? string.Empty;
         if (url.Length > UrlMaxLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new DomainException("Validation.UrlInvalid");
+            throw new DomainException("Validation.UrlInvalid", nameof(Url));
         }
         return new LinkedPlan(id, reportId, organisationId, kind, title, createdById, now) { Url = uri.ToString() };
     }

@@ -191,7 +191,7 @@ public class WelfareReport : IOrganisationOwned, IVersioned
         }
         if (kind == ReportKind.Annual && (year is not { } y || !term.Years.Contains(y)))
         {
-            throw new DomainException("Validation.YearOutsideTerm");
+            throw new DomainException("Validation.YearOutsideTerm", nameof(Year));
         }
     }
 }

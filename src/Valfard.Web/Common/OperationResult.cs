@@ -23,6 +23,13 @@ public sealed class OperationResult
 
     public static OperationResult Fail(string? field, string key) => new OperationResult().With(field, key);
 
+    /// <summary>The domain refused the change: its message key, on the field it named (or the whole form).</summary>
+    public static OperationResult Refused(Valfard.Domain.Common.DomainException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return Fail(refusal.Field, refusal.Message);
+    }
+
     public OperationResult With(string? field, string key)
     {
         _errors.Add((field, key));

@@ -96,10 +96,7 @@ public sealed partial class OrganisationAdministration(
                 {
                     return OperationResult.Missing();
                 }
-                if (existing.Version != form.Version)
-                {
-                    return OperationResult.Stale();
-                }
+                db.ExpectVersion(existing, form.Version);
                 organisation = existing;
                 organisation.Rename(form.NameFi, form.NameSv ?? string.Empty);
                 organisation.SetOfficialCode(form.OfficialCode);
@@ -117,16 +114,13 @@ public sealed partial class OrganisationAdministration(
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail(FieldFor(ex.Message), ex.Message);
+            return OperationResult.Refused(ex);
         }
 
-        try
+        var saved = await db.SaveAsync(cancellationToken);
+        if (!saved.Succeeded)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult.Stale();
+            return saved;
         }
         form.Id = organisation.Id;
         LogSaved(logger, organisation.Id);
@@ -166,15 +160,6 @@ public sealed partial class OrganisationAdministration(
             ? OperationResult.Success
             : OperationResult.DoneWithWarning("Users.InvitationNotSent");
     }
-
-    private static string? FieldFor(string key) => key switch
-    {
-        "Validation.MunicipalityCodeInvalid" or "Validation.CountyCodeInvalid" => nameof(OrganisationFormViewModel.OfficialCode),
-        "Validation.SlugInvalid" => nameof(OrganisationFormViewModel.Slug),
-        "Validation.LanguagesRequired" => nameof(OrganisationFormViewModel.Languages),
-        "Validation.OrganisationNameRequired" or "Validation.OrganisationNameTooLong" => nameof(OrganisationFormViewModel.NameFi),
-        _ => null,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Organisation {OrganisationId} saved")]
     private static partial void LogSaved(ILogger logger, Guid organisationId);

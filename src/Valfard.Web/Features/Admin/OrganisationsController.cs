@@ -82,24 +82,12 @@ public sealed class OrganisationsController(OrganisationAdministration organisat
         if (ModelState.IsValid)
         {
             var result = await organisations.SaveAsync(form, cancellationToken);
-            if (result.NotFound)
+            var answer = await this.AnswerAsync<OrganisationFormViewModel>(result, "Organisations.Saved", () => RedirectToAction(nameof(Index)),
+                form.Id is { } id ? () => organisations.GetForEditAsync(id, Cultures.Current, cancellationToken) : null, "Edit");
+            if (answer is not null)
             {
-                return NotFound();
+                return answer;
             }
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = "Organisations.Saved";
-                return RedirectToAction(nameof(Index));
-            }
-            if (result.Conflict && form.Id is { } id
-                && await organisations.GetForEditAsync(id, Cultures.Current, cancellationToken) is { } fresh)
-            {
-                // Show what is saved now, so that saving again cannot overwrite the other person's change unseen.
-                ModelState.Clear();
-                ModelState.AddErrors(result, localizer);
-                return View("Edit", fresh);
-            }
-            ModelState.AddErrors(result, localizer);
         }
         await organisations.FillOptionsAsync(form, Cultures.Current, cancellationToken);
         return View("Edit", form);

@@ -55,10 +55,7 @@ public sealed class SectorAdministration(ValfardDbContext db, ICurrentOrganisati
                 {
                     return OperationResult.Missing();
                 }
-                if (sector.Version != form.Version)
-                {
-                    return OperationResult.Stale();
-                }
+                db.ExpectVersion(sector, form.Version);
                 // The code is the sector's stable identity in imports and links; only the names change.
                 sector.Rename(form.NameFi, form.NameSv ?? string.Empty, form.NameEn ?? string.Empty);
             }
@@ -66,16 +63,11 @@ public sealed class SectorAdministration(ValfardDbContext db, ICurrentOrganisati
             {
                 db.Sectors.Add(new Sector(Guid.NewGuid(), organisationId, code, form.NameFi, form.NameSv ?? string.Empty, form.NameEn ?? string.Empty));
             }
-            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail(null, ex.Message);
+            return OperationResult.Refused(ex);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult.Stale();
-        }
-        return OperationResult.Success;
+        return await db.SaveAsync(cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace Valfard.Web.Features.Admin;
 /// <summary>The organisation's sectors: the branches whose editors write their parts of the report.</summary>
 [Authorize(Roles = $"{Roles.OrganisationAdmin},{Roles.SystemAdmin}")]
 [Route("admin/sectors")]
-public sealed class SectorsController(SectorAdministration sectors, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class SectorsController(SectorAdministration sectors) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -54,22 +54,7 @@ public sealed class SectorsController(SectorAdministration sectors, IStringLocal
             return View("Edit", form);
         }
         var result = await sectors.SaveAsync(form, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        if (result.Succeeded)
-        {
-            TempData["Flash"] = "Sectors.Saved";
-            return RedirectToAction(nameof(Index));
-        }
-        ModelState.AddErrors(result, localizer);
-        if (result.Conflict && form.Id is { } id && await sectors.GetForEditAsync(id, cancellationToken) is { } fresh)
-        {
-            ModelState.Clear();
-            ModelState.AddErrors(result, localizer);
-            return View("Edit", fresh);
-        }
-        return View("Edit", form);
+        return await this.AnswerAsync<SectorFormViewModel>(result, "Sectors.Saved", () => RedirectToAction(nameof(Index)),
+            form.Id is { } id ? () => sectors.GetForEditAsync(id, cancellationToken) : null, "Edit") ?? View("Edit", form);
     }
 }

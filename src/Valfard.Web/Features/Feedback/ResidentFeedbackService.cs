@@ -86,7 +86,7 @@ public sealed class ResidentFeedbackService(ValfardDbContext db, PublicSiteServi
         }
         catch (DomainException e)
         {
-            return OperationResult.Fail(null, e.Message);
+            return OperationResult.Refused(e);
         }
         await db.SaveChangesAsync(cancellationToken);
         if (outcome == FeedbackStatus.Approved)

@@ -15,8 +15,7 @@ namespace Valfard.Web.Features.FollowUp;
 [Route("plan/follow-up")]
 public sealed class FollowUpController(
     FollowUpService followUp,
-    PlanActorResolver actors,
-    IStringLocalizer<SharedResource> localizer) : Controller
+    PlanActorResolver actors) : Controller
 {
     private const string Managers = $"{Roles.Coordinator},{Roles.OrganisationAdmin}";
 
@@ -33,12 +32,8 @@ public sealed class FollowUpController(
     {
         var actor = await actors.ForAsync(User, cancellationToken);
         var result = await followUp.OpenAsync(year, actor.UserId, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        TempData.Flash(result, "Plan.FollowUp.Opened");
-        return result.Succeeded ? RedirectToAction(nameof(Round), new { year }) : RedirectToAction(nameof(Index));
+        return this.Flashed(result, "Plan.FollowUp.Opened",
+            () => result.Succeeded ? RedirectToAction(nameof(Round), new { year }) : RedirectToAction(nameof(Index)));
     }
 
     [HttpGet("{year:int}")]
@@ -60,12 +55,7 @@ public sealed class FollowUpController(
     {
         var actor = await actors.ForAsync(User, cancellationToken);
         var result = await followUp.SetOpenAsync(year, open, actor.UserId, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        TempData.Flash(result, open ? "Plan.FollowUp.Reopened" : "Plan.FollowUp.ClosedNow");
-        return RedirectToAction(nameof(Round), new { year });
+        return this.Flashed(result, open ? "Plan.FollowUp.Reopened" : "Plan.FollowUp.ClosedNow", () => RedirectToAction(nameof(Round), new { year }));
     }
 
     [HttpGet("{year:int}/measures/{measureId:guid}")]
@@ -89,26 +79,12 @@ public sealed class FollowUpController(
             {
                 return Forbid();
             }
-            if (result.NotFound)
+            var answer = await this.AnswerAsync(result, "Plan.FollowUp.Recorded", () => RedirectToAction("Measure", "Plan", new { id = measureId }),
+                async () => (await followUp.RecordFormAsync(year, measureId, actor, Cultures.Current, cancellationToken)).Form);
+            if (answer is not null)
             {
-                return NotFound();
+                return answer;
             }
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = "Plan.FollowUp.Recorded";
-                return RedirectToAction("Measure", "Plan", new { id = measureId });
-            }
-            if (result.Conflict)
-            {
-                var (fresh, _) = await followUp.RecordFormAsync(year, measureId, actor, Cultures.Current, cancellationToken);
-                if (fresh is not null)
-                {
-                    ModelState.Clear();
-                    ModelState.AddErrors(result, localizer);
-                    return View(fresh);
-                }
-            }
-            ModelState.AddErrors(result, localizer);
         }
         var (saved, denied) = await followUp.RecordFormAsync(year, measureId, actor, Cultures.Current, cancellationToken);
         if (denied)
@@ -139,16 +115,12 @@ public sealed class FollowUpController(
         {
             var actor = await actors.ForAsync(User, cancellationToken);
             var result = await followUp.OverrideAsync(form, actor.UserId, cancellationToken);
-            if (result.NotFound)
+            var answer = await this.AnswerAsync<OverrideAssessmentViewModel>(result, "Plan.FollowUp.Overridden",
+                () => Redirect(Url.Action(nameof(Round), new { year })! + $"#goal-{goalId}"));
+            if (answer is not null)
             {
-                return NotFound();
+                return answer;
             }
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = "Plan.FollowUp.Overridden";
-                return Redirect(Url.Action(nameof(Round), new { year })! + $"#goal-{goalId}");
-            }
-            ModelState.AddErrors(result, localizer);
         }
         var saved = await followUp.OverrideFormAsync(year, goalId, Cultures.Current, cancellationToken);
         if (saved is null)
@@ -168,12 +140,7 @@ public sealed class FollowUpController(
     {
         var actor = await actors.ForAsync(User, cancellationToken);
         var result = await followUp.ClearOverrideAsync(year, goalId, actor.UserId, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        TempData.Flash(result, "Plan.FollowUp.OverrideCleared");
-        return Redirect(Url.Action(nameof(Round), new { year })! + $"#goal-{goalId}");
+        return this.Flashed(result, "Plan.FollowUp.OverrideCleared", () => Redirect(Url.Action(nameof(Round), new { year })! + $"#goal-{goalId}"));
     }
 
     [Authorize(Roles = Managers)]
@@ -182,11 +149,7 @@ public sealed class FollowUpController(
     {
         var actor = await actors.ForAsync(User, cancellationToken);
         var (result, reportId) = await followUp.AnnualReportAsync(year, actor.UserId, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        TempData.Flash(result, "Plan.FollowUp.ReportReady");
-        return result.Succeeded ? RedirectToAction("Board", "Reports", new { id = reportId }) : RedirectToAction(nameof(Round), new { year });
+        return this.Flashed(result, "Plan.FollowUp.ReportReady",
+            () => result.Succeeded ? RedirectToAction("Board", "Reports", new { id = reportId }) : RedirectToAction(nameof(Round), new { year }));
     }
 }

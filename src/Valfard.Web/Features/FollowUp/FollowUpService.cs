@@ -100,7 +100,7 @@ public sealed class FollowUpService(
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail(null, ex.Message);
+            return OperationResult.Refused(ex);
         }
         audit.Record(round.OrganisationId, round.ReportId, userId, open ? "Plan.RoundReopened" : "Plan.RoundClosed",
             year.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -204,9 +204,9 @@ public sealed class FollowUpService(
             entry = new MeasureFollowUp(Guid.NewGuid(), round, measure);
             db.MeasureFollowUps.Add(entry);
         }
-        else if (entry.Version != form.Version)
+        else
         {
-            return (OperationResult.Stale(), false);
+            db.ExpectVersion(entry, form.Version);
         }
         try
         {
@@ -214,24 +214,11 @@ public sealed class FollowUpService(
         }
         catch (DomainException ex)
         {
-            return (OperationResult.Fail(ex.Message switch
-            {
-                "Plan.Validation.ProgressRange" or "Plan.Validation.DoneIsComplete" or "Plan.Validation.NotStartedHasNoProgress" => nameof(form.ProgressPercent),
-                "Plan.Validation.PostponedNeedsAccount" or "Plan.Validation.TooLong" => nameof(form.Account),
-                _ => null,
-            }, ex.Message), false);
+            return (OperationResult.Refused(ex), false);
         }
         audit.Record(round.OrganisationId, round.ReportId, actor.UserId, "Plan.FollowUpRecorded",
             $"{form.Year}: {measure.Code} {form.Status} {form.ProgressPercent}%");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (OperationResult.Stale(), false);
-        }
-        return (OperationResult.Success, false);
+        return (await db.SaveAsync(cancellationToken), false);
     }
 
     public async Task<OverrideAssessmentViewModel?> OverrideFormAsync(int year, Guid goalId, string language, CancellationToken cancellationToken)
@@ -281,7 +268,7 @@ public sealed class FollowUpService(
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail(ex.Message == "Plan.Validation.ReasonRequired" ? nameof(form.Reason) : null, ex.Message);
+            return OperationResult.Refused(ex);
         }
         audit.Record(round.OrganisationId, round.ReportId, userId, "Plan.AssessmentOverridden", $"{form.Year} {goal.Code}: {form.Assessment} – {form.Reason}");
         await db.SaveChangesAsync(cancellationToken);

@@ -50,7 +50,7 @@ public sealed class LinkedPlanService(ValfardDbContext db, AuditTrail audit, Tim
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail(ex.Message == "Validation.UrlInvalid" ? "url" : "title", ex.Message);
+            return OperationResult.Refused(ex);
         }
         audit.Record(report.Report.OrganisationId, reportId, userId, "Plan.Linked", title ?? string.Empty);
         await db.SaveChangesAsync(cancellationToken);
@@ -94,7 +94,7 @@ public sealed class LinkedPlanService(ValfardDbContext db, AuditTrail audit, Tim
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail("title", ex.Message);
+            return OperationResult.Refused(ex);
         }
         db.LinkedPlans.Add(plan);
         db.AttachmentContents.Add(new AttachmentContent(plan.Id, plan.OrganisationId, content));

@@ -62,10 +62,7 @@ public sealed class ObservationService(ValfardDbContext db, AuditTrail audit, Ti
                 {
                     return OperationResult.Missing();
                 }
-                if (observation.Version != form.Version)
-                {
-                    return OperationResult.Stale();
-                }
+                db.ExpectVersion(observation, form.Version);
                 observation.Update(form.Kind, form.LifeStage, form.TextFi ?? string.Empty, form.TextSv ?? string.Empty, form.Evidence ?? string.Empty);
             }
             else
@@ -76,19 +73,11 @@ public sealed class ObservationService(ValfardDbContext db, AuditTrail audit, Ti
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail(null, ex.Message);
+            return OperationResult.Refused(ex);
         }
         audit.Record(report.OrganisationId, report.Id, userId, form.Id is null ? "Observation.Added" : "Observation.Changed",
             $"{form.Kind}: {form.TextFi ?? form.TextSv}");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult.Stale();
-        }
-        return OperationResult.Success;
+        return await db.SaveAsync(cancellationToken);
     }
 
     public async Task<OperationResult> DeleteAsync(Guid reportId, Guid id, Guid userId, CancellationToken cancellationToken)

@@ -13,8 +13,7 @@ namespace Valfard.Web.Features.Reports;
 [Route("reports/{reportId:guid}/observations")]
 public sealed class ObservationsController(
     ObservationService observations,
-    ActorResolver actors,
-    IStringLocalizer<SharedResource> localizer) : Controller
+    ActorResolver actors) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid reportId, CancellationToken cancellationToken)
@@ -63,12 +62,7 @@ public sealed class ObservationsController(
     {
         var actor = await actors.ForAsync(User, cancellationToken);
         var result = await observations.DeleteAsync(reportId, id, actor.UserId, cancellationToken);
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        TempData.Flash(result, "Observations.Removed");
-        return RedirectToAction(nameof(Index), new { reportId });
+        return this.Flashed(result, "Observations.Removed", () => RedirectToAction(nameof(Index), new { reportId }));
     }
 
     private async Task<IActionResult> Save(ObservationFormViewModel form, CancellationToken cancellationToken)
@@ -77,23 +71,12 @@ public sealed class ObservationsController(
         {
             var actor = await actors.ForAsync(User, cancellationToken);
             var result = await observations.SaveAsync(form, actor.UserId, cancellationToken);
-            if (result.NotFound)
+            var answer = await this.AnswerAsync<ObservationFormViewModel>(result, "Observations.Saved", () => RedirectToAction(nameof(Index), new { reportId = form.ReportId }),
+                form.Id is { } id ? () => observations.FormAsync(form.ReportId, id, Cultures.Current, cancellationToken) : null, nameof(Edit));
+            if (answer is not null)
             {
-                return NotFound();
+                return answer;
             }
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = "Observations.Saved";
-                return RedirectToAction(nameof(Index), new { reportId = form.ReportId });
-            }
-            if (result.Conflict && form.Id is { } id && await observations.FormAsync(form.ReportId, id, Cultures.Current, cancellationToken) is { } fresh)
-            {
-                // Show what is saved now, so that saving again cannot undo the other person's change unseen.
-                ModelState.Clear();
-                ModelState.AddErrors(result, localizer);
-                return View(nameof(Edit), fresh);
-            }
-            ModelState.AddErrors(result, localizer);
         }
         var saved = await observations.FormAsync(form.ReportId, null, Cultures.Current, cancellationToken);
         if (saved is null)

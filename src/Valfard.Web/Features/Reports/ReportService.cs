@@ -85,7 +85,7 @@ public sealed partial class ReportService(
         }
         catch (DomainException ex)
         {
-            return (OperationResult.Fail(ex.Message == "Validation.YearOutsideTerm" ? nameof(form.Year) : null, ex.Message), null);
+            return (OperationResult.Refused(ex), null);
         }
         db.Reports.Add(report);
         var source = await StartingPointAsync(report, term, cancellationToken);

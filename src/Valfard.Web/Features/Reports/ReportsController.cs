@@ -99,22 +99,12 @@ public sealed class ReportsController(
         {
             var actor = await actors.ForAsync(User, cancellationToken);
             var result = await assignment.SaveAsync(form, actor.UserId, cancellationToken);
-            if (result.NotFound)
+            var answer = await this.AnswerAsync(result, "Sections.Assigned", () => RedirectToAction(nameof(Board), new { id }),
+                () => assignment.FormAsync(id, sectionId, Cultures.Current, cancellationToken));
+            if (answer is not null)
             {
-                return NotFound();
+                return answer;
             }
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = "Sections.Assigned";
-                return RedirectToAction(nameof(Board), new { id });
-            }
-            if (result.Conflict && await assignment.FormAsync(id, sectionId, Cultures.Current, cancellationToken) is { } fresh)
-            {
-                ModelState.Clear();
-                ModelState.AddErrors(result, localizer);
-                return View(fresh);
-            }
-            ModelState.AddErrors(result, localizer);
         }
         var saved = await assignment.FormAsync(id, sectionId, Cultures.Current, cancellationToken);
         if (saved is null)

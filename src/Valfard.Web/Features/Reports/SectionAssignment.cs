@@ -53,10 +53,7 @@ public sealed class SectionAssignment(ValfardDbContext db, AuditTrail audit)
         {
             return OperationResult.Missing();
         }
-        if (section.Version != form.Version)
-        {
-            return OperationResult.Stale();
-        }
+        db.ExpectVersion(section, form.Version);
         // Sectors and users are tenant-filtered: ids from another organisation are simply not found.
         if (form.SectorId is { } sectorId && !await db.Sectors.AnyAsync(s => s.Id == sectorId, cancellationToken))
         {
@@ -74,19 +71,11 @@ public sealed class SectionAssignment(ValfardDbContext db, AuditTrail audit)
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail(null, ex.Message);
+            return OperationResult.Refused(ex);
         }
         section.RenewVersion();
         audit.Record(section.OrganisationId, section.ReportId, userId, "Section.Assigned",
             $"{section.TitleFi}: {form.Status}, {form.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult.Stale();
-        }
-        return OperationResult.Success;
+        return await db.SaveAsync(cancellationToken);
     }
 }

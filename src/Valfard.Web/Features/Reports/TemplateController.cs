@@ -10,7 +10,7 @@ namespace Valfard.Web.Features.Reports;
 /// <summary>The organisation's report template: sections and their guidance. Changes apply to reports created later.</summary>
 [Authorize(Roles = Roles.Coordinator)]
 [Route("template")]
-public sealed class TemplateController(TemplateService templates, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class TemplateController(TemplateService templates) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -38,22 +38,12 @@ public sealed class TemplateController(TemplateService templates, IStringLocaliz
         if (ModelState.IsValid)
         {
             var result = await templates.SaveAsync(form, cancellationToken);
-            if (result.NotFound)
+            var answer = await this.AnswerAsync(result, "Template.Saved", () => RedirectToAction(nameof(Index)),
+                () => templates.FormAsync(id, cancellationToken));
+            if (answer is not null)
             {
-                return NotFound();
+                return answer;
             }
-            if (result.Succeeded)
-            {
-                TempData["Flash"] = "Template.Saved";
-                return RedirectToAction(nameof(Index));
-            }
-            if (result.Conflict && await templates.FormAsync(id, cancellationToken) is { } fresh)
-            {
-                ModelState.Clear();
-                ModelState.AddErrors(result, localizer);
-                return View(fresh);
-            }
-            ModelState.AddErrors(result, localizer);
         }
         return View(form);
     }
@@ -81,16 +71,6 @@ public sealed class TemplateController(TemplateService templates, IStringLocaliz
     public async Task<IActionResult> Remove(Guid id, Guid version, CancellationToken cancellationToken) =>
         Back(await templates.RemoveAsync(id, version, cancellationToken), "Template.Removed");
 
-    private IActionResult Back(OperationResult result, string? successKey)
-    {
-        if (result.NotFound)
-        {
-            return NotFound();
-        }
-        if (!result.Succeeded || successKey is not null)
-        {
-            TempData.Flash(result, successKey ?? string.Empty);
-        }
-        return RedirectToAction(nameof(Index));
-    }
+    private IActionResult Back(OperationResult result, string? successKey) =>
+        this.Flashed(result, successKey, () => RedirectToAction(nameof(Index)));
 }

@@ -90,10 +90,7 @@ public sealed class TemplateService(ValfardDbContext db, ICurrentOrganisation cu
         {
             return OperationResult.Missing();
         }
-        if (template.Version != version)
-        {
-            return OperationResult.Stale();
-        }
+        db.ExpectVersion(template, version);
         try
         {
             if (!change(template))
@@ -103,17 +100,9 @@ public sealed class TemplateService(ValfardDbContext db, ICurrentOrganisation cu
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail(null, ex.Message);
+            return OperationResult.Refused(ex);
         }
         template.RenewVersion();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult.Stale();
-        }
-        return OperationResult.Success;
+        return await db.SaveAsync(cancellationToken);
     }
 }

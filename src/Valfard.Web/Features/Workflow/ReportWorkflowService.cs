@@ -55,7 +55,8 @@ public sealed partial class ReportWorkflowService(
         {
             return OperationResult.Fail(null, $"Workflow.NotAllowed.{command.Action}");
         }
-        if (report.Version != command.ExpectedVersion)
+        // Checked before the work, too: publishing prints two PDFs, which a stale form should not cost.
+        if (!db.ExpectVersion(report, command.ExpectedVersion))
         {
             return OperationResult.Stale();
         }
@@ -80,7 +81,7 @@ public sealed partial class ReportWorkflowService(
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail(ex.Message.StartsWith("Validation.Decision", StringComparison.Ordinal) ? DecisionField(ex.Message) : null, ex.Message);
+            return OperationResult.Refused(ex);
         }
         catch (PdfRenderException ex)
         {
@@ -90,13 +91,10 @@ public sealed partial class ReportWorkflowService(
         audit.Record(report.OrganisationId, report.Id, userId, $"Workflow.{command.Action}",
             $"{from} → {report.Status}{(details.Length > 0 ? ": " + details : string.Empty)}");
         await NotifyAsync(report, command.Action, userId, now, cancellationToken);
-        try
+        var saved = await db.SaveAsync(cancellationToken);
+        if (!saved.Succeeded)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult.Stale();
+            return saved;
         }
         LogMoved(logger, report.Id, command.Action, from, report.Status);
         if (command.Action == WorkflowAction.Publish)
@@ -145,15 +143,6 @@ public sealed partial class ReportWorkflowService(
         }
         return $"version {version.Number}; PDF {string.Join(", ", hashes)}";
     }
-
-    private static string DecisionField(string key) => key switch
-    {
-        "Validation.DecisionBodyRequired" or "Validation.DecisionBodyTooLong" => "Body",
-        "Validation.DecisionDateRequired" or "Validation.DecisionDateInFuture" => "MeetingDate",
-        "Validation.DecisionParagraphRequired" or "Validation.DecisionParagraphTooLong" => "Paragraph",
-        "Validation.DecisionMinutesUrl" => "MinutesUrl",
-        _ => "Amendment",
-    };
 
     /// <summary>Who hears of a move: the welfare group while it works on the text, the council while it decides, everyone at the end.</summary>
     public static IReadOnlyList<string> NotifiedRoles(WorkflowAction action) => action switch
