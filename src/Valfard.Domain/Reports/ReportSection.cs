@@ -86,6 +86,17 @@ public class ReportSection : IOrganisationOwned, IVersioned
         }
     }
 
+    /// <summary>The status moves someone in this role may make from the section's current status.</summary>
+    public IReadOnlyList<SectionMove> MovesFor(SectionRole role) => SectionWorkflow.AvailableFrom(Status, role);
+
+    /// <summary>Moves the section to another status along <see cref="SectionWorkflow"/>; any other move is refused.</summary>
+    public void MoveTo(SectionStatus target, SectionRole role) => Status = SectionWorkflow.Require(Status, target, role).To;
+
+    /// <summary>
+    /// Sets any status, outside <see cref="SectionWorkflow"/>. Only for the coordinator's assignment page, whose
+    /// status list has always offered every status from every status (it also re-posts the unchanged status with
+    /// every save of the assignment); writers' status changes go through <see cref="MoveTo"/>.
+    /// </summary>
     public void SetStatus(SectionStatus status)
     {
         if (!Enum.IsDefined(status))

@@ -13,6 +13,10 @@ public sealed record Actor(Guid UserId, bool IsCoordinator, IReadOnlySet<Guid> S
     /// <summary>The coordinator writes anywhere; an editor writes the sections given to them or to their sector.</summary>
     public bool CanWrite(ReportSection section) =>
         IsCoordinator || section.IsEditor(UserId) || (section.SectorId is { } sector && SectorIds.Contains(sector));
+
+    /// <summary>The part the person plays in the section's status moves, or null when they may not write it.</summary>
+    public SectionRole? RoleIn(ReportSection section) =>
+        IsCoordinator ? SectionRole.Coordinator : CanWrite(section) ? SectionRole.Writer : null;
 }
 
 public sealed class ActorResolver(Valfard.Infrastructure.Persistence.ValfardDbContext db)

@@ -21,6 +21,8 @@ public sealed class SectionEditorViewModel
     public string? SectorName { get; init; }
     public required IReadOnlyList<TextPane> Texts { get; init; }
     public bool CanWrite { get; init; }
+    /// <summary>The status moves the signed-in person may make now, one button each; none when they cannot write.</summary>
+    public IReadOnlyList<SectionMove> StatusMoves { get; init; } = [];
     public CommentsViewModel? Comments { get; set; }
     public ReportStatus ReportStatus { get; init; }
     public SectionPurpose Purpose { get; init; }

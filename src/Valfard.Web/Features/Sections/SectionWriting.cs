@@ -43,6 +43,7 @@ public sealed partial class SectionWriting(
         var authorIds = section.Texts.Select(t => t.UpdatedById).OfType<Guid>().ToList();
         var names = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var sector = section.SectorId is { } sectorId ? await db.Sectors.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectorId, cancellationToken) : null;
+        var role = report.Status == ReportStatus.Draft ? actor.RoleIn(section) : null;
         return new SectionEditorViewModel
         {
             ReportId = report.Id,
@@ -55,6 +56,7 @@ public sealed partial class SectionWriting(
             DueDate = section.DueDate,
             SectorName = sector?.NameIn(language),
             CanWrite = report.Status == ReportStatus.Draft && actor.CanWrite(section),
+            StatusMoves = role is { } r ? section.MovesFor(r) : [],
             ReportStatus = report.Status,
             Purpose = section.Purpose,
             Texts = section.Texts.OrderBy(t => t.Language).Select(t => new TextPane(t.Language, t.Html, t.Version, t.UpdatedAt,
@@ -161,17 +163,21 @@ public sealed partial class SectionWriting(
         {
             return OperationResult.Missing();
         }
-        // A status that does not exist (a hand-made post) is refused with its message, not a server error.
-        if (!Enum.IsDefined(status))
+        // Statuses change only while the report is a draft, and only by those who may write the section; which
+        // moves each of them may make is the section's own table (writers hand over, the coordinator accepts).
+        if (report.Status != ReportStatus.Draft || actor.RoleIn(section) is not { } role)
         {
-            return OperationResult.Fail(null, "Validation.SectionStatusUnknown");
+            return OperationResult.Fail(null, SectionWorkflow.NotAllowedKey);
         }
-        // Editors move their own work up to "ready for review"; only the coordinator marks a section done.
-        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section) || (status == SectionStatus.Done && !actor.IsCoordinator))
+        try
         {
-            return OperationResult.Fail(null, "Sections.StatusNotAllowed");
+            // A status that does not exist (a hand-made post) is refused with its message, not a server error.
+            section.MoveTo(status, role);
         }
-        section.SetStatus(status);
+        catch (DomainException ex)
+        {
+            return OperationResult.Fail(null, ex.Message);
+        }
         audit.Record(section.OrganisationId, reportId, actor.UserId, "Section.StatusChanged", $"{section.TitleFi}: {status}");
         await db.SaveChangesAsync(cancellationToken);
         return OperationResult.Success;

@@ -90,7 +90,9 @@ public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, IWebH
                 var target = section.TextIn(language)!;
                 target.Write(sanitizer.Sanitize(html), target.Version, numbers[section.Id].StartsWith('3') ? editor : coordinator, written, section);
             }
-            section.SetStatus(SectionStatus.Done);
+            // Written, handed over and accepted: the same two moves the section editor offers.
+            section.MoveTo(SectionStatus.ReadyForReview, SectionRole.Writer);
+            section.MoveTo(SectionStatus.Done, SectionRole.Coordinator);
         }
         var blocks = new Dictionary<string, int[]> { ["3.1"] = [90012], ["3.2"] = [90016], ["3.4"] = [90031] };
         var known = await db.Indicators.Select(i => i.Id).ToListAsync(cancellationToken);

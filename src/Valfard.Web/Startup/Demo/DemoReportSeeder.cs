@@ -56,7 +56,7 @@ public sealed class DemoReportSeeder(ValfardDbContext db, RichTextSanitizer sani
 
         Write(Section("2"), "fi", DemoReportTexts.BackgroundFi, coordinator, started.AddDays(10));
         Write(Section("2"), "sv", DemoReportTexts.BackgroundSv, coordinator, started.AddDays(11));
-        Section("2").SetStatus(SectionStatus.ReadyForReview);
+        Section("2").MoveTo(SectionStatus.ReadyForReview, SectionRole.Writer);
         Write(Section("3.1"), "fi", DemoReportTexts.ChildrenFiFirst, editor, started.AddDays(20));
         Write(Section("3.1"), "sv", DemoReportTexts.ChildrenSv, editor, started.AddDays(21));
         Write(Section("3.1"), "fi", DemoReportTexts.ChildrenFi, coordinator, started.AddDays(40));
