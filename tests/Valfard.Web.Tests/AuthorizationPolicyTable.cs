@@ -98,7 +98,7 @@ public static class AuthorizationPolicyTable
         ["GET Workflow.Read"] = Allow(Coordinator, Editor, CouncilMember, CouncilSecretary),
         ["GET Workflow.Confirm"] = Allow(Coordinator, CouncilSecretary),
         ["POST Workflow.Confirm"] = Allow(Coordinator, CouncilSecretary),
-        ["GET Workflow.Pdf"] = Allow(Coordinator, Editor, CouncilMember, CouncilSecretary),
+        ["GET Documents.Pdf"] = Allow(Coordinator, Editor, CouncilMember, CouncilSecretary),
 
         // ---- the organisation's report template
         ["GET Template.Index"] = OwnData(Coordinator),

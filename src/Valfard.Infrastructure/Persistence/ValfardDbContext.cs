@@ -93,28 +93,34 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>Entities whose form was based on an older version than the one loaded (see <see cref="ExpectVersion"/>).</summary>
+    private readonly HashSet<IVersioned> _staleForms = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
-    /// The one optimistic-concurrency check: the next save of <paramref name="entity"/> succeeds only if the row still
-    /// carries <paramref name="expectedVersion"/>, the version the user's form was based on. A form that is already
-    /// stale when it arrives fails at the save without touching the database; one that races another writer fails in
-    /// the database's own WHERE clause. Both raise <see cref="DbUpdateConcurrencyException"/>, so a service has one
+    /// The one optimistic-concurrency check: the next save succeeds only if <paramref name="entity"/> still has
+    /// <paramref name="expectedVersion"/>, the version the user's form was based on. A form that is stale when it
+    /// arrives fails at the save without touching the database; one that races another writer fails in the database's
+    /// own WHERE clause on the loaded token. Both raise <see cref="DbUpdateConcurrencyException"/>, so a service has one
     /// place that turns them into the "someone else changed this" answer. A form that sent no version is stale.
     /// </summary>
     /// <returns>False when the form is stale already, for a caller that would rather not do costly work first.</returns>
     public bool ExpectVersion(IVersioned entity, Guid? expectedVersion)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion ?? Guid.Empty;
-        return entity.Version == expectedVersion;
+        if (entity.Version == expectedVersion)
+        {
+            return true;
+        }
+        _staleForms.Add(entity);
+        return false;
     }
 
     private void RenewVersions()
     {
         GuardApprovedVersions();
-        // A stale expectation (ExpectVersion) leaves the original token different from the loaded one. Checked here,
-        // before the tokens are renewed, because an entity whose values did not change would not reach the database.
-        if (ChangeTracker.Entries<IVersioned>().Any(e => e.State is EntityState.Modified or EntityState.Unchanged
-                && e.Property(p => p.Version).OriginalValue != e.Property(p => p.Version).CurrentValue))
+        // Checked here rather than left to the WHERE clause: an entity whose values did not change, or whose change is
+        // in its children, would not reach the database at all.
+        if (_staleForms.Count > 0)
         {
             throw new DbUpdateConcurrencyException("The change was based on an older version of the data.");
         }

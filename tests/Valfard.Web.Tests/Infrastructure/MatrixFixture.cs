@@ -282,7 +282,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "PlanController" when template.Contains("/measures/", StringComparison.Ordinal) => G(_measureId),
                 "PlanController" => G(_planIndicatorId),
                 "ReportsController" => G(_reportId),
-                "WorkflowController" when action.Method.Name == "Pdf" => G(_archivedReportId),
+                "DocumentsController" when action.Method.Name == "Pdf" => G(_archivedReportId),
                 "WorkflowController" => G(_reportId),
                 "TemplateController" => G(_templateSectionId),
                 "OrganisationsController" => G(DemoSeeder.DemokommunId),

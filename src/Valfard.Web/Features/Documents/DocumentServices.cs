@@ -10,6 +10,7 @@ public static class DocumentServices
         services.AddScoped<RazorDocumentRenderer>();
         services.AddScoped<ReportDocumentBuilder>();
         services.AddScoped<ReportPdfService>();
+        services.AddScoped<CouncilDocuments>();
         return services;
     }
 }

@@ -13,19 +13,16 @@ using Valfard.Web.Localization;
 namespace Valfard.Web.Features.Workflow;
 
 /// <summary>
-/// The report as a document: the council's reading view, the workflow moves from draft to published, and the
-/// council document as PDF (archived and byte-identical once published).
+/// The report's way to the council: the council's reading view and the workflow moves from draft to published.
 /// </summary>
 [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.CouncilMember},{Roles.CouncilSecretary}")]
 [Route("reports/{id:guid}")]
-public sealed partial class WorkflowController(
+public sealed class WorkflowController(
     ValfardDbContext db,
     ReadingService reading,
     ReportWorkflowService workflow,
-    ReportPdfService pdfs,
     ActorResolver actors,
-    IStringLocalizer<SharedResource> localizer,
-    ILogger<WorkflowController> logger) : Controller
+    IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("read")]
     public async Task<IActionResult> Read(Guid id, string? lang, int? version, CancellationToken cancellationToken)
@@ -99,61 +96,6 @@ public sealed partial class WorkflowController(
         return View(form);
     }
 
-    /// <summary>
-    /// The council document in one language. Once published it is the archived file, byte for byte, with its hash
-    /// as ETag; an approved version not yet published is printed from its snapshot; anything else is a marked draft.
-    /// </summary>
-    [HttpGet("pdf")]
-    public async Task<IActionResult> Pdf(Guid id, string? lang, int? version, CancellationToken cancellationToken)
-    {
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null)
-        {
-            return NotFound();
-        }
-        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, cancellationToken);
-        var languages = WelfareReport.LanguagesOf(organisation);
-        var language = lang is not null && languages.Contains(lang) ? lang : languages.Contains(Cultures.Current) ? Cultures.Current : languages[0];
-        var number = version ?? (report.Status is ReportStatus.Approved or ReportStatus.Published ? report.VersionNumber : null);
-        var approved = number is { } n ? await db.ReportVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ReportId == id && v.Number == n, cancellationToken) : null;
-        if (number is not null && approved is null)
-        {
-            return NotFound();
-        }
-        var baseName = $"{organisation.Slug}-{Slug.FromName(report.TitleIn(language))}";
-        if (approved is not null)
-        {
-            var archived = await db.ArchivedDocuments.AsNoTracking()
-                .FirstOrDefaultAsync(d => d.ReportVersionId == approved.Id && d.Language == language, cancellationToken);
-            if (archived is not null)
-            {
-                var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{archived.Sha256}\"");
-                Response.Headers["X-Content-SHA256"] = archived.Sha256;
-                return File(archived.Content, ArchivedDocument.PdfContentType, $"{baseName}-v{approved.Number}-{language}.pdf",
-                    lastModified: archived.CreatedAt, entityTag: etag);
-            }
-        }
-        try
-        {
-            var model = approved is not null
-                ? await pdfs.ForVersionAsync(approved, language, cancellationToken)
-                : await pdfs.LiveAsync(id, language, cancellationToken);
-            if (model is null)
-            {
-                return NotFound();
-            }
-            var bytes = await pdfs.RenderAsync(model, cancellationToken);
-            var suffix = approved is not null ? $"v{approved.Number}" : localizer["Document.DraftFileSuffix"].Value;
-            return File(bytes, ArchivedDocument.PdfContentType, $"{baseName}-{suffix}-{language}.pdf");
-        }
-        catch (PdfRenderException ex)
-        {
-            LogPdfFailed(logger, id, language, ex);
-            TempData.Flash(OperationResult.Fail(null, ex.Message), string.Empty);
-            return RedirectToAction(nameof(Read), new { id, lang = language });
-        }
-    }
-
     private async Task<bool> FillAsync(WorkflowFormViewModel form, Guid id, CancellationToken cancellationToken)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -171,6 +113,4 @@ public sealed partial class WorkflowController(
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The PDF of report {ReportId} in {Language} could not be made")]
-    private static partial void LogPdfFailed(ILogger logger, Guid reportId, string language, Exception exception);
 }

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Valfard.Domain.Common;
+using Valfard.Domain.Reports;
+using Valfard.Web.Common;
+using Valfard.Web.Localization;
+
+namespace Valfard.Web.Features.Documents;
+
+/// <summary>The council document as PDF, for the people who work on the report (residents get it from the public site).</summary>
+[Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.CouncilMember},{Roles.CouncilSecretary}")]
+[Route("reports/{id:guid}")]
+public sealed partial class DocumentsController(CouncilDocuments documents, ILogger<DocumentsController> logger) : Controller
+{
+    /// <summary>Once published, the archived file byte for byte with its hash as ETag; otherwise printed now.</summary>
+    [HttpGet("pdf")]
+    public async Task<IActionResult> Pdf(Guid id, string? lang, int? version, CancellationToken cancellationToken)
+    {
+        var language = await documents.LanguageAsync(id, lang, Cultures.Current, cancellationToken);
+        if (language is null)
+        {
+            return NotFound();
+        }
+        try
+        {
+            var file = await documents.GetAsync(id, language, version, cancellationToken);
+            if (file is null)
+            {
+                return NotFound();
+            }
+            if (file.Sha256 is null)
+            {
+                return File(file.Content, ArchivedDocument.PdfContentType, file.FileName);
+            }
+            Response.Headers["X-Content-SHA256"] = file.Sha256;
+            return File(file.Content, ArchivedDocument.PdfContentType, file.FileName, file.ArchivedAt,
+                new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
+        }
+        catch (PdfRenderException ex)
+        {
+            LogPdfFailed(logger, id, language, ex);
+            TempData.Flash(OperationResult.Fail(null, ex.Message), string.Empty);
+            return RedirectToAction("Read", "Workflow", new { id, lang = language });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The PDF of report {ReportId} in {Language} could not be made")]
+    private static partial void LogPdfFailed(ILogger logger, Guid reportId, string language, Exception exception);
+}
