@@ -1,0 +1,272 @@
+using Valfard.Web.Tests.Infrastructure;
+using static Valfard.Domain.Common.Roles;
+
+namespace Valfard.Web.Tests.Security;
+
+/// <summary>
+/// What each role may do, one line per action ("VERB Controller.Action"). The matrix test asks the running app and
+/// compares; an action missing here fails the build of the matrix, and so does an entry naming no action.
+/// <list type="bullet">
+/// <item><c>Allow(roles)</c>: the route points at one of Demokommun's entities. The roles listed are let in, the others
+/// are sent to access-denied, anonymous visitors to sign-in. A user of another organisation with an allowed role gets
+/// 404: tenant isolation hides the entity.</item>
+/// <item><c>OwnData(roles)</c>: a page of the signed-in user's own organisation (a list, a form for something new): the
+/// other organisation's user gets the same answer as a Demokommun user, for their own data.</item>
+/// <item><c>Anyone()</c>: public, anonymous included. <c>SignedIn()</c>: every signed-in user, whatever the role.</item>
+/// <item><c>.Except(role, outcome)</c> / <c>.ExceptOther(role, outcome)</c>: a rule a service adds on top of the
+/// attribute, in Demokommun or in Esimerkkilä.</item>
+/// </list>
+/// </summary>
+public static class AuthorizationPolicyTable
+{
+    // Declared before the table: static fields are initialised in order.
+    private static readonly Dictionary<string, Outcome> None = [];
+
+    public static readonly IReadOnlyDictionary<string, Rule> Rules = new Dictionary<string, Rule>(StringComparer.Ordinal)
+    {
+        // ---- account and language: public forms, or the user's own account
+        ["GET Account.Login"] = Anyone(),
+        ["POST Account.Login"] = Anyone(),
+        ["POST Account.Logout"] = SignedIn(), // the matrix sends it from a session of its own: it ends the session
+        ["GET Account.ForgotPassword"] = Anyone(),
+        ["POST Account.ForgotPassword"] = Anyone(),
+        ["GET Account.ResetPassword"] = Anyone(),
+        ["POST Account.ResetPassword"] = Anyone(),
+        ["GET Account.ChangePassword"] = SignedIn(),
+        ["POST Account.ChangePassword"] = SignedIn(),
+        ["GET Account.AccessDenied"] = Everyone(Outcome.Forbidden), // the access-denied page itself answers 403
+        ["POST Language.Set"] = Anyone(),
+        ["ANY Error.Status"] = Everyone(Outcome.NotFound), // /error/404 is the not-found page and answers 404
+        ["GET Home.Index"] = Anyone(), // visitors get the welcome page
+
+        // ---- public site: published reports for residents
+        ["GET Public.Front"] = Anyone(),
+        ["GET Public.Accessibility"] = Anyone(),
+        ["GET Public.Privacy"] = Anyone(),
+        ["GET Public.AccessibilityFeedback"] = Anyone(),
+        ["POST Public.AccessibilityFeedback"] = Anyone(),
+        ["GET Public.Organisation"] = Anyone(),
+        ["GET Public.Report"] = Anyone(),
+        ["GET Public.Feedback"] = Anyone(),
+        ["POST Public.Feedback"] = Anyone(),
+        ["GET Public.OpenDataFile"] = Anyone(),
+        ["GET Public.Pdf"] = Anyone(),
+
+        // ---- notifications: each user's own
+        ["GET Notifications.Index"] = SignedIn(),
+        ["POST Notifications.Open"] = SignedIn().Other(Outcome.NotFound), // another user's notification is not found
+        ["POST Notifications.ReadAll"] = SignedIn(),
+
+        // ---- reports
+        ["GET Reports.Index"] = OwnData(Coordinator, Editor, CouncilMember, CouncilSecretary),
+        ["GET Reports.Create"] = OwnData(Coordinator),
+        ["POST Reports.Create"] = OwnData(Coordinator),
+        ["GET Reports.Board"] = Allow(Coordinator, Editor),
+        ["GET Reports.Audit"] = Allow(Coordinator),
+        ["GET Reports.Assign"] = Allow(Coordinator),
+        ["POST Reports.Assign"] = Allow(Coordinator),
+
+        // ---- writing a section (the matrix editor's sector, education, owns the section)
+        ["GET Sections.Edit"] = Allow(Coordinator, Editor),
+        ["POST Sections.SaveText"] = Allow(Coordinator, Editor),
+        ["POST Sections.AddIndicator"] = Allow(Coordinator, Editor),
+        ["POST Sections.RemoveIndicator"] = Allow(Coordinator, Editor),
+        ["POST Sections.SetStatus"] = Allow(Coordinator, Editor),
+        ["GET Sections.History"] = Allow(Coordinator, Editor),
+        ["POST Sections.Restore"] = Allow(Coordinator, Editor),
+
+        // ---- comments: the welfare group, and council members while the council reads
+        ["POST Comments.Add"] = Allow(Coordinator, Editor, CouncilMember),
+        ["POST Comments.Resolve"] = Allow(Coordinator, Editor, CouncilMember),
+        ["POST Comments.Reopen"] = Allow(Coordinator, Editor, CouncilMember),
+
+        // ---- observations (joys and concerns) and linked plans
+        ["GET Observations.Index"] = Allow(Coordinator, Editor),
+        ["POST Observations.Create"] = Allow(Coordinator, Editor),
+        ["GET Observations.Edit"] = Allow(Coordinator, Editor),
+        ["POST Observations.Edit"] = Allow(Coordinator, Editor),
+        ["GET Observations.ConfirmRemove"] = Allow(Coordinator, Editor),
+        ["POST Observations.Remove"] = Allow(Coordinator, Editor),
+        ["GET LinkedPlans.Index"] = Allow(Coordinator, Editor),
+        ["POST LinkedPlans.AddLink"] = Allow(Coordinator, Editor),
+        ["POST LinkedPlans.Upload"] = Allow(Coordinator, Editor),
+        ["GET LinkedPlans.Download"] = Allow(Coordinator, Editor),
+        ["GET LinkedPlans.ConfirmRemove"] = Allow(Coordinator, Editor),
+        ["POST LinkedPlans.Remove"] = Allow(Coordinator, Editor),
+
+        // ---- the report as a document and its workflow (move = Publish: coordinator or council secretary)
+        ["GET Workflow.Read"] = Allow(Coordinator, Editor, CouncilMember, CouncilSecretary),
+        ["GET Workflow.Confirm"] = Allow(Coordinator, CouncilSecretary),
+        ["POST Workflow.Confirm"] = Allow(Coordinator, CouncilSecretary),
+        ["GET Documents.Pdf"] = Allow(Coordinator, Editor, CouncilMember, CouncilSecretary),
+
+        // ---- the organisation's report template
+        ["GET Template.Index"] = OwnData(Coordinator),
+        ["GET Template.Edit"] = Allow(Coordinator),
+        ["POST Template.Edit"] = Allow(Coordinator),
+        ["POST Template.Add"] = OwnData(Coordinator),
+        ["POST Template.Up"] = Allow(Coordinator),
+        ["POST Template.Down"] = Allow(Coordinator),
+        ["GET Template.ConfirmRemove"] = Allow(Coordinator),
+        ["POST Template.Remove"] = Allow(Coordinator),
+
+        // ---- indicators: the Sotkanet catalogue is shared by all organisations; local indicators and sets are the organisation's
+        ["GET Indicators.Index"] = OwnData(Coordinator, Editor, SystemAdmin),
+        ["GET Indicators.Show"] = OwnData(Coordinator, Editor, SystemAdmin),
+        ["GET Indicators.Xlsx"] = OwnData(Coordinator, Editor, SystemAdmin),
+        ["GET Indicators.Csv"] = OwnData(Coordinator, Editor, SystemAdmin),
+        ["POST Indicators.Direction"] = OwnData(Coordinator, SystemAdmin), // shared catalogue: a coordinator of any organisation sets it for all
+        ["GET Indicators.Local"] = OwnData(Coordinator, Editor, SystemAdmin),
+        ["POST Indicators.CreateLocal"] = OwnData(Coordinator),
+        ["GET Indicators.LocalShow"] = Allow(Coordinator, Editor, SystemAdmin),
+        ["POST Indicators.RecordLocal"] = Allow(Coordinator, Editor),
+        ["POST Indicators.RemoveLocal"] = Allow(Coordinator, Editor),
+        ["GET Indicators.Sets"] = OwnData(Coordinator, Editor, SystemAdmin),
+        ["POST Indicators.CreateSet"] = OwnData(Coordinator),
+        ["POST Indicators.AddToSet"] = Allow(Coordinator),
+        ["POST Indicators.RemoveFromSet"] = Allow(Coordinator),
+        ["GET Indicators.Import"] = OwnData(Coordinator, SystemAdmin),
+        ["POST Indicators.ImportFile"] = OwnData(Coordinator, SystemAdmin),
+        ["POST Indicators.ImportLive"] = OwnData(Coordinator, SystemAdmin),
+        ["GET Indicators.Progress"] = Allow(Coordinator, SystemAdmin), // a job is its starter's; another user's job is not found
+        ["GET Indicators.Status"] = Allow(Coordinator, SystemAdmin),
+
+        // ---- the welfare plan: everyone reads, the coordinator and the organisation admin build it
+        ["GET Plan.Index"] = SignedIn(),
+        ["POST Plan.Create"] = OwnData(Coordinator, OrganisationAdmin),
+        ["GET Plan.Mine"] = SignedIn(),
+        ["GET Plan.NewGoal"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound), // Esimerkkilä has no plan yet
+        ["POST Plan.NewGoal"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound),
+        ["GET Plan.EditGoal"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST Plan.EditGoal"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET Plan.ConfirmRemoveGoal"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST Plan.RemoveGoal"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET Plan.Measure"] = SignedIn().Other(Outcome.NotFound),
+        ["GET Plan.NewMeasure"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound),
+        ["POST Plan.NewMeasure"] = OwnData(Coordinator, OrganisationAdmin),
+        ["GET Plan.EditMeasure"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST Plan.EditMeasure"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET Plan.ConfirmRemoveMeasure"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST Plan.RemoveMeasure"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET Plan.NewIndicator"] = Allow(Coordinator, OrganisationAdmin), // ?goalId= one of Demokommun's goals
+        ["POST Plan.NewIndicator"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST Plan.RemoveIndicator"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET Plan.Export"] = SignedIn().Other(Outcome.NotFound), // the own organisation's plan; Esimerkkilä has none
+        ["GET Plan.Import"] = OwnData(Coordinator, OrganisationAdmin),
+        ["POST Plan.Import"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound),
+
+        // ---- the plan's yearly follow-up (year 2025 is Demokommun's round)
+        ["GET FollowUp.Index"] = SignedIn(),
+        ["POST FollowUp.Open"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound), // no plan in Esimerkkilä
+        ["GET FollowUp.Round"] = SignedIn().Other(Outcome.NotFound),
+        // Recording is open to every signed-in user by the attribute; the service lets in managers, the measure's owner and
+        // editors of its sector, after finding the measure: in another organisation it is not found, whatever the role.
+        ["GET FollowUp.Record"] = Allow(Coordinator, OrganisationAdmin, Editor).CheckedByService(),
+        ["POST FollowUp.Record"] = Allow(Coordinator, OrganisationAdmin, Editor).CheckedByService(),
+        ["GET FollowUp.Override"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST FollowUp.Override"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST FollowUp.ClearOverride"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST FollowUp.AnnualReport"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST FollowUp.Close"] = Allow(Coordinator, OrganisationAdmin), // Close and Reopen run one after the other
+        ["POST FollowUp.Reopen"] = Allow(Coordinator, OrganisationAdmin),
+
+        // ---- residents' feedback inbox
+        ["GET Feedback.Index"] = OwnData(Coordinator),
+        ["POST Feedback.Handle"] = Allow(Coordinator),
+
+        // ---- administration
+        ["GET Admin.Logo.Index"] = OwnData(OrganisationAdmin, Coordinator),
+        ["GET Admin.Logo.Image"] = OwnData(OrganisationAdmin, Coordinator).Other(Outcome.NotFound), // the own logo; Esimerkkilä has none
+        ["POST Admin.Logo.Upload"] = OwnData(OrganisationAdmin, Coordinator),
+        ["POST Admin.Logo.Remove"] = OwnData(OrganisationAdmin, Coordinator),
+        // Organisations are the installation's, not one tenant's: the system admin manages all of them from any organisation.
+        // The backup holds every organisation's data: the system administrator only, whichever organisation they are in.
+        ["GET Admin.Backup.Index"] = OwnData(SystemAdmin),
+        ["POST Admin.Backup.Download"] = OwnData(SystemAdmin).ShowsWholeInstallation(),
+        ["GET Admin.Organisations.Index"] = OwnData(SystemAdmin),
+        ["GET Admin.Organisations.Create"] = OwnData(SystemAdmin),
+        ["POST Admin.Organisations.Create"] = OwnData(SystemAdmin),
+        ["GET Admin.Organisations.Edit"] = OwnData(SystemAdmin),
+        ["POST Admin.Organisations.Edit"] = OwnData(SystemAdmin),
+        ["GET Admin.Organisations.InviteAdmin"] = OwnData(SystemAdmin),
+        ["POST Admin.Organisations.InviteAdmin"] = OwnData(SystemAdmin),
+        ["GET Admin.Sectors.Index"] = OwnData(OrganisationAdmin, SystemAdmin),
+        ["GET Admin.Sectors.Create"] = OwnData(OrganisationAdmin, SystemAdmin),
+        ["POST Admin.Sectors.Create"] = OwnData(OrganisationAdmin, SystemAdmin),
+        ["GET Admin.Sectors.Edit"] = Allow(OrganisationAdmin, SystemAdmin),
+        ["POST Admin.Sectors.Edit"] = Allow(OrganisationAdmin, SystemAdmin),
+        ["GET Admin.Users.Index"] = OwnData(OrganisationAdmin, SystemAdmin),
+        ["GET Admin.Users.Create"] = OwnData(OrganisationAdmin, SystemAdmin),
+        ["POST Admin.Users.Create"] = OwnData(OrganisationAdmin, SystemAdmin),
+        ["GET Admin.Users.Edit"] = Allow(OrganisationAdmin, SystemAdmin),
+        ["POST Admin.Users.Edit"] = Allow(OrganisationAdmin, SystemAdmin),
+        ["GET Admin.Users.ConfirmDeactivate"] = Allow(OrganisationAdmin, SystemAdmin),
+        ["POST Admin.Users.Deactivate"] = Allow(OrganisationAdmin, SystemAdmin),
+        ["POST Admin.Users.ResendInvitation"] = Allow(OrganisationAdmin, SystemAdmin),
+        ["POST Admin.Users.Reactivate"] = Allow(OrganisationAdmin, SystemAdmin),
+    };
+
+    /// <summary>What one rule expects of one client.</summary>
+    public sealed record Rule(Outcome AnonymousOutcome, IReadOnlySet<string> AllowedRoles, bool Scoped,
+        IReadOnlyDictionary<string, Outcome> OwnExceptions, IReadOnlyDictionary<string, Outcome> OtherExceptions, Outcome? OtherForAllowed, Outcome? OtherForDenied = null,
+        bool WholeInstallation = false)
+    {
+        /// <summary>The answer covers every organisation by design (the database backup), so it is not checked for leaks.</summary>
+        public Rule ShowsWholeInstallation() => this with { WholeInstallation = true };
+
+        public Rule Except(string role, Outcome outcome) =>
+            this with { OwnExceptions = new Dictionary<string, Outcome>(OwnExceptions) { [role] = outcome } };
+
+        public Rule ExceptOther(string role, Outcome outcome) =>
+            this with { OtherExceptions = new Dictionary<string, Outcome>(OtherExceptions) { [role] = outcome } };
+
+        /// <summary>The role check is the service's, after the entity is found: in the other organisation every role gets 404.</summary>
+        public Rule CheckedByService() => this with { OtherForDenied = Outcome.NotFound };
+
+        /// <summary>What an allowed role of the other organisation gets, when not the default of the rule's kind.</summary>
+        public Rule Other(Outcome outcome) => this with { OtherForAllowed = outcome };
+
+        public Outcome Expected(string? role, Tenant tenant)
+        {
+            if (role is null)
+            {
+                return AnonymousOutcome;
+            }
+            if (tenant == Tenant.Own && OwnExceptions.TryGetValue(role, out var own))
+            {
+                return own;
+            }
+            if (tenant == Tenant.Other && OtherExceptions.TryGetValue(role, out var other))
+            {
+                return other;
+            }
+            if (!AllowedRoles.Contains(role))
+            {
+                return tenant == Tenant.Other && OtherForDenied is { } denied ? denied : Outcome.Forbidden;
+            }
+            if (tenant == Tenant.Own)
+            {
+                return Outcome.Allowed;
+            }
+            return OtherForAllowed ?? (Scoped ? Outcome.NotFound : Outcome.Allowed);
+        }
+    }
+
+    private static Rule Allow(params string[] roles) => new(Outcome.RedirectToLogin, roles.ToHashSet(), true, None, None, null);
+
+    private static Rule OwnData(params string[] roles) => new(Outcome.RedirectToLogin, roles.ToHashSet(), false, None, None, null);
+
+    private static Rule SignedIn() => new(Outcome.RedirectToLogin, All.ToHashSet(), false, None, None, null);
+
+    private static Rule Anyone() => new(Outcome.Allowed, All.ToHashSet(), false, None, None, null);
+
+    private static Rule Everyone(Outcome outcome)
+    {
+        var rule = new Rule(outcome, All.ToHashSet(), false, None, None, null);
+        foreach (var role in All)
+        {
+            rule = rule.Except(role, outcome).ExceptOther(role, outcome);
+        }
+        return rule;
+    }
+}
