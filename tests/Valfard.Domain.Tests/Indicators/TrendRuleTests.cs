@@ -1,6 +1,6 @@
 using Valfard.Domain.Indicators;
 
-namespace Valfard.Domain.Tests;
+namespace Valfard.Domain.Tests.Indicators;
 
 public sealed class TrendRuleTests
 {

@@ -1,7 +1,7 @@
 using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
 
-namespace Valfard.Domain.Tests;
+namespace Valfard.Domain.Tests.Organisations;
 
 public sealed class SlugTests
 {

@@ -4,7 +4,7 @@ using Valfard.Domain.Organisations;
 using Valfard.Domain.Plans;
 using Valfard.Domain.Reports;
 
-namespace Valfard.Domain.Tests;
+namespace Valfard.Domain.Tests.Plans;
 
 public sealed class PlanTests
 {

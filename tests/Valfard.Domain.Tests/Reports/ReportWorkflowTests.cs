@@ -2,7 +2,7 @@ using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
 using Valfard.Domain.Reports;
 
-namespace Valfard.Domain.Tests;
+namespace Valfard.Domain.Tests.Reports;
 
 public sealed class ReportWorkflowTests
 {

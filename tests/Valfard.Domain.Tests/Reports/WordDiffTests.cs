@@ -1,6 +1,6 @@
 using Valfard.Domain.Reports;
 
-namespace Valfard.Domain.Tests;
+namespace Valfard.Domain.Tests.Reports;
 
 public sealed class WordDiffTests
 {

@@ -1,7 +1,7 @@
 using Valfard.Domain.Indicators;
 using Valfard.Domain.Plans;
 
-namespace Valfard.Domain.Tests;
+namespace Valfard.Domain.Tests.Plans;
 
 public sealed class AssessmentRuleTests
 {
