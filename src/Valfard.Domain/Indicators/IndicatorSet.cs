@@ -34,9 +34,9 @@ public class IndicatorSet : IOrganisationOwned, IVersioned
         name = name?.Trim() ?? string.Empty;
         if (name.Length == 0)
         {
-            throw new DomainException("Validation.SetNameRequired");
+            throw new DomainException("Validation.SetNameRequired", nameof(Name));
         }
-        Name = name.Length > NameMaxLength ? throw new DomainException("Validation.TitleTooLong") : name;
+        Name = name.Length > NameMaxLength ? throw new DomainException("Validation.TitleTooLong", nameof(Name)) : name;
     }
 
     public void Add(int indicatorId)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Indicators;
 using Valfard.Infrastructure.Indicators;
+using Valfard.Web.Features.Indicators;
 using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Web.Tests.Indicators;
@@ -81,6 +82,45 @@ public sealed class SotkanetReaderTests
         var error = Assert.Throws<SotkanetFormatException>(() => SotkanetCsvReader.Read(new StringReader(csv)).ToList());
 
         Assert.Equal((row, field), (error.Row, error.Field));
+    }
+}
+
+/// <summary>Reading an import file is pure: what it holds, or the bad row it refuses, is known without a database.</summary>
+public sealed class IndicatorFileTests
+{
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Theory]
+    [InlineData("export.csv")]
+    [InlineData("export.txt")]
+    public void A_semicolon_csv_is_read_as_values_by_its_name_or_its_content_counting_rows_after_the_header(string fileName)
+    {
+        var file = IndicatorFile.Read(Bytes("\uFEFFregion;indicator;year;gender;primary value\n833;127;2023;male;12,5\n833;127;2022;total;\n"), fileName);
+
+        Assert.Equal((SotkanetFileKind.Data, 2, 2), (file.Kind, file.FirstRow, file.Count));
+        Assert.Equal(new IndicatorValue(127, 833, 2023, Gender.Male, 12.5, null), file.Values[0]);
+    }
+
+    [Fact]
+    public void Json_metadata_regions_and_values_are_told_apart_and_counted()
+    {
+        var indicators = IndicatorFile.Read(Bytes("""[{"id":127,"title":{"fi":"Väestö"}},{"id":128,"title":{"fi":"Ikä"}}]"""), "indicators.json");
+        var regions = IndicatorFile.Read(Bytes("""[{"id":833,"title":{"fi":"Vaasa"},"code":"905","category":"KUNTA"}]"""), "regions.json");
+        var values = IndicatorFile.Read(Bytes("""[{"indicator":127,"region":833,"year":2023,"gender":"total","value":1.5}]"""), "data.json");
+
+        Assert.Equal((SotkanetFileKind.Indicators, 2), (indicators.Kind, indicators.Count));
+        Assert.Equal((SotkanetFileKind.Regions, 1, "905"), (regions.Kind, regions.Count, regions.Regions[0].Code));
+        Assert.Equal((SotkanetFileKind.Data, 1, 1), (values.Kind, values.FirstRow, values.Count));
+    }
+
+    [Fact]
+    public void A_bad_row_anywhere_is_refused_while_reading_before_anything_could_be_written()
+    {
+        var error = Assert.Throws<SotkanetFormatException>(() => IndicatorFile.Read(
+            Bytes("""[{"indicator":127,"region":833,"year":2023,"gender":"total","value":1},{"indicator":127,"region":833,"year":2023,"gender":"both","value":1}]"""),
+            "data.json"));
+
+        Assert.Equal((2, "gender", "UnknownGender"), (error.Row, error.Field, error.Problem));
     }
 }
 

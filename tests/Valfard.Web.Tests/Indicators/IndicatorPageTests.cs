@@ -96,6 +96,58 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
     }
 
     [Fact]
+    public async Task The_catalogue_own_indicators_sets_and_imports_link_to_each_other_and_post_to_their_addresses()
+    {
+        using var browser = await Browser.SignedInAsync(factory, "coordinator@demo.test", "en");
+
+        var catalogue = await browser.GetHtmlAsync("/indicators");
+        Assert.Contains("href=\"/indicators/sets\"", catalogue);
+        Assert.Contains("href=\"/indicators/local\"", catalogue);
+        Assert.Contains("href=\"/indicators/import\"", catalogue);
+        Assert.Contains("href=\"/indicators/90005\"", catalogue);
+        Assert.Contains("action=\"/indicators/90005/direction\"", await browser.GetHtmlAsync("/indicators/90005"));
+
+        var sets = await browser.GetHtmlAsync("/indicators/sets");
+        Assert.Contains("class=\"breadcrumb-item\"><a href=\"/indicators\">", sets);
+        Assert.Contains("action=\"/indicators/sets\"", sets);
+        Assert.Matches("href=\"/indicators/9[0-9]+\"", sets);
+        Assert.Matches("action=\"/indicators/sets/[0-9a-f-]{36}/add\"", sets);
+        Assert.Matches("action=\"/indicators/sets/[0-9a-f-]{36}/remove/9[0-9]+\"", sets);
+
+        var locals = await browser.GetHtmlAsync("/indicators/local");
+        Assert.Contains("class=\"breadcrumb-item\"><a href=\"/indicators\">", locals);
+        Assert.Contains("action=\"/indicators/local\"", locals);
+        var own = System.Text.RegularExpressions.Regex.Match(locals, "href=\"(/indicators/local/[0-9a-f-]{36})\"").Groups[1].Value;
+        var ownPage = await browser.GetHtmlAsync(own);
+        Assert.Contains("class=\"breadcrumb-item\"><a href=\"/indicators\">", ownPage);
+        Assert.Contains("class=\"breadcrumb-item\"><a href=\"/indicators/local\">", ownPage);
+        Assert.Contains($"action=\"{own}/values\"", ownPage);
+        Assert.Matches($"action=\"{own}/values/[0-9]{{4}}/remove\"", ownPage);
+        Assert.Contains("data-chart=", ownPage);
+
+        var import = await browser.GetHtmlAsync("/indicators/import");
+        Assert.Contains("class=\"breadcrumb-item\"><a href=\"/indicators\">", import);
+        Assert.Contains("action=\"/indicators/import/file\"", import);
+        Assert.Contains("action=\"/indicators/import/live\"", import);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(Browser.TokenIn(import)), "__RequestVerificationToken");
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("not an export")), "file", "nothing.json");
+        var started = await browser.Client.PostAsync("/indicators/import/file", form);
+        var progress = started.Headers.Location!.OriginalString;
+        Assert.Matches("^/indicators/import/[0-9a-f-]{36}$", progress);
+        string progressPage;
+        var waited = 0;
+        do
+        {
+            await Task.Delay(200);
+            progressPage = await browser.GetHtmlAsync(progress);
+        }
+        while (!progressPage.Contains("alert-danger", StringComparison.Ordinal) && (waited += 200) < 10_000);
+        Assert.Contains($"data-status-url=\"{progress}/status\"", progressPage);
+        Assert.Contains("href=\"/indicators/import\"", progressPage);
+    }
+
+    [Fact]
     public async Task An_editor_may_read_indicators_but_not_import()
     {
         using var browser = await Browser.SignedInAsync(factory, "editor@demo.test", "en");

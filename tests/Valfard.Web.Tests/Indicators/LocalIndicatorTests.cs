@@ -62,6 +62,25 @@ public sealed partial class LocalIndicatorTests : IDisposable
     }
 
     [Fact]
+    public async Task Removing_a_value_renews_the_indicators_version_so_a_form_opened_before_it_is_stale()
+    {
+        using var editor = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        var created = await editor.PostFormAsync("/indicators/local", "/indicators/local", ("titleFi", "Uimahallin käynnit"), ("direction", "Neutral"));
+        var page = created.Headers.Location!.OriginalString;
+        var html = await editor.GetHtmlAsync(page);
+        await editor.Client.PostAsync($"{page}/values", Browser.Form(Browser.TokenIn(html), ("year", "2024"), ("value", "5"), ("source", "Kassa"), ("version", Version(html))));
+        var before = await editor.GetHtmlAsync(page);
+
+        var removed = await editor.PostFormAsync(page, $"{page}/values/2024/remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Contains("The value has been removed.", await editor.GetHtmlAsync(page));
+
+        await editor.Client.PostAsync($"{page}/values", Browser.Form(Browser.TokenIn(before), ("year", "2025"), ("value", "6"), ("source", "Kassa"), ("version", Version(before))));
+        Assert.Contains("Someone else saved a change", await editor.GetHtmlAsync(page));
+        Assert.Equal(0, await _factory.QueryAsync(db => db.LocalIndicators.IgnoreQueryFilters().Where(i => i.TitleFi == "Uimahallin käynnit").SelectMany(i => i.Values).CountAsync()));
+    }
+
+    [Fact]
     public async Task Another_organisation_cannot_see_or_change_an_own_indicator()
     {
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");

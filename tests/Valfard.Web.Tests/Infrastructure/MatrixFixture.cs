@@ -272,9 +272,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             "id" => controller switch
             {
                 "FeedbackController" => G(_feedbackId),
-                "IndicatorsController" when template.Contains("/local/", StringComparison.Ordinal) => G(_localIndicatorId),
-                "IndicatorsController" when template.Contains("/sets/", StringComparison.Ordinal) => G(_setId),
                 "IndicatorsController" => _indicatorId.ToString(CultureInfo.InvariantCulture),
+                "LocalIndicatorsController" => G(_localIndicatorId),
+                "IndicatorSetsController" => G(_setId),
                 "LinkedPlansController" => G(_linkedPlanId),
                 "NotificationsController" => G(_notifications[client.Tenant == Tenant.Own && client.UserId is { } u ? u : _demoCoordinatorId]),
                 "ObservationsController" => G(_observationId),
@@ -326,7 +326,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             case "POST Plan.RemoveIndicator":
                 return await AddAsync(db => FollowUpIndicator.ForGoal(Guid.NewGuid(), db.Goals.Single(g => g.Id == _goalId), _indicatorId, null, 90 + n),
                     db => db.PlanIndicators);
-            case "POST Indicators.RemoveLocal":
+            case "POST LocalIndicators.Remove":
                 return await AddAsync(db =>
                 {
                     var local = new LocalIndicator(Guid.NewGuid(), DemoSeeder.DemokommunId, $"Matrix {n}", $"Matrix {n}", "%", IndicatorDirection.HigherIsBetter);

@@ -5,6 +5,7 @@ using Valfard.Domain.Indicators;
 using Valfard.Domain.Organisations;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
+using Valfard.Web.Common;
 
 namespace Valfard.Web.Features.Indicators;
 
@@ -91,16 +92,15 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
     /// Sets which way is good for an indicator. The catalogue is shared, so this applies to every organisation; it
     /// is what turns a rising or falling trend into an improving or worsening one.
     /// </summary>
-    public async Task<bool> SetDirectionAsync(int id, IndicatorDirection direction, CancellationToken cancellationToken)
+    public async Task<OperationResult> SetDirectionAsync(int id, IndicatorDirection direction, CancellationToken cancellationToken)
     {
         var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (indicator is null || !Enum.IsDefined(direction))
         {
-            return false;
+            return OperationResult.Missing();
         }
         indicator.Direction = direction;
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return await db.SaveAsync(cancellationToken);
     }
 
     /// <summary>The indicator table as CSV: one row per region, gender and year; a missing value stays empty.</summary>

@@ -4,7 +4,6 @@ using Valfard.Domain.Indicators;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
-
 using Valfard.Web.Common;
 
 namespace Valfard.Web.Features.Indicators;
@@ -65,21 +64,21 @@ public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisatio
         {
             return OperationResult.Missing();
         }
+        IndicatorSet set;
         try
         {
-            var set = new IndicatorSet(Guid.NewGuid(), organisationId, name ?? string.Empty);
-            if (await db.IndicatorSets.AnyAsync(s => s.Name == set.Name, cancellationToken))
-            {
-                return OperationResult.Fail("name", "Sets.NameTaken");
-            }
-            db.IndicatorSets.Add(set);
+            set = new IndicatorSet(Guid.NewGuid(), organisationId, name ?? string.Empty);
         }
         catch (DomainException ex)
         {
-            return OperationResult.Fail("name", ex.Message);
+            return OperationResult.Refused(ex);
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult.Success;
+        if (await db.IndicatorSets.AnyAsync(s => s.Name == set.Name, cancellationToken))
+        {
+            return OperationResult.Fail(nameof(IndicatorSet.Name), "Sets.NameTaken");
+        }
+        db.IndicatorSets.Add(set);
+        return await db.SaveAsync(cancellationToken);
     }
 
     public async Task<OperationResult> ChangeMemberAsync(Guid setId, int indicatorId, bool add, CancellationToken cancellationToken)
@@ -101,9 +100,8 @@ public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisatio
         {
             set.Remove(indicatorId);
         }
-        set.RenewVersion();
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult.Success;
+        db.ChangedThroughItsRows(set);
+        return await db.SaveAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<int>> SectionIndicatorIdsAsync(Guid sectionId, CancellationToken cancellationToken) =>
@@ -144,7 +142,6 @@ public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisatio
         }
         audit.Record(section.OrganisationId, reportId, actor.UserId, add ? "Section.IndicatorAdded" : "Section.IndicatorRemoved",
             $"{section.TitleFi}: {indicatorId}");
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult.Success;
+        return await db.SaveAsync(cancellationToken);
     }
 }

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Valfard.Domain.Common;
 using Valfard.Domain.Indicators;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
-
 using Valfard.Web.Common;
 
 namespace Valfard.Web.Features.Indicators;
@@ -73,17 +71,10 @@ public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisat
         {
             return (OperationResult.Missing(), null);
         }
-        try
-        {
-            var indicator = new LocalIndicator(Guid.NewGuid(), organisationId, titleFi ?? string.Empty, titleSv ?? string.Empty, unit ?? string.Empty, direction);
-            db.LocalIndicators.Add(indicator);
-            await db.SaveChangesAsync(cancellationToken);
-            return (OperationResult.Success, indicator.Id);
-        }
-        catch (DomainException ex)
-        {
-            return (OperationResult.Fail(null, ex.Message), null);
-        }
+        var id = Guid.NewGuid();
+        var result = await db.ChangeAsync(() => db.LocalIndicators.Add(
+            new LocalIndicator(id, organisationId, titleFi ?? string.Empty, titleSv ?? string.Empty, unit ?? string.Empty, direction)), cancellationToken);
+        return (result, result.Succeeded ? id : null);
     }
 
     public async Task<OperationResult> RecordAsync(Guid id, int year, double? value, string? source, Guid version, Guid userId,
@@ -94,32 +85,16 @@ public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisat
         {
             return OperationResult.Missing();
         }
-        if (indicator.Version != version)
-        {
-            return OperationResult.Stale();
-        }
         if (value is null)
         {
             return OperationResult.Fail("value", "Validation.ValueNotNumber");
         }
-        try
+        db.ExpectVersion(indicator, version);
+        return await db.ChangeAsync(() =>
         {
             indicator.Record(year, value.Value, source ?? string.Empty, userId, clock.GetUtcNow());
-        }
-        catch (DomainException ex)
-        {
-            return OperationResult.Fail(null, ex.Message);
-        }
-        indicator.RenewVersion();
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult.Stale();
-        }
-        return OperationResult.Success;
+            db.ChangedThroughItsRows(indicator);
+        }, cancellationToken);
     }
 
     public async Task<OperationResult> RemoveAsync(Guid id, int year, CancellationToken cancellationToken)
@@ -129,8 +104,7 @@ public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisat
         {
             return OperationResult.Missing();
         }
-        indicator.RenewVersion();
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult.Success;
+        db.ChangedThroughItsRows(indicator);
+        return await db.SaveAsync(cancellationToken);
     }
 }
