@@ -40,4 +40,16 @@ public static class Saving
             return OperationResult.Stale();
         }
     }
+
+    /// <summary>
+    /// A change made only to an entity's own rows (an own indicator's values, a set's members, a template's sections,
+    /// a section's editors) leaves the entity itself unmodified, so the save would neither check the version the form
+    /// was based on nor renew it. Marking the version takes the entity into the save: its version is checked (in the
+    /// database's WHERE, too) and renewed like that of any changed entity.
+    /// </summary>
+    public static void ChangedThroughItsRows(this ValfardDbContext db, IVersioned entity)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.Entry(entity).Property(nameof(IVersioned.Version)).IsModified = true;
+    }
 }

@@ -73,7 +73,7 @@ public sealed class SectionAssignment(ValfardDbContext db, AuditTrail audit)
         {
             return OperationResult.Refused(ex);
         }
-        section.RenewVersion();
+        db.ChangedThroughItsRows(section);
         audit.Record(section.OrganisationId, section.ReportId, userId, "Section.Assigned",
             $"{section.TitleFi}: {form.Status}, {form.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
         return await db.SaveAsync(cancellationToken);

@@ -102,7 +102,7 @@ public sealed class TemplateService(ValfardDbContext db, ICurrentOrganisation cu
         {
             return OperationResult.Refused(ex);
         }
-        template.RenewVersion();
+        db.ChangedThroughItsRows(template);
         return await db.SaveAsync(cancellationToken);
     }
 }

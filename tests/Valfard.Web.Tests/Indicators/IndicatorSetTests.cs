@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Web.Tests.Infrastructure;
 
-namespace Valfard.Web.Tests;
+namespace Valfard.Web.Tests.Indicators;
 
 public sealed class IndicatorSetTests : IDisposable
 {
