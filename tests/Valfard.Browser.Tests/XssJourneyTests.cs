@@ -3,12 +3,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Xunit.Abstractions;
 using Valfard.Domain.Reports;
 using Valfard.Web.Services;
 using Valfard.Web.Services.Documents;
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Valfard.Browser.Tests;
 

@@ -1,6 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using System.Net;
 using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Web.Tests;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Valfard.Infrastructure;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;

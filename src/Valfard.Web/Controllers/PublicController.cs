@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
-using Valfard.Web.Startup;
-using Valfard.Web.ViewModels;
 using Valfard.Domain.Reports;
 using Valfard.Web.Services.PublicSite;
+using Valfard.Web.Startup;
+using Valfard.Web.ViewModels;
 
 namespace Valfard.Web.Controllers;
 

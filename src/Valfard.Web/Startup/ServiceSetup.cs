@@ -1,13 +1,13 @@
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Identity;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Valfard.Infrastructure;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Persistence;
