@@ -18,13 +18,13 @@ FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
 WORKDIR /source
 
 # global.json asks for SDK 10.0.401 or a later feature band; the sdk:10.0 tag follows the newest 10.0 SDK.
-# Restore first, from the project files only, so the package layer is cached until a dependency changes.
+# Restore first, from the project and lock files only, so the package layer is cached until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props ./
-COPY src/Valfard.Domain/Valfard.Domain.csproj src/Valfard.Domain/
-COPY src/Valfard.Infrastructure/Valfard.Infrastructure.csproj src/Valfard.Infrastructure/
-COPY src/Valfard.Migrations.Sqlite/Valfard.Migrations.Sqlite.csproj src/Valfard.Migrations.Sqlite/
-COPY src/Valfard.Migrations.SqlServer/Valfard.Migrations.SqlServer.csproj src/Valfard.Migrations.SqlServer/
-COPY src/Valfard.Web/Valfard.Web.csproj src/Valfard.Web/
+COPY src/Valfard.Domain/Valfard.Domain.csproj src/Valfard.Domain/packages.lock.json src/Valfard.Domain/
+COPY src/Valfard.Infrastructure/Valfard.Infrastructure.csproj src/Valfard.Infrastructure/packages.lock.json src/Valfard.Infrastructure/
+COPY src/Valfard.Migrations.Sqlite/Valfard.Migrations.Sqlite.csproj src/Valfard.Migrations.Sqlite/packages.lock.json src/Valfard.Migrations.Sqlite/
+COPY src/Valfard.Migrations.SqlServer/Valfard.Migrations.SqlServer.csproj src/Valfard.Migrations.SqlServer/packages.lock.json src/Valfard.Migrations.SqlServer/
+COPY src/Valfard.Web/Valfard.Web.csproj src/Valfard.Web/packages.lock.json src/Valfard.Web/
 RUN dotnet restore src/Valfard.Web/Valfard.Web.csproj
 
 COPY src/ src/

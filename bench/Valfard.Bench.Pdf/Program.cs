@@ -55,8 +55,13 @@ async Task<byte[]> ChromiumOwnAsync(bool tagged = true)
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
         return await page.PdfAsync(new PagePdfOptions
         {
-            PreferCSSPageSize = true, Tagged = tagged, Outline = tagged, PrintBackground = true,
-            DisplayHeaderFooter = true, HeaderTemplate = frame.HeaderHtml, FooterTemplate = frame.FooterHtml,
+            PreferCSSPageSize = true,
+            Tagged = tagged,
+            Outline = tagged,
+            PrintBackground = true,
+            DisplayHeaderFooter = true,
+            HeaderTemplate = frame.HeaderHtml,
+            FooterTemplate = frame.FooterHtml,
         });
     }
     finally
@@ -133,9 +138,18 @@ static ReportDocument GeneratedReport(int count)
         }
         return new IndicatorPageViewModel
         {
-            Id = 90000 + id, Title = $"Generoitu indikaattori {id}, % väestöstä", Description = "", Interpretation = "", Unit = "%", Decimals = 1,
-            Direction = IndicatorDirection.HigherIsBetter, Source = "Vertailuaineisto", Years = years, Series = series,
-            Trend = TrendRule.Evaluate(series[0].Points.Select(p => (p.Year, p.Value)), IndicatorDirection.HigherIsBetter), TrendRegion = "Demokunta",
+            Id = 90000 + id,
+            Title = $"Generoitu indikaattori {id}, % väestöstä",
+            Description = "",
+            Interpretation = "",
+            Unit = "%",
+            Decimals = 1,
+            Direction = IndicatorDirection.HigherIsBetter,
+            Source = "Vertailuaineisto",
+            Years = years,
+            Series = series,
+            Trend = TrendRule.Evaluate(series[0].Points.Select(p => (p.Year, p.Value)), IndicatorDirection.HigherIsBetter),
+            TrendRegion = "Demokunta",
         };
     }
     var paragraph = "<p>Hyvinvointiryhmä arvioi kunnan asukkaiden hyvinvoinnin kehitystä indikaattoreiden, palvelujen käyttäjiltä saadun palautteen ja toimialojen oman seurannan perusteella. "
@@ -144,8 +158,17 @@ static ReportDocument GeneratedReport(int count)
         $"Generoitu luku {i}", null, SectionPurpose.Text, string.Concat(Enumerable.Repeat(paragraph, 6)), null, [Indicator(i), Indicator(i + 100)])).ToList();
     return new ReportDocument
     {
-        Language = "fi", ReportId = Guid.NewGuid(), OrganisationName = "Demokunta", OrganisationSlug = "demo", Title = "Laaja hyvinvointikertomus (vertailu)",
-        Kind = ReportKind.Comprehensive, TermLabel = "2025–2029", VersionNumber = 1, TakenAt = DateTimeOffset.UtcNow, Sections = sectionsList,
-        Observations = [], LinkedPlans = [],
+        Language = "fi",
+        ReportId = Guid.NewGuid(),
+        OrganisationName = "Demokunta",
+        OrganisationSlug = "demo",
+        Title = "Laaja hyvinvointikertomus (vertailu)",
+        Kind = ReportKind.Comprehensive,
+        TermLabel = "2025–2029",
+        VersionNumber = 1,
+        TakenAt = DateTimeOffset.UtcNow,
+        Sections = sectionsList,
+        Observations = [],
+        LinkedPlans = [],
     };
 }

@@ -195,8 +195,10 @@ public sealed partial class UserAdministrationTests : IDisposable
             ("DisplayName", "Aino Admin-Renamed"), ("Email", admin.Email!), ("Roles", "OrganisationAdmin"), ("ConcurrencyStamp", admin.ConcurrencyStamp!));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var roles = await _factory.QueryAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                                                     where ur.UserId == admin.Id select r.Name).ToListAsync());
+        var roles = await _factory.QueryAsync(db => (from ur in db.UserRoles
+                                                     join r in db.Roles on ur.RoleId equals r.Id
+                                                     where ur.UserId == admin.Id
+                                                     select r.Name).ToListAsync());
         Assert.Contains("SystemAdmin", roles);
         Assert.Equal("Aino Admin-Renamed", (await _factory.UserAsync("admin@demo.test")).DisplayName);
     }

@@ -176,6 +176,9 @@ public sealed class MissingChromiumTests : IDisposable
 {
     private sealed class NoChromiumFactory : ValfardFactory
     {
+        /// <summary>The template's archive report is already published; this app must seed without Chromium itself.</summary>
+        protected override bool StartsFromTemplate => false;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

@@ -1,19 +1,30 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Moq;
 using Valfard.Infrastructure.Mail;
 
 namespace Valfard.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over its own SQLite file (migrated and demo-seeded at start), with mail captured by a Moq mock
-/// because mail crosses the process boundary.
+/// The real app over its own SQLite file, with mail captured by a Moq mock because mail crosses the process boundary.
+/// The file starts as a copy of a template database that one app per test process migrated and demo-seeded (archived
+/// PDFs included); the app then runs its usual start-up (migrations, idempotent demo seeding) on the copy. A factory
+/// whose seeding would differ (another date, no Chromium) seeds a fresh file instead: see <see cref="StartsFromTemplate"/>.
 /// </summary>
 public class ValfardFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "valfard-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The template app's files are kept when it stops, to copy its database.</summary>
+    private bool _keepFiles;
+
+    /// <summary>The started app's environment, whose file providers the host leaves open when it stops.</summary>
+    private IWebHostEnvironment? _environment;
 
     /// <summary>The tests' "now": 22 November 2026, in the 2025–2029 council term, ticking from the factory's start.</summary>
     public static readonly DateTimeOffset Today = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
@@ -34,6 +45,13 @@ public class ValfardFactory : WebApplicationFactory<Program>
 
     protected virtual DateTimeOffset StartDate => Today;
 
+    /// <summary>
+    /// Whether the app starts from a copy of the process's template database instead of migrating and seeding a new
+    /// file. The template was seeded just before <see cref="Today"/>, so an app with another start date seeds its own.
+    /// A factory whose seeding must differ in another way (e.g. without Chromium) turns this off.
+    /// </summary>
+    protected virtual bool StartsFromTemplate => StartDate == Today;
+
     public ValfardFactory()
     {
         // The date is fixed so that term and deadline logic does not depend on when the tests run; it still ticks
@@ -48,6 +66,11 @@ public class ValfardFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_directory);
+        // A file already there (e.g. a restored backup) is the test's own database and is left as it is.
+        if (StartsFromTemplate && !File.Exists(DatabasePath))
+        {
+            File.Copy(TemplateDatabase.Path, DatabasePath);
+        }
         builder.UseEnvironment("Testing");
         builder.UseSetting("Valfard:Demo", "true");
         builder.UseSetting("Valfard:DataDirectory", _directory);
@@ -64,20 +87,135 @@ public class ValfardFactory : WebApplicationFactory<Program>
         });
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _environment = host.Services.GetRequiredService<IWebHostEnvironment>();
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // The host does not dispose the environment's file providers. The one over wwwroot watches it (for
+            // asp-append-version) with an inotify instance that outlives the app; on Linux a user may hold 128 in
+            // all, and a test run starts well over a hundred apps.
+            if (_environment is not null)
+            {
+                DisposeFileProvider(_environment.WebRootFileProvider);
+                DisposeFileProvider(_environment.ContentRootFileProvider);
+            }
+            SqliteConnection.ClearAllPools();
+            if (!_keepFiles)
+            {
+                DeleteDirectory(_directory);
+            }
+        }
+    }
+
+    private static void DisposeFileProvider(IFileProvider provider)
+    {
+        if (provider is CompositeFileProvider composite)
+        {
+            foreach (var inner in composite.FileProviders)
+            {
+                DisposeFileProvider(inner);
+            }
+        }
+        (provider as IDisposable)?.Dispose();
+    }
+
+    private static void DeleteDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the OS is left for the temp cleaner.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
+    }
+
+    /// <summary>
+    /// The demo database as a fresh app leaves it, built once per test process by the first factory that needs it:
+    /// an app of its own migrates and seeds it (printing the archived PDFs through Chromium), stops, and the file is
+    /// copied whole into a folder that is removed when the process exits.
+    /// </summary>
+    private static class TemplateDatabase
+    {
+        /// <summary>
+        /// How long before <see cref="Today"/> the template app's clock starts, so that everything it seeds lies in the
+        /// past of the test apps, whose clocks start at <see cref="Today"/>.
+        /// </summary>
+        private static readonly TimeSpan Lead = TimeSpan.FromMinutes(1);
+
+        private static readonly Lazy<string> Built = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public static string Path => Built.Value;
+
+        private static string Build()
+        {
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "valfard-tests",
+                $"template-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(folder);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteDirectory(folder);
+            var template = System.IO.Path.Combine(folder, "valfard.db");
+            // Off the caller's synchronization context (xunit's), which the app's start must not wait on.
+            Task.Run(() => BuildAsync(template)).GetAwaiter().GetResult();
+            return template;
+        }
+
+        private static async Task BuildAsync(string template)
+        {
+            var factory = new TemplateFactory();
+            var seeded = factory.DatabasePath;
             try
             {
-                Directory.Delete(_directory, recursive: true);
+                try
+                {
+                    _ = factory.Services;
+                }
+                finally
+                {
+                    // Stops the app (and its Chromium) and closes its connections; the files stay for the copy below.
+                    await factory.DisposeAsync();
+                }
+                if (factory.Clock.Object.GetUtcNow() >= Today)
+                {
+                    throw new InvalidOperationException(
+                        $"Seeding the template database took longer than its clock's lead of {Lead} before Today, so seeded " +
+                        $"timestamps would lie in the test apps' future. Raise {nameof(TemplateDatabase)}.{nameof(Lead)}.");
+                }
+                // One self-contained file (no -wal beside it), from a connection outside the pools.
+                var source = new SqliteConnectionStringBuilder { DataSource = seeded, Pooling = false };
+                await using var connection = new SqliteConnection(source.ToString());
+                await connection.OpenAsync();
+                await using var vacuum = connection.CreateCommand();
+                vacuum.CommandText = "VACUUM INTO $target;";
+                vacuum.Parameters.AddWithValue("$target", template);
+                await vacuum.ExecuteNonQueryAsync();
             }
-            catch (IOException)
+            finally
             {
-                // A file still held open by the OS is left for the temp cleaner.
+                DeleteDirectory(System.IO.Path.GetDirectoryName(seeded)!);
             }
+        }
+
+        /// <summary>An app that seeds a new file, with a clock starting just before <see cref="Today"/>.</summary>
+        private sealed class TemplateFactory : ValfardFactory
+        {
+            public TemplateFactory() => _keepFiles = true;
+
+            protected override DateTimeOffset StartDate => Today - Lead;
+
+            protected override bool StartsFromTemplate => false;
         }
     }
 }

@@ -27,7 +27,8 @@ public sealed class StartupTests
     [Fact]
     public void The_app_refuses_to_start_in_production_with_demo_mode_on()
     {
-        using var factory = new ValfardFactory().WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var app = new ValfardFactory();
+        using var factory = app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -37,7 +38,8 @@ public sealed class StartupTests
     [Fact]
     public void The_app_refuses_an_unknown_database_provider_with_a_message_naming_the_setting()
     {
-        using var factory = new ValfardFactory().WithWebHostBuilder(b => b.UseSetting("Database:Provider", "Oracle"));
+        using var app = new ValfardFactory();
+        using var factory = app.WithWebHostBuilder(b => b.UseSetting("Database:Provider", "Oracle"));
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

@@ -78,10 +78,17 @@ public sealed class ResidentFeedbackService(ValfardDbContext db, PublicSiteServi
             var now = clock.GetUtcNow();
             switch (outcome)
             {
-                case FeedbackStatus.Approved: feedback.Approve(userId, now); break;
-                case FeedbackStatus.Rejected: feedback.Reject(userId, now); break;
-                case FeedbackStatus.Answered: feedback.MarkAnswered(userId, now); break;
-                default: return OperationResult.Missing();
+                case FeedbackStatus.Approved:
+                    feedback.Approve(userId, now);
+                    break;
+                case FeedbackStatus.Rejected:
+                    feedback.Reject(userId, now);
+                    break;
+                case FeedbackStatus.Answered:
+                    feedback.MarkAnswered(userId, now);
+                    break;
+                default:
+                    return OperationResult.Missing();
             }
         }
         catch (DomainException e)

@@ -2,9 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Valfard.Domain.Indicators;
 using Valfard.Domain.Plans;
 using Valfard.Domain.Reports;
-using Valfard.Web.Features.Reports;
-
 using Valfard.Web.Features.Plans;
+using Valfard.Web.Features.Reports;
 namespace Valfard.Web.Features.FollowUp;
 
 public sealed record RoundListItem(int Year, bool IsOpen, int Measures, int Recorded, Guid? ReportId, string? ReportTitle);
