@@ -26,17 +26,20 @@ public sealed class BootstrapAdminOptions
 
 public static class DemoGuard
 {
-    /// <summary>Demo data has published passwords: never let it near a production database.</summary>
     /// <summary>In Production, "Log" mail would write password-reset links to the log instead of sending them.</summary>
     public static bool LogsMailInProduction(IConfiguration configuration, IWebHostEnvironment environment) =>
         environment.IsProduction() && string.Equals(configuration["Mail:Mode"], "Log", StringComparison.OrdinalIgnoreCase);
 
-    public static void ThrowIfDemoInProduction(IConfiguration configuration, IWebHostEnvironment environment)
+    /// <summary>
+    /// Demo accounts have a password printed in the README, so demo mode runs only on a developer's machine
+    /// (Development): a Staging or Test server reachable by others is as exposed as Production.
+    /// </summary>
+    public static void ThrowIfDemoOutsideDevelopment(IConfiguration configuration, IWebHostEnvironment environment)
     {
-        if (environment.IsProduction() && configuration.GetValue<bool>("Valfard:Demo"))
+        if (!environment.IsDevelopment() && configuration.GetValue<bool>("Valfard:Demo"))
         {
             throw new InvalidOperationException(
-                "Valfard:Demo is true in the Production environment. Demo accounts have public passwords; turn demo mode off (Valfard__Demo=false).");
+                $"Valfard:Demo is true in the {environment.EnvironmentName} environment. Demo accounts have public passwords, so demo mode runs only in Development; turn it off (Valfard__Demo=false).");
         }
     }
 }

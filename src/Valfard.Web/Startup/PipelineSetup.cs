@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Valfard.Infrastructure.Identity;
 
@@ -8,13 +7,13 @@ public static class PipelineSetup
 {
     public static WebApplication UseValfardPipeline(this WebApplication app)
     {
-        if (app.Configuration.GetValue<bool>("Valfard:BehindProxy"))
+        // Read now, so that a missing or malformed Valfard:PublicBaseUrl stops the start instead of the first mail.
+        _ = app.Services.GetRequiredService<PublicAddress>();
+        if (app.Configuration.GetValue<bool>(TrustedProxies.BehindProxyKey))
         {
-            // Behind a TLS-terminating proxy: trust its X-Forwarded-* so HTTPS, secure cookies and client IPs are right.
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
-            forwarded.KnownIPNetworks.Clear();
-            forwarded.KnownProxies.Clear();
-            app.UseForwardedHeaders(forwarded);
+            // Behind a TLS-terminating proxy: its X-Forwarded-* make HTTPS, secure cookies and client addresses right,
+            // but only when they come from a proxy the operator named.
+            app.UseForwardedHeaders(TrustedProxies.OptionsFrom(app.Configuration));
         }
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -23,7 +22,6 @@ public static class PipelineSetup
             app.UseHsts();
         }
         app.UseValfardSecurityHeaders();
-        app.UseMiddleware<FormCharset>();
         app.UseStaticFiles();
         app.UseSerilogRequestLogging(options =>
         {
@@ -48,6 +46,7 @@ public static class PipelineSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<FormCharset>();
         app.UseAuthorization();
         app.UseOutputCache();
 

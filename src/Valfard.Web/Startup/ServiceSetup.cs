@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Authorization;
@@ -39,10 +40,13 @@ public static class ServiceSetup
     public static IServiceCollection AddValfardWeb(this IServiceCollection services, IConfiguration configuration,
         IWebHostEnvironment environment)
     {
-        DemoGuard.ThrowIfDemoInProduction(configuration, environment);
+        DemoGuard.ThrowIfDemoOutsideDevelopment(configuration, environment);
 
         services.AddValfardInfrastructure(configuration, environment.ContentRootPath, environment.IsDevelopment());
         services.AddHttpContextAccessor();
+        // No "Server: Kestrel" header: it tells a prober what to try and helps nobody else.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        AddPublicAddress(services, configuration);
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddScoped<OrganisationOverride>();
         services.AddScoped<ICurrentOrganisation, HttpCurrentOrganisation>();
@@ -77,7 +81,9 @@ public static class ServiceSetup
                 policy.NoCache();
                 return;
             }
-            policy.Expire(TimeSpan.FromMinutes(publicCacheMinutes)).Tag(PublicCache.Tag);
+            // Only the query keys the pages read are part of the cache key: any other (?x=<random>) would make
+            // every request a new entry and a render, which turns the cache into a way to load the server.
+            policy.Expire(TimeSpan.FromMinutes(publicCacheMinutes)).Tag(PublicCache.Tag).SetVaryByQuery(PublicCache.QueryKeys);
         }));
         services.AddSingleton<RichTextSanitizer>();
         services.AddScoped<AuditTrail>();
@@ -89,6 +95,22 @@ public static class ServiceSetup
         services.AddDemoSeeding();
         services.AddScoped<BootstrapAdmin>();
         return services;
+    }
+
+    /// <summary>
+    /// Registers the address (read when first needed, so the backup and import commands do not need it) and, unless
+    /// the operator set <c>AllowedHosts</c> themselves, restricts host filtering to <see cref="PublicAddress.AllowedHosts"/>.
+    /// </summary>
+    private static void AddPublicAddress(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => PublicAddress.FromConfiguration(configuration));
+        services.AddOptions<HostFilteringOptions>().PostConfigure<PublicAddress>((options, address) =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
+            {
+                options.AllowedHosts = [.. address.AllowedHosts];
+            }
+        });
     }
 
     private static void AddIdentity(IServiceCollection services)

@@ -78,7 +78,7 @@ public sealed partial class PasswordTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await other.LoginAsync("editor@demo.test", "Vaihdettu-2026-x")).StatusCode);
     }
 
-    [GeneratedRegex(@"http://localhost/account/reset-password\?\S+")]
+    [GeneratedRegex(@"https://hyvinvointi\.example\.fi/account/reset-password\?\S+")]
     private static partial Regex LinkPattern();
 
     public void Dispose() => _factory.Dispose();

@@ -273,7 +273,7 @@ public sealed partial class UserAdministrationTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, hijack.StatusCode);
     }
 
-    [GeneratedRegex(@"http://localhost/account/reset-password\?\S+")]
+    [GeneratedRegex(@"https://hyvinvointi\.example\.fi/account/reset-password\?\S+")]
     private static partial Regex LinkPattern();
 
     public void Dispose() => _factory.Dispose();

@@ -39,6 +39,9 @@ public class ValfardFactory : WebApplicationFactory<Program>
     public Mock<TimeProvider> Clock { get; } = new() { CallBase = true };
     public List<EmailMessage> SentMail { get; } = [];
 
+    /// <summary>Where mailed links point, whatever Host header a request carries.</summary>
+    public static readonly Uri PublicBaseUrl = new("https://hyvinvointi.example.fi/");
+
     public string DatabasePath => Path.Combine(_directory, "valfard.db");
 
     protected virtual int LoginPermitsPerMinute => 10_000;
@@ -71,7 +74,9 @@ public class ValfardFactory : WebApplicationFactory<Program>
         {
             File.Copy(TemplateDatabase.Path, DatabasePath);
         }
-        builder.UseEnvironment("Testing");
+        // Development: the only environment in which demo mode (with its published password) may run.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Valfard:PublicBaseUrl", PublicBaseUrl.ToString());
         builder.UseSetting("Valfard:Demo", "true");
         builder.UseSetting("Valfard:DataDirectory", _directory);
         builder.UseSetting("Valfard:LogToFile", "false");

@@ -80,7 +80,7 @@ public sealed partial class AccountController(
         var user = await userManager.FindByEmailAsync(model.Email.Trim());
         if (user is { IsActive: true })
         {
-            await accountMail.SendPasswordResetAsync(user, ResetPageUri(), cancellationToken);
+            await accountMail.SendPasswordResetAsync(user, cancellationToken);
         }
         // The same answer whether or not the address is known.
         return View("ForgotPasswordSent");
@@ -174,9 +174,6 @@ public sealed partial class AccountController(
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View("~/Features/Errors/Views/Error/Forbidden.cshtml");
     }
-
-    private Uri ResetPageUri() =>
-        new(Url.Action(nameof(ResetPassword), "Account", values: null, protocol: Request.Scheme, host: Request.Host.Value)!);
 
     private IActionResult RedirectToLocal(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl)

@@ -12,18 +12,20 @@ public sealed partial class AccountMail(
     UserManager<ApplicationUser> userManager,
     IEmailSender sender,
     IStringLocalizer<SharedResource> localizer,
+    LinkGenerator links,
+    Valfard.Web.Startup.PublicAddress publicAddress,
     ILogger<AccountMail> logger)
 {
-    public async Task SendPasswordResetAsync(ApplicationUser user, Uri resetPageUri, CancellationToken cancellationToken)
+    public async Task SendPasswordResetAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
-        var link = await BuildLinkAsync(user, resetPageUri);
+        var link = await BuildLinkAsync(user);
         await sender.SendAsync(new EmailMessage(user.Email!, localizer["Mail.ResetSubject"],
             localizer["Mail.ResetBody", user.DisplayName, link]), cancellationToken);
     }
 
-    public async Task SendInvitationAsync(ApplicationUser user, Uri resetPageUri, CancellationToken cancellationToken)
+    public async Task SendInvitationAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
-        var link = await BuildLinkAsync(user, resetPageUri);
+        var link = await BuildLinkAsync(user);
         await sender.SendAsync(new EmailMessage(user.Email!, localizer["Mail.InviteSubject"],
             localizer["Mail.InviteBody", user.DisplayName, link]), cancellationToken);
     }
@@ -32,11 +34,11 @@ public sealed partial class AccountMail(
     /// Sends the invitation; a mail server that is down must not lose the user just created, so failure is logged
     /// and reported to the caller, who can send the invitation again later.
     /// </summary>
-    public async Task<bool> TrySendInvitationAsync(ApplicationUser user, Uri resetPageUri, CancellationToken cancellationToken)
+    public async Task<bool> TrySendInvitationAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         try
         {
-            await SendInvitationAsync(user, resetPageUri, cancellationToken);
+            await SendInvitationAsync(user, cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
@@ -49,11 +51,11 @@ public sealed partial class AccountMail(
     [LoggerMessage(Level = LogLevel.Error, Message = "The invitation to user {UserId} could not be sent")]
     private static partial void LogMailFailed(ILogger logger, Exception exception, Guid userId);
 
-    private async Task<string> BuildLinkAsync(ApplicationUser user, Uri resetPageUri)
+    private async Task<string> BuildLinkAsync(ApplicationUser user)
     {
         var token = await userManager.GeneratePasswordResetTokenAsync(user);
         var encoded = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return QueryHelpers.AddQueryString(resetPageUri.ToString(), new Dictionary<string, string?>
+        return QueryHelpers.AddQueryString(ResetPage().ToString(), new Dictionary<string, string?>
         {
             ["email"] = user.Email,
             ["code"] = encoded,
@@ -75,4 +77,9 @@ public sealed partial class AccountMail(
             return null;
         }
     }
+
+    /// <summary>The reset page on the configured public address: the request's Host header plays no part in it.</summary>
+    private Uri ResetPage() =>
+        publicAddress.Link(links.GetPathByAction(nameof(AccountController.ResetPassword), "Account")
+            ?? throw new InvalidOperationException("No route reaches Account/ResetPassword."));
 }

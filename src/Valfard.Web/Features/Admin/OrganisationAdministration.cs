@@ -134,7 +134,7 @@ public sealed partial class OrganisationAdministration(
     }
 
     /// <summary>Creates an organisation admin in any organisation and mails them a link to choose a password.</summary>
-    public async Task<OperationResult> InviteAdminAsync(InviteAdminViewModel form, Uri resetPageUri, CancellationToken cancellationToken)
+    public async Task<OperationResult> InviteAdminAsync(InviteAdminViewModel form, CancellationToken cancellationToken)
     {
         if (!await db.Organisations.AnyAsync(o => o.Id == form.OrganisationId, cancellationToken))
         {
@@ -156,7 +156,7 @@ public sealed partial class OrganisationAdministration(
             return OperationResult.Fail(null, $"Identity.{result.Errors.First().Code}");
         }
         LogInvited(logger, user.Id, form.OrganisationId);
-        return await accountMail.TrySendInvitationAsync(user, resetPageUri, cancellationToken)
+        return await accountMail.TrySendInvitationAsync(user, cancellationToken)
             ? OperationResult.Success
             : OperationResult.DoneWithWarning("Users.InvitationNotSent");
     }

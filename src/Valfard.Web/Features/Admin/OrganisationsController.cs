@@ -66,8 +66,7 @@ public sealed class OrganisationsController(OrganisationAdministration organisat
         {
             return View(form);
         }
-        var resetPage = new Uri(Url.Action("ResetPassword", "Account", null, Request.Scheme, Request.Host.Value)!);
-        var result = await organisations.InviteAdminAsync(form, resetPage, cancellationToken);
+        var result = await organisations.InviteAdminAsync(form, cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddErrors(result, localizer);

@@ -72,7 +72,7 @@ public sealed partial class UserAdministration(
         return user is null ? null : new ConfirmUserViewModel(user.Id, user.DisplayName, user.Email ?? string.Empty, user.IsActive);
     }
 
-    public async Task<OperationResult> CreateAsync(UserFormViewModel form, bool actorIsSystemAdmin, Uri resetBaseUri, CancellationToken cancellationToken)
+    public async Task<OperationResult> CreateAsync(UserFormViewModel form, bool actorIsSystemAdmin, CancellationToken cancellationToken)
     {
         if (current.OrganisationId is not { } organisationId)
         {
@@ -104,7 +104,7 @@ public sealed partial class UserAdministration(
             return FromIdentity(result);
         }
         LogCreated(logger, user.Id, organisationId);
-        return await accountMail.TrySendInvitationAsync(user, resetBaseUri, cancellationToken)
+        return await accountMail.TrySendInvitationAsync(user, cancellationToken)
             ? OperationResult.Success
             : OperationResult.DoneWithWarning("Users.InvitationNotSent");
     }
@@ -182,7 +182,7 @@ public sealed partial class UserAdministration(
         return OperationResult.Success;
     }
 
-    public async Task<OperationResult> ResendInvitationAsync(Guid id, Uri resetBaseUri, CancellationToken cancellationToken)
+    public async Task<OperationResult> ResendInvitationAsync(Guid id, CancellationToken cancellationToken)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -193,7 +193,7 @@ public sealed partial class UserAdministration(
         {
             return OperationResult.Fail(null, "Users.InactiveNoInvitation");
         }
-        return await accountMail.TrySendInvitationAsync(user, resetBaseUri, cancellationToken)
+        return await accountMail.TrySendInvitationAsync(user, cancellationToken)
             ? OperationResult.Success
             : OperationResult.DoneWithWarning("Users.InvitationNotSent");
     }

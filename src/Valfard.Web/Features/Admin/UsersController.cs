@@ -34,7 +34,7 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
         form.Id = null;
         if (ModelState.IsValid)
         {
-            var result = await users.CreateAsync(form, IsSystemAdmin, ResetPage(), cancellationToken);
+            var result = await users.CreateAsync(form, IsSystemAdmin, cancellationToken);
             if (result.Succeeded)
             {
                 TempData.Flash(result, "Users.Created");
@@ -106,7 +106,7 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
     [HttpPost("{id:guid}/invite")]
     public async Task<IActionResult> ResendInvitation(Guid id, CancellationToken cancellationToken)
     {
-        var result = await users.ResendInvitationAsync(id, ResetPage(), cancellationToken);
+        var result = await users.ResendInvitationAsync(id, cancellationToken);
         if (result.NotFound)
         {
             return NotFound();
@@ -119,7 +119,6 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
     public Task<IActionResult> Reactivate(Guid id, CancellationToken cancellationToken) =>
         SetActive(id, true, "Users.Reactivated", cancellationToken);
 
-    private Uri ResetPage() => new(Url.Action("ResetPassword", "Account", null, Request.Scheme, Request.Host.Value)!);
 
     private async Task<IActionResult> SetActive(Guid id, bool active, string flash, CancellationToken cancellationToken)
     {

@@ -8,4 +8,7 @@ public static class PublicCache
 {
     public const string Policy = "public";
     public const string Tag = "public-site";
+
+    /// <summary>The query keys a cached public page reads: the front page's search.</summary>
+    public static readonly string[] QueryKeys = ["q"];
 }
