@@ -26,7 +26,10 @@ public static class Saving
         return await db.SaveAsync(cancellationToken);
     }
 
-    /// <summary>Saves what is tracked; a stale or raced version is the conflict answer.</summary>
+    /// <summary>
+    /// Saves what is tracked; a stale or raced version is the conflict answer, and so is a row that a simultaneous
+    /// request inserted first (a unique index refused ours), e.g. two approvals of one report at the same moment.
+    /// </summary>
     public static async Task<OperationResult> SaveAsync(this ValfardDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -36,6 +39,10 @@ public static class Saving
             return OperationResult.Success;
         }
         catch (DbUpdateConcurrencyException)
+        {
+            return OperationResult.Stale();
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             return OperationResult.Stale();
         }

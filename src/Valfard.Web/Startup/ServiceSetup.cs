@@ -36,6 +36,7 @@ public static class ServiceSetup
 {
     public const string LoginRateLimit = "login";
     public const string PublicFeedbackRateLimit = "public-feedback";
+    public const string DocumentDownloadRateLimit = "document-download";
 
     public static IServiceCollection AddValfardWeb(this IServiceCollection services, IConfiguration configuration,
         IWebHostEnvironment environment)
@@ -59,6 +60,7 @@ public static class ServiceSetup
         services.AddHealthChecks().AddDbContextCheck<ValfardDbContext>("database");
         var loginPermitsPerMinute = configuration.GetValue("Valfard:RateLimits:LoginPerMinute", 20);
         var feedbackPermitsPerHour = configuration.GetValue("Valfard:RateLimits:PublicFeedbackPerHour", 10);
+        var documentsPerMinute = configuration.GetValue("Valfard:RateLimits:DocumentDownloadsPerMinute", 10);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -70,6 +72,11 @@ public static class ServiceSetup
             options.AddPolicy(PublicFeedbackRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = feedbackPermitsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+            // Council-document downloads per signed-in user: enough to read and compare, too few to hold the PDF
+            // printer's queue with a flood of draft requests.
+            options.AddPolicy(DocumentDownloadRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = documentsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         // Valfard:PublicCacheMinutes = 0 switches the cache off (the benchmark measures the uncached page that way).

@@ -110,10 +110,10 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
         var chromium = factory.Services.GetRequiredService<ChromiumPdf>();
         var frame = new PdfFrame("<span></span>", "<span></span>");
 
-        var before = await chromium.RenderAsync("<html lang=\"fi\"><body><h1>Ennen</h1></body></html>", frame, CancellationToken.None);
+        var before = await chromium.RenderAsync("<html lang=\"fi\"><body><h1>Ennen</h1></body></html>", frame, PdfPurpose.Draft, CancellationToken.None);
         var browser = await chromium.SharedBrowserAsync(CancellationToken.None);
         await browser.CloseAsync();
-        var after = await chromium.RenderAsync("<html lang=\"fi\"><body><h1>Jälkeen</h1></body></html>", frame, CancellationToken.None);
+        var after = await chromium.RenderAsync("<html lang=\"fi\"><body><h1>Jälkeen</h1></body></html>", frame, PdfPurpose.Draft, CancellationToken.None);
 
         using var pdf = PdfDocument.Open(after);
         Assert.NotEmpty(before);
@@ -128,7 +128,7 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
 
         var bytes = await chromium.RenderAsync(
             "<html lang=\"fi\"><body><p id=\"p\">Staattinen teksti</p><script>document.getElementById('p').textContent = 'Skripti ajettiin';</script></body></html>",
-            new PdfFrame("<span></span>", "<span></span>"), CancellationToken.None);
+            new PdfFrame("<span></span>", "<span></span>"), PdfPurpose.Draft, CancellationToken.None);
 
         using var pdf = PdfDocument.Open(bytes);
         Assert.Contains("Staattinen teksti", Text(pdf));
@@ -145,7 +145,7 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
         var rows = string.Concat(Enumerable.Range(0, 40_000).Select(i => $"<tr><td>Rivi {i}</td><td>{i * 7}</td></tr>"));
         var heavy = $"<html lang=\"fi\"><body><table>{rows}</table></body></html>";
 
-        var rendering = chromium.RenderAsync(heavy, new PdfFrame("<span></span>", "<span></span>"), CancellationToken.None);
+        var rendering = chromium.RenderAsync(heavy, new PdfFrame("<span></span>", "<span></span>"), PdfPurpose.Draft, CancellationToken.None);
         await Task.Delay(700);
         System.Diagnostics.Process.GetProcessById(browserProcess).Kill(entireProcessTree: true);
         var watch = System.Diagnostics.Stopwatch.StartNew();

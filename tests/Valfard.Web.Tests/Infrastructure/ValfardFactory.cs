@@ -46,6 +46,8 @@ public class ValfardFactory : WebApplicationFactory<Program>
 
     protected virtual int LoginPermitsPerMinute => 10_000;
 
+    protected virtual int DocumentDownloadsPerMinute => 10_000;
+
     protected virtual DateTimeOffset StartDate => Today;
 
     /// <summary>
@@ -82,6 +84,7 @@ public class ValfardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Valfard:LogToFile", "false");
         builder.UseSetting("ConnectionStrings:Valfard", $"Data Source={DatabasePath}");
         builder.UseSetting("Valfard:RateLimits:LoginPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Valfard:RateLimits:DocumentDownloadsPerMinute", DocumentDownloadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureServices(services =>
         {

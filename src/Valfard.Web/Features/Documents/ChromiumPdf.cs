@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
@@ -10,8 +14,14 @@ public sealed class PdfOptions
     /// <summary>The Chromium the server prints with; Debian's package puts it here.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 
-    /// <summary>How many documents may be printed at once; further requests wait their turn.</summary>
+    /// <summary>How many drafts may be printed at once; further requests wait their turn.</summary>
     public int MaxConcurrentRenders { get; set; } = 2;
+
+    /// <summary>Renders kept for archiving (publishing) alone, on top of the draft renders, so drafts never starve it.</summary>
+    public int ReservedArchiveRenders { get; set; } = 1;
+
+    /// <summary>How much memory printed drafts may take while they are kept for the same content asked again.</summary>
+    public int DraftCacheMegabytes { get; set; } = 64;
 
     /// <summary>How long one document may take, waiting for a turn included.</summary>
     public int TimeoutSeconds { get; set; } = 90;
@@ -30,10 +40,26 @@ public sealed class PdfRenderException : Exception
 /// <summary>What goes around the pages: the running header and the footer with "page n / N".</summary>
 public sealed record PdfFrame(string HeaderHtml, string FooterHtml);
 
+/// <summary>Why a document is printed, which decides whose turn it waits for.</summary>
+public enum PdfPurpose
+{
+    /// <summary>Anyone's draft or preview: shares <see cref="PdfOptions.MaxConcurrentRenders"/>, and the same content gives the same bytes.</summary>
+    Draft,
+
+    /// <summary>The archived council document made when publishing: uses the reserved renders.</summary>
+    Archive,
+}
+
 /// <summary>
 /// Prints HTML to PDF with the system's headless Chromium through Playwright. One browser is started on first use
-/// and kept; each document gets its own page, closed afterwards; a semaphore limits concurrent renders and every
-/// render has a time limit. If the browser dies, that request fails and the next one starts a new browser.
+/// and kept; each document gets its own page, closed afterwards; every render has a time limit. If the browser dies,
+/// that request fails and the next one starts a new browser.
+/// <para>
+/// Drafts and archiving wait in separate queues: drafts share <see cref="PdfOptions.MaxConcurrentRenders"/> and
+/// publishing has <see cref="PdfOptions.ReservedArchiveRenders"/> of its own, so a flood of draft downloads (each also
+/// rate-limited per user) cannot make a publish time out. A draft whose HTML was printed before, or is being printed
+/// now, is not printed again: everyone asking gets the same bytes.
+/// </para>
 /// </summary>
 public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<ChromiumPdf> logger) : IAsyncDisposable, IDisposable
 {
@@ -41,20 +67,59 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(10);
 
     private readonly PdfOptions _options = options.Value;
-    private readonly SemaphoreSlim _renders = new(Math.Max(1, options.Value.MaxConcurrentRenders));
+    private readonly SemaphoreSlim _draftRenders = new(Math.Max(1, options.Value.MaxConcurrentRenders));
+    private readonly SemaphoreSlim _archiveRenders = new(Math.Max(1, options.Value.ReservedArchiveRenders));
+    private readonly MemoryCache _printedDrafts = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.DraftCacheMegabytes) * 1024L * 1024 });
+    private readonly ConcurrentDictionary<string, Lazy<Task<byte[]>>> _draftsBeingPrinted = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _launch = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public async Task<byte[]> RenderAsync(string html, PdfFrame frame, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(string html, PdfFrame frame, PdfPurpose purpose, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(frame);
+        if (purpose == PdfPurpose.Archive)
+        {
+            return await PrintAsync(html, frame, _archiveRenders, cancellationToken);
+        }
+        var key = ContentKey(html, frame);
+        if (_printedDrafts.TryGetValue(key, out byte[]? printed) && printed is not null)
+        {
+            return printed;
+        }
+        // One print for everyone asking for the same content at once. It is not cancelled when the first asker goes
+        // away (the others still wait for it); its own deadline still applies.
+        var shared = _draftsBeingPrinted.GetOrAdd(key, _ => new Lazy<Task<byte[]>>(() => PrintDraftAsync(key, html, frame)));
+        return await shared.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<byte[]> PrintDraftAsync(string key, string html, PdfFrame frame)
+    {
+        try
+        {
+            var bytes = await PrintAsync(html, frame, _draftRenders, CancellationToken.None);
+            _printedDrafts.Set(key, bytes, new MemoryCacheEntryOptions { Size = bytes.Length, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            return bytes;
+        }
+        finally
+        {
+            _draftsBeingPrinted.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>The HTML and the frame: everything that decides the bytes Chromium prints.</summary>
+    private static string ContentKey(string html, PdfFrame frame) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\0', html, frame.HeaderHtml, frame.FooterHtml))));
+
+    private async Task<byte[]> PrintAsync(string html, PdfFrame frame, SemaphoreSlim renders, CancellationToken cancellationToken)
+    {
         var timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            await _renders.WaitAsync(deadline.Token);
+            await renders.WaitAsync(deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -102,7 +167,7 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
         }
         finally
         {
-            _renders.Release();
+            renders.Release();
         }
     }
 
@@ -185,6 +250,7 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
         await ForgetBrowserAsync();
         _playwright?.Dispose();
         _playwright = null;
+        _printedDrafts.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started Chromium {Path} (version {Version}) for PDF printing")]

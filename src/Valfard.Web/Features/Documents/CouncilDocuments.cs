@@ -63,7 +63,7 @@ public sealed class CouncilDocuments(ValfardDbContext db, ReportPdfService pdfs,
         {
             return null;
         }
-        var bytes = await pdfs.RenderAsync(model, cancellationToken);
+        var bytes = await pdfs.RenderAsync(model, PdfPurpose.Draft, cancellationToken);
         var suffix = approved is not null ? $"v{approved.Number}" : localizer["Document.DraftFileSuffix"].Value;
         return new CouncilDocumentFile(bytes, $"{baseName}-{suffix}-{language}.pdf", null, null);
     }

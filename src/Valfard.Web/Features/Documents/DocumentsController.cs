@@ -14,6 +14,7 @@ public sealed partial class DocumentsController(CouncilDocuments documents, ILog
 {
     /// <summary>Once published, the archived file byte for byte with its hash as ETag; otherwise printed now.</summary>
     [HttpGet("pdf")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Startup.ServiceSetup.DocumentDownloadRateLimit)]
     public async Task<IActionResult> Pdf(Guid id, string? lang, int? version, CancellationToken cancellationToken)
     {
         var language = await documents.LanguageAsync(id, lang, Cultures.Current, cancellationToken);

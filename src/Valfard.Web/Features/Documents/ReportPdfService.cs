@@ -66,10 +66,10 @@ public sealed class ReportPdfService(
         return razor.RenderAsync(PrintView, model, model.Document.Language);
     }
 
-    public async Task<byte[]> RenderAsync(PrintViewModel model, CancellationToken cancellationToken)
+    public async Task<byte[]> RenderAsync(PrintViewModel model, PdfPurpose purpose, CancellationToken cancellationToken)
     {
         var html = await HtmlAsync(model);
-        return await chromium.RenderAsync(html, Frame(model), cancellationToken);
+        return await chromium.RenderAsync(html, Frame(model), purpose, cancellationToken);
     }
 
     /// <summary>The running header (organisation and title) and the footer ("page n / N") in the document's language.</summary>

@@ -136,7 +136,7 @@ public sealed partial class ReportWorkflowService(
         var hashes = new List<string>();
         foreach (var language in ReportDocumentBuilder.SnapshotLanguages(version.SnapshotJson))
         {
-            var pdf = await pdfs.RenderAsync(await pdfs.ForVersionAsync(version, language, cancellationToken), cancellationToken);
+            var pdf = await pdfs.RenderAsync(await pdfs.ForVersionAsync(version, language, cancellationToken), PdfPurpose.Archive, cancellationToken);
             var archived = new ArchivedDocument(version, language, pdf, now);
             db.ArchivedDocuments.Add(archived);
             hashes.Add($"{language} {archived.Sha256}");
