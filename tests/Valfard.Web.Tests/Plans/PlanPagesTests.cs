@@ -175,6 +175,42 @@ public sealed partial class PlanPagesTests : IDisposable
         Assert.Equal("Sitten", (await MeasureAsync("T2.1")).TitleFi);
     }
 
+    [Fact]
+    public async Task Changing_only_the_concerns_a_goal_answers_makes_older_forms_of_the_goal_stale()
+    {
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        var goal = await _factory.QueryAsync(db => db.Goals.IgnoreQueryFilters().Include(g => g.Concerns).AsNoTracking().SingleAsync(g => g.Code == "T2"));
+        var concern = await _factory.QueryAsync(db => db.Observations.IgnoreQueryFilters()
+            .FirstAsync(o => o.OrganisationId == goal.OrganisationId && o.Kind == Domain.Reports.ObservationKind.Concern));
+        var answered = goal.Concerns.Select(c => c.ObservationId).ToList();
+        var wanted = answered.Contains(concern.Id) ? answered.Where(id => id != concern.Id).ToList() : [.. answered, concern.Id];
+        var form = await coordinator.GetHtmlAsync($"/plan/goals/{goal.Id}");
+        var token = Browser.TokenIn(form);
+        (string, string)[] Fields(string title, IEnumerable<Guid> concerns) =>
+            [("Version", Version(form)), ("Code", goal.Code), ("TitleFi", title), ("TitleSv", goal.TitleSv), ("DescriptionFi", goal.DescriptionFi),
+                ("DescriptionSv", goal.DescriptionSv), ("LifeStage", goal.LifeStage.ToString()), ("Strategy", goal.Strategy),
+                .. concerns.Select(id => ("ConcernIds", id.ToString()))];
+
+        Location(await coordinator.Client.PostAsync($"/plan/goals/{goal.Id}", Browser.Form(token, Fields(goal.TitleFi, wanted))));
+        var saved = await _factory.QueryAsync(db => db.Goals.IgnoreQueryFilters().Include(g => g.Concerns).AsNoTracking().SingleAsync(g => g.Id == goal.Id));
+        Assert.Equal(wanted.Order(), saved.Concerns.Select(c => c.ObservationId).Order());
+        Assert.NotEqual(goal.Version, saved.Version);
+
+        // Another form read before that change would put the old concerns back unseen: it is stale.
+        var stale = await (await coordinator.Client.PostAsync($"/plan/goals/{goal.Id}", Browser.Form(token, Fields("Toinen otsikko", answered))))
+            .Content.ReadAsStringAsync();
+        Assert.Contains(Conflict, stale);
+        var after = await _factory.QueryAsync(db => db.Goals.IgnoreQueryFilters().Include(g => g.Concerns).AsNoTracking().SingleAsync(g => g.Id == goal.Id));
+        Assert.Equal((goal.TitleFi, saved.Version), (after.TitleFi, after.Version));
+        Assert.Equal(wanted.Order(), after.Concerns.Select(c => c.ObservationId).Order());
+
+        // Saving the same concerns again changes nothing, and the version stays.
+        var current = await coordinator.GetHtmlAsync($"/plan/goals/{goal.Id}");
+        Location(await coordinator.Client.PostAsync($"/plan/goals/{goal.Id}", Browser.Form(token,
+            [.. Fields(goal.TitleFi, wanted).Where(f => f.Item1 != "Version"), ("Version", Version(current))])));
+        Assert.Equal(saved.Version, (await GoalAsync("T2")).Version);
+    }
+
     [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]
     private static partial Regex VersionPattern();
 

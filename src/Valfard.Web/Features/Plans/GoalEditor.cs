@@ -84,7 +84,13 @@ public sealed class GoalEditor(ValfardDbContext db, PlanService plans, AuditTrai
         {
             goal.Update(code, form.TitleFi ?? string.Empty, form.TitleSv ?? string.Empty, form.DescriptionFi ?? string.Empty,
                 form.DescriptionSv ?? string.Empty, form.LifeStage, form.Strategy ?? string.Empty);
+            var answered = goal.Concerns.Select(c => c.ObservationId).ToHashSet();
             goal.AnswerConcerns(concernIds);
+            if (form.Id is not null && !answered.SetEquals(goal.Concerns.Select(c => c.ObservationId)))
+            {
+                // A change of the concerns alone is a change of the goal's rows: its version is checked and renewed too.
+                db.ChangedThroughItsRows(goal);
+            }
             audit.Record(plan.OrganisationId, plan.ReportId, userId, form.Id is null ? "Plan.GoalAdded" : "Plan.GoalChanged", $"{goal.Code} {goal.TitleFi}");
         }, cancellationToken);
         return (result, result.Succeeded || result.Conflict ? goal.Id : null);
