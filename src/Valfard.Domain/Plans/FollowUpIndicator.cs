@@ -73,7 +73,7 @@ public class FollowUpIndicator : IOrganisationOwned, IVersioned
         {
             throw new DomainException("Plan.Validation.ValueNotNumber");
         }
-        if (baselineYear is < PlanLimits.FirstYear or > PlanLimits.LastYear || targetYear is < PlanLimits.FirstYear or > PlanLimits.LastYear)
+        if ((baselineYear is { } since && !PlanLimits.IsYear(since)) || (targetYear is { } by && !PlanLimits.IsYear(by)))
         {
             throw new DomainException("Plan.Validation.YearRange");
         }

@@ -104,7 +104,7 @@ public class Measure : IOrganisationOwned, IVersioned
 
     public void SetSchedule(int? startYear, int? endYear, string resources, decimal? budgetEuros)
     {
-        if (startYear is < PlanLimits.FirstYear or > PlanLimits.LastYear || endYear is < PlanLimits.FirstYear or > PlanLimits.LastYear)
+        if ((startYear is { } first && !PlanLimits.IsYear(first)) || (endYear is { } last && !PlanLimits.IsYear(last)))
         {
             throw new DomainException("Plan.Validation.YearRange", nameof(EndYear));
         }
@@ -112,7 +112,7 @@ public class Measure : IOrganisationOwned, IVersioned
         {
             throw new DomainException("Plan.Validation.EndBeforeStart", nameof(EndYear));
         }
-        if (budgetEuros is < 0 or > PlanLimits.BudgetMax || (budgetEuros is { } budget && decimal.Round(budget, 2) != budget))
+        if (budgetEuros is { } budget && !PlanLimits.IsBudget(budget))
         {
             throw new DomainException("Plan.Validation.BudgetInvalid", nameof(BudgetEuros));
         }

@@ -54,35 +54,51 @@ public static class PlanLimits
         {
             throw new Common.DomainException("Plan.Validation.CodeRequired", "Code");
         }
-        if (code.Length > CodeMaxLength || !code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+        if (!IsCode(code))
         {
             throw new Common.DomainException("Plan.Validation.CodeInvalid", "Code");
         }
         return code;
     }
 
+    /// <summary>Whether <paramref name="code"/>, exactly as given, is a code: 1 to <see cref="CodeMaxLength"/> letters, digits, '.', '-' or '_'.</summary>
+    public static bool IsCode(string? code) =>
+        code is { Length: > 0 and <= CodeMaxLength } && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
+
+    /// <summary>Whether a plan, goal or measure with these titles has one: at least one of them is more than spaces.</summary>
+    public static bool HasTitle(string? titleFi, string? titleSv) =>
+        !string.IsNullOrWhiteSpace(titleFi) || !string.IsNullOrWhiteSpace(titleSv);
+
+    /// <summary>Whether <paramref name="text"/>, trimmed as it is stored, is at most <paramref name="maxLength"/> characters.</summary>
+    public static bool Fits(string? text, int maxLength) => (text?.Trim().Length ?? 0) <= maxLength;
+
+    /// <summary>Whether <paramref name="year"/> is one a schedule, a baseline or a target may name.</summary>
+    public static bool IsYear(int year) => year is >= FirstYear and <= LastYear;
+
+    /// <summary>Whether <paramref name="euros"/> is a budget: from 0 to <see cref="BudgetMax"/>, in whole cents.</summary>
+    public static bool IsBudget(decimal euros) => euros is >= 0 and <= BudgetMax && decimal.Round(euros, 2) == euros;
+
     internal static string Optional(string? text, int maxLength, string? field = null)
     {
-        text = text?.Trim() ?? string.Empty;
-        if (text.Length <= maxLength)
+        if (Fits(text, maxLength))
         {
-            return text;
+            return text?.Trim() ?? string.Empty;
         }
         throw field is null ? new Common.DomainException("Plan.Validation.TooLong") : new Common.DomainException("Plan.Validation.TooLong", field);
     }
 
     internal static (string Fi, string Sv) Titles(string? titleFi, string? titleSv)
     {
-        var fi = titleFi?.Trim() ?? string.Empty;
-        var sv = titleSv?.Trim() ?? string.Empty;
-        if (fi.Length == 0 && sv.Length == 0)
+        if (!HasTitle(titleFi, titleSv))
         {
             throw new Common.DomainException("Plan.Validation.TitleRequired", "TitleFi");
         }
-        if (fi.Length > TitleMaxLength || sv.Length > TitleMaxLength)
+        if (!Fits(titleFi, TitleMaxLength) || !Fits(titleSv, TitleMaxLength))
         {
             throw new Common.DomainException("Plan.Validation.TooLong");
         }
+        var fi = titleFi?.Trim() ?? string.Empty;
+        var sv = titleSv?.Trim() ?? string.Empty;
         return (fi.Length > 0 ? fi : sv, sv);
     }
 }

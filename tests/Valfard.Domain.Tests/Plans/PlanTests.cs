@@ -30,6 +30,70 @@ public sealed class PlanTests
         Assert.Equal(code.Length == 0 ? "Plan.Validation.CodeRequired" : "Plan.Validation.CodeInvalid",
             Assert.Throws<DomainException>(() => PlanLimits.RequireCode(code)).Message);
 
+    [Theory]
+    [InlineData("T1", true)]
+    [InlineData("T1.2-a_B", true)]
+    [InlineData("ABCDEFGHIJKLMNOPQRST", true)]
+    [InlineData("ABCDEFGHIJKLMNOPQRSTU", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    [InlineData(" T1", false)]
+    [InlineData("T 1", false)]
+    [InlineData("T1;", false)]
+    [InlineData("Tä1", false)]
+    public void A_code_is_recognised_exactly_as_given(string? code, bool expected)
+    {
+        Assert.Equal(expected, PlanLimits.IsCode(code));
+        if (expected)
+        {
+            Assert.Equal(code, PlanLimits.RequireCode(code));
+        }
+    }
+
+    [Theory]
+    [InlineData(1999, false)]
+    [InlineData(2000, true)]
+    [InlineData(2100, true)]
+    [InlineData(2101, false)]
+    public void Years_are_those_of_the_limits_and_the_schedule_takes_the_same(int year, bool expected)
+    {
+        Assert.Equal(expected, PlanLimits.IsYear(year));
+        var (_, _, measure) = NewPlan();
+        var refusal = Record.Exception(() => measure.SetSchedule(year, null, "", null));
+        Assert.Equal(expected, refusal is null);
+    }
+
+    [Theory]
+    [InlineData("0", true)]
+    [InlineData("0.01", true)]
+    [InlineData("1000000000", true)]
+    [InlineData("1000000000.01", false)]
+    [InlineData("-0.01", false)]
+    [InlineData("10.005", false)]
+    public void Budgets_are_in_whole_cents_up_to_the_limit_and_the_schedule_takes_the_same(string text, bool expected)
+    {
+        var euros = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, PlanLimits.IsBudget(euros));
+        var (_, _, measure) = NewPlan();
+        Assert.Equal(expected, Record.Exception(() => measure.SetSchedule(null, null, "", euros)) is null);
+    }
+
+    [Fact]
+    public void Titles_and_lengths_are_judged_after_trimming()
+    {
+        Assert.False(PlanLimits.HasTitle(" ", null));
+        Assert.True(PlanLimits.HasTitle(null, "Mål"));
+        Assert.True(PlanLimits.Fits(null, 0));
+        Assert.True(PlanLimits.Fits("  abc  ", 3));
+        Assert.False(PlanLimits.Fits("abcd", 3));
+        var (_, goal, _) = NewPlan();
+        var longest = new string('a', PlanLimits.TitleMaxLength);
+        goal.Update("T1", $" {longest} ", "", "", "", LifeStage.Youth, "");
+        Assert.Equal(longest, goal.TitleFi);
+        Assert.Equal("Plan.Validation.TooLong",
+            Assert.Throws<DomainException>(() => goal.Update("T1", longest + "a", "", "", "", LifeStage.Youth, "")).Message);
+    }
+
     [Fact]
     public void A_goal_needs_a_title_in_one_language_and_a_swedish_only_title_serves_as_finnish()
     {

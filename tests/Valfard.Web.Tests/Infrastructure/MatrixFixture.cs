@@ -201,7 +201,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         var fresh = freshTargets && client.Tenant == Tenant.Own && client.Role is not null ? await FreshTargetAsync(action) : null;
         var path = RouteParameter().Replace(action.Template, m => ValueOf(action, m.Groups[1].Value, client, fresh));
         // Forms that need an owner in the query: a follow-up indicator is added to a goal.
-        return action.Key.EndsWith(" Plan.NewIndicator", StringComparison.Ordinal) ? $"{path}?goalId={_goalId}" : path;
+        return action.Key.EndsWith(" FollowUpIndicators.NewIndicator", StringComparison.Ordinal) ? $"{path}?goalId={_goalId}" : path;
     }
 
     public async Task<(Outcome Outcome, HttpResponseMessage Response, string Body)> SendAsync(ActionInfo action, MatrixClient client, bool withToken = true)
@@ -278,9 +278,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "LinkedPlansController" => G(_linkedPlanId),
                 "NotificationsController" => G(_notifications[client.Tenant == Tenant.Own && client.UserId is { } u ? u : _demoCoordinatorId]),
                 "ObservationsController" => G(_observationId),
-                "PlanController" when template.Contains("/goals/", StringComparison.Ordinal) => G(_goalId),
-                "PlanController" when template.Contains("/measures/", StringComparison.Ordinal) => G(_measureId),
-                "PlanController" => G(_planIndicatorId),
+                "GoalsController" => G(_goalId),
+                "MeasuresController" => G(_measureId),
+                "FollowUpIndicatorsController" => G(_planIndicatorId),
                 "ReportsController" => G(_reportId),
                 "DocumentsController" when action.Method.Name == "Pdf" => G(_archivedReportId),
                 "WorkflowController" => G(_reportId),
@@ -319,11 +319,11 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             case "POST LinkedPlans.Remove":
                 return await AddAsync(db => LinkedPlan.Link(Guid.NewGuid(), _reportId, DemoSeeder.DemokommunId, LinkedPlanKind.Equality, $"Matrix {n}",
                     "https://example.test/plan", _demoCoordinatorId, now), db => db.LinkedPlans);
-            case "POST Plan.RemoveGoal":
+            case "POST Goals.RemoveGoal":
                 return await AddAsync(db => new Goal(Guid.NewGuid(), db.Plans.Single(p => p.Id == _planId), $"M{n}", 90 + n), db => db.Goals);
-            case "POST Plan.RemoveMeasure":
+            case "POST Measures.RemoveMeasure":
                 return await AddAsync(db => new Measure(Guid.NewGuid(), db.Goals.Single(g => g.Id == _goalId), $"M{n}", 90 + n), db => db.Measures);
-            case "POST Plan.RemoveIndicator":
+            case "POST FollowUpIndicators.RemoveIndicator":
                 return await AddAsync(db => FollowUpIndicator.ForGoal(Guid.NewGuid(), db.Goals.Single(g => g.Id == _goalId), _indicatorId, null, 90 + n),
                     db => db.PlanIndicators);
             case "POST LocalIndicators.Remove":

@@ -135,25 +135,25 @@ public static class AuthorizationPolicyTable
         ["GET Plan.Index"] = SignedIn(),
         ["POST Plan.Create"] = OwnData(Coordinator, OrganisationAdmin),
         ["GET Plan.Mine"] = SignedIn(),
-        ["GET Plan.NewGoal"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound), // Esimerkkilä has no plan yet
-        ["POST Plan.NewGoal"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound),
-        ["GET Plan.EditGoal"] = Allow(Coordinator, OrganisationAdmin),
-        ["POST Plan.EditGoal"] = Allow(Coordinator, OrganisationAdmin),
-        ["GET Plan.ConfirmRemoveGoal"] = Allow(Coordinator, OrganisationAdmin),
-        ["POST Plan.RemoveGoal"] = Allow(Coordinator, OrganisationAdmin),
-        ["GET Plan.Measure"] = SignedIn().Other(Outcome.NotFound),
-        ["GET Plan.NewMeasure"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound),
-        ["POST Plan.NewMeasure"] = OwnData(Coordinator, OrganisationAdmin),
-        ["GET Plan.EditMeasure"] = Allow(Coordinator, OrganisationAdmin),
-        ["POST Plan.EditMeasure"] = Allow(Coordinator, OrganisationAdmin),
-        ["GET Plan.ConfirmRemoveMeasure"] = Allow(Coordinator, OrganisationAdmin),
-        ["POST Plan.RemoveMeasure"] = Allow(Coordinator, OrganisationAdmin),
-        ["GET Plan.NewIndicator"] = Allow(Coordinator, OrganisationAdmin), // ?goalId= one of Demokommun's goals
-        ["POST Plan.NewIndicator"] = Allow(Coordinator, OrganisationAdmin),
-        ["POST Plan.RemoveIndicator"] = Allow(Coordinator, OrganisationAdmin),
-        ["GET Plan.Export"] = SignedIn().Other(Outcome.NotFound), // the own organisation's plan; Esimerkkilä has none
-        ["GET Plan.Import"] = OwnData(Coordinator, OrganisationAdmin),
-        ["POST Plan.Import"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound),
+        ["GET Goals.NewGoal"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound), // Esimerkkilä has no plan yet
+        ["POST Goals.NewGoal"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound),
+        ["GET Goals.EditGoal"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST Goals.EditGoal"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET Goals.ConfirmRemoveGoal"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST Goals.RemoveGoal"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET Measures.Measure"] = SignedIn().Other(Outcome.NotFound),
+        ["GET Measures.NewMeasure"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound),
+        ["POST Measures.NewMeasure"] = OwnData(Coordinator, OrganisationAdmin),
+        ["GET Measures.EditMeasure"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST Measures.EditMeasure"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET Measures.ConfirmRemoveMeasure"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST Measures.RemoveMeasure"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET FollowUpIndicators.NewIndicator"] = Allow(Coordinator, OrganisationAdmin), // ?goalId= one of Demokommun's goals
+        ["POST FollowUpIndicators.NewIndicator"] = Allow(Coordinator, OrganisationAdmin),
+        ["POST FollowUpIndicators.RemoveIndicator"] = Allow(Coordinator, OrganisationAdmin),
+        ["GET PlanCsv.Export"] = SignedIn().Other(Outcome.NotFound), // the own organisation's plan; Esimerkkilä has none
+        ["GET PlanCsv.Import"] = OwnData(Coordinator, OrganisationAdmin),
+        ["POST PlanCsv.Import"] = OwnData(Coordinator, OrganisationAdmin).Other(Outcome.NotFound),
 
         // ---- the plan's yearly follow-up (year 2025 is Demokommun's round)
         ["GET FollowUp.Index"] = SignedIn(),

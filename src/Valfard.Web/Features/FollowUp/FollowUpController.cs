@@ -79,7 +79,7 @@ public sealed class FollowUpController(
             {
                 return Forbid();
             }
-            var answer = await this.AnswerAsync(result, "Plan.FollowUp.Recorded", () => RedirectToAction("Measure", "Plan", new { id = measureId }),
+            var answer = await this.AnswerAsync(result, "Plan.FollowUp.Recorded", () => RedirectToAction("Measure", "Measures", new { id = measureId }),
                 async () => (await followUp.RecordFormAsync(year, measureId, actor, Cultures.Current, cancellationToken)).Form);
             if (answer is not null)
             {

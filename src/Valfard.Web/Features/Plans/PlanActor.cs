@@ -12,6 +12,9 @@ namespace Valfard.Web.Features.Plans;
 /// </summary>
 public sealed record PlanActor(Guid UserId, bool CanManage, bool IsEditor, IReadOnlySet<Guid> SectorIds)
 {
+    /// <summary>The roles that build the plan, for <c>[Authorize(Roles = ...)]</c> on the plan's controllers.</summary>
+    public const string ManagerRoles = $"{Roles.Coordinator},{Roles.OrganisationAdmin}";
+
     public static bool Manages(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -8,7 +8,10 @@ public static class PlanServices
         services.AddScoped<PlanActorResolver>();
         services.AddScoped<PlanReader>();
         services.AddScoped<PlanService>();
-        services.AddScoped<PlanEditing>();
+        services.AddScoped<PlanEditor>();
+        services.AddScoped<GoalEditor>();
+        services.AddScoped<MeasureEditor>();
+        services.AddScoped<FollowUpIndicatorEditor>();
         services.AddScoped<PlanCsvService>();
         services.AddScoped<IPlanSnapshotSource, PlanSnapshotSource>();
         return services;
