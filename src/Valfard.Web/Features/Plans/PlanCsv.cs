@@ -1,4 +1,5 @@
 using System.Text;
+using Valfard.Web.Common;
 
 namespace Valfard.Web.Features.Plans;
 
@@ -23,23 +24,8 @@ public static class PlanCsv
         "sector", "responsible", "partners", "partner_names", "start_year", "end_year", "resources", "budget_eur", "status",
     ];
 
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
-
-    public static byte[] Write(IEnumerable<IReadOnlyList<string>> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var text = new StringBuilder();
-        foreach (var row in new[] { Columns }.Concat(rows))
-        {
-            text.AppendJoin(Separator, row.Select(Quote)).Append("\r\n");
-        }
-        return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(text.ToString())];
-    }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([Separator, '"', '\r', '\n']) >= 0 || (field.Length > 0 && (char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1])))
-            ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-            : field;
+    /// <summary>Written by the shared spreadsheet writer, so a cell that would run as a formula is neutralised.</summary>
+    public static byte[] Write(IEnumerable<IReadOnlyList<string>> rows) => SpreadsheetText.Csv(Columns, rows);
 
     /// <summary>Reads every record, or stops at the first broken quote and reports it (nothing after it can be trusted).</summary>
     public static (IReadOnlyList<CsvRecord> Records, CsvProblem? Problem) Read(byte[] content)
@@ -104,7 +90,7 @@ public static class PlanCsv
             }
             if (c == Separator)
             {
-                fields.Add(field.ToString());
+                fields.Add(SpreadsheetText.Restored(field.ToString()));
                 field.Clear();
                 atFieldStart = true;
                 i++;
@@ -113,7 +99,7 @@ public static class PlanCsv
             if (c is '\r' or '\n')
             {
                 i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                fields.Add(field.ToString());
+                fields.Add(SpreadsheetText.Restored(field.ToString()));
                 field.Clear();
                 if (!(fields.Count == 1 && fields[0].Length == 0))
                 {
@@ -131,7 +117,7 @@ public static class PlanCsv
         }
         if (field.Length > 0 || fields.Count > 0 || !atFieldStart)
         {
-            fields.Add(field.ToString());
+            fields.Add(SpreadsheetText.Restored(field.ToString()));
             records.Add(new CsvRecord(recordLine, fields.ToList()));
         }
         return (records, null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Valfard.Domain.Plans;
+using Valfard.Web.Common;
 using Valfard.Web.Features.Documents;
 
 namespace Valfard.Web.Features.PublicSite;
@@ -13,8 +14,6 @@ namespace Valfard.Web.Features.PublicSite;
 /// </summary>
 public static class OpenData
 {
-    private const char Separator = ';';
-    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static readonly IReadOnlyList<string> IndicatorColumns =
@@ -88,25 +87,5 @@ public static class OpenData
 
     private static string Number<T>(T value) where T : struct, IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
 
-    private static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        var text = new StringBuilder();
-        foreach (var row in new[] { columns }.Concat(rows))
-        {
-            text.AppendJoin(Separator, row.Select(Quote)).Append("\r\n");
-        }
-        return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(text.ToString())];
-    }
-
-    // Also defuses spreadsheet formulas: a field starting with = + - @ is prefixed with an apostrophe.
-    private static string Quote(string field)
-    {
-        if (field.Length > 0 && field[0] is '=' or '+' or '@' && !double.TryParse(field, CultureInfo.InvariantCulture, out _))
-        {
-            field = "'" + field;
-        }
-        return field.IndexOfAny([Separator, '"', '\r', '\n']) >= 0
-            ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-            : field;
-    }
+    private static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows) => SpreadsheetText.Csv(columns, rows);
 }
