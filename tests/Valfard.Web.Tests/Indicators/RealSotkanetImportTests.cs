@@ -128,6 +128,10 @@ public sealed class RealSotkanetImportTests : IClassFixture<RealSotkanetImportTe
         Assert.Contains("<th scope=\"row\">Finland (EUROOPPA 246)</th>", html);
         Assert.Contains("<th scope=\"row\">Finland (POHJOISMAAT 246)</th>", html);
         Assert.Contains("<option value=\"1022\" selected=\"selected\">Finland (EUROOPPA 246)</option>", html);
+        Assert.Contains("href=\"/indicators/10012/csv?region=1022&region=1045\"", html);
+        var csv = await browser.Client.GetStringAsync("/indicators/10012/csv?region=1022&region=1045");
+        Assert.Contains("10012;Finland (EUROOPPA 246);total;2010;116\n", csv);
+        Assert.Contains("10012;Finland (POHJOISMAAT 246);total;2005;114\n", csv);
     }
 
     [RealSotkanetFact]
