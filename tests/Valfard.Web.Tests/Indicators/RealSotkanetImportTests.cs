@@ -186,6 +186,7 @@ public sealed class RealSotkanetImportTests : IClassFixture<RealSotkanetImportTe
 
         Assert.Matches("<td class=\"text-end\">0.3</td>", html);
         Assert.Contains("\"decimals\":null", WebUtility.HtmlDecode(html));
+        Assert.Contains("indicator-list-only", html);
     }
 
     [RealSotkanetFact]
@@ -202,6 +203,7 @@ public sealed class RealSotkanetImportTests : IClassFixture<RealSotkanetImportTe
         Assert.Contains("0-17 år", html);
         Assert.DoesNotContain("&lt;p", html);
         Assert.DoesNotContain("indicator-fallback", html);
+        Assert.DoesNotContain("indicator-list-only", html);
     }
 }
 

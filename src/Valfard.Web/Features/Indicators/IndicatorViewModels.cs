@@ -53,6 +53,9 @@ public sealed class IndicatorPageViewModel
     /// <summary>How to read the numbers, sanitized HTML; null when Sotkanet gives none.</summary>
     public IndicatorText? Interpretation { get; init; }
     public IndicatorDetails Details { get; init; } = new();
+
+    /// <summary>False while only Sotkanet's list entry (title, organisation) is stored, not /indicators/{id}.</summary>
+    public bool HasFullMetadata { get; init; } = true;
     public required string Unit { get; init; }
 
     /// <summary>The indicator's own number of decimals (0–6); null when unknown, and values show as given.</summary>
