@@ -276,7 +276,7 @@ public sealed class CountyIndicatorTests(ValfardFactory factory)
         await using var db = new Valfard.Infrastructure.Persistence.ValfardDbContext(options, new County());
         var service = new IndicatorService(db, new County());
 
-        var page = await service.PageAsync(90005, "fi", CancellationToken.None);
+        var page = await service.PageAsync(90005, "fi", [], CancellationToken.None);
 
         Assert.NotNull(page);
         Assert.Equal(["own", "member", "member", "country"], page.Series.Where(s => s.Gender == Valfard.Domain.Indicators.Gender.Total).Select(s => s.RegionKind));

@@ -24,16 +24,16 @@ public sealed class IndicatorsController(IndicatorService indicators, IStringLoc
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(int id, [FromQuery(Name = "region")] int[]? regions, CancellationToken cancellationToken)
     {
-        var page = await indicators.PageAsync(id, Cultures.Current, cancellationToken);
+        var page = await indicators.PageAsync(id, Cultures.Current, regions ?? [], cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 
     [HttpGet("{id:int}/xlsx")]
-    public async Task<IActionResult> Xlsx(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Xlsx(int id, [FromQuery(Name = "region")] int[]? regions, CancellationToken cancellationToken)
     {
-        var page = await indicators.PageAsync(id, Cultures.Current, cancellationToken);
+        var page = await indicators.PageAsync(id, Cultures.Current, regions ?? [], cancellationToken);
         if (page is null)
         {
             return NotFound();
@@ -49,9 +49,9 @@ public sealed class IndicatorsController(IndicatorService indicators, IStringLoc
             () => RedirectToAction(nameof(Show), new { id }));
 
     [HttpGet("{id:int}/csv")]
-    public async Task<IActionResult> Csv(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Csv(int id, [FromQuery(Name = "region")] int[]? regions, CancellationToken cancellationToken)
     {
-        var page = await indicators.PageAsync(id, Cultures.Current, cancellationToken);
+        var page = await indicators.PageAsync(id, Cultures.Current, regions ?? [], cancellationToken);
         if (page is null)
         {
             return NotFound();
