@@ -164,19 +164,15 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
     }
 
     /// <summary>The indicator table as CSV: one row per region, gender and year; a missing value stays empty.</summary>
-    public static string ToCsv(IndicatorPageViewModel page)
+    public static byte[] ToCsv(IndicatorPageViewModel page)
     {
-        var csv = new StringBuilder();
-        csv.Append("indicator;region;gender;year;value\n");
-        foreach (var series in page.Series)
-        {
-            foreach (var point in series.Points)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{page.Id};{Escape(series.Region)};{series.Gender.ToString().ToLowerInvariant()};{point.Year};");
-                csv.Append(point.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty).Append('\n');
-            }
-        }
-        return csv.ToString();
+        ArgumentNullException.ThrowIfNull(page);
+        var id = page.Id.ToString(CultureInfo.InvariantCulture);
+        return SpreadsheetText.Csv(["indicator", "region", "gender", "year", "value"],
+            from series in page.Series
+            from point in series.Points
+            select (IReadOnlyList<string>)[id, series.Region, series.Gender.ToString().ToLowerInvariant(),
+                point.Year.ToString(CultureInfo.InvariantCulture), point.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty]);
     }
 
     /// <summary>The same table as an Excel workbook: one row per region and gender, one column per year, numbers as numbers.</summary>
@@ -184,10 +180,10 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
     {
         using var workbook = new ClosedXML.Excel.XLWorkbook();
         var sheet = workbook.Worksheets.Add($"{page.Id}");
-        sheet.Cell(1, 1).Value = page.Title;
+        SpreadsheetText.WriteText(sheet.Cell(1, 1), page.Title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(2, 1).Value = $"{page.Source} · {page.Unit}";
-        sheet.Cell(4, 1).Value = regionHeading;
+        SpreadsheetText.WriteText(sheet.Cell(2, 1), $"{page.Source} · {page.Unit}");
+        SpreadsheetText.WriteText(sheet.Cell(4, 1), regionHeading);
         for (var i = 0; i < page.Years.Count; i++)
         {
             sheet.Cell(4, i + 2).Value = page.Years[i];
@@ -196,7 +192,7 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         var row = 5;
         foreach (var series in page.Series)
         {
-            sheet.Cell(row, 1).Value = series.Gender == Gender.Total ? series.Region : $"{series.Region}, {genderName(series.Gender)}";
+            SpreadsheetText.WriteText(sheet.Cell(row, 1), series.Gender == Gender.Total ? series.Region : $"{series.Region}, {genderName(series.Gender)}");
             for (var i = 0; i < series.Points.Count; i++)
             {
                 if (series.Points[i].Value is { } value)
@@ -217,11 +213,6 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
-
-    private static string Escape(string text) =>
-        text.Contains(';', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
-            ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-            : text;
 
     /// <summary>
     /// A municipality sees itself, its county and the country; a county sees itself, its member municipalities and

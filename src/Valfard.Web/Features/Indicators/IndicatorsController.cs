@@ -56,8 +56,6 @@ public sealed class IndicatorsController(IndicatorService indicators, IStringLoc
         {
             return NotFound();
         }
-        // A byte-order mark lets Excel open the Finnish and Swedish letters correctly.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(IndicatorService.ToCsv(page))).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"indicator-{id}.csv");
+        return File(IndicatorService.ToCsv(page), "text/csv; charset=utf-8", $"indicator-{id}.csv");
     }
 }
