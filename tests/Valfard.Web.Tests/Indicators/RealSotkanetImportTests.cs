@@ -130,8 +130,8 @@ public sealed class RealSotkanetImportTests : IClassFixture<RealSotkanetImportTe
         Assert.Contains("<option value=\"1022\" selected=\"selected\">Finland (EUROOPPA 246)</option>", html);
         Assert.Contains("href=\"/indicators/10012/csv?region=1022&region=1045\"", html);
         var csv = await browser.Client.GetStringAsync("/indicators/10012/csv?region=1022&region=1045");
-        Assert.Contains("10012;Finland (EUROOPPA 246);total;2010;116\n", csv);
-        Assert.Contains("10012;Finland (POHJOISMAAT 246);total;2005;114\n", csv);
+        Assert.Contains("10012;Finland (EUROOPPA 246);total;2010;116\r\n", csv);
+        Assert.Contains("10012;Finland (POHJOISMAAT 246);total;2005;114\r\n", csv);
     }
 
     [RealSotkanetFact]
