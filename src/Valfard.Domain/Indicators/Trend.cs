@@ -16,6 +16,8 @@ public sealed record TrendResult(TrendKind Kind, int FromYear, int ToYear, int P
 /// The trend rule: a least-squares line through the last five years that have a value (at least three). If the line
 /// changes less than 5 % of the series' mean over those years, the trend is stable; otherwise it is improving or
 /// worsening according to the indicator's direction, or rising or falling when no direction is set.
+/// To be replaced by <see cref="Valfard.Domain.Statistics.SignificantTrend"/> (a significance test at 99.8 %,
+/// docs/decisions/0016-statistics-methods.md); the pages still use this rule until they are switched over.
 /// </summary>
 public static class TrendRule
 {
