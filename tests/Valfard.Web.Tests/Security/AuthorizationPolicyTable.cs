@@ -35,6 +35,16 @@ public static class AuthorizationPolicyTable
         ["GET Account.ChangePassword"] = SignedIn(),
         ["POST Account.ChangePassword"] = SignedIn(),
         ["GET Account.AccessDenied"] = Everyone(Outcome.Forbidden), // the access-denied page itself answers 403
+        // The second sign-in step follows a right password in the same browser; without one it sends back to sign-in.
+        ["GET Account.LoginWithTwoFactor"] = Everyone(Outcome.RedirectToLogin),
+        ["POST Account.LoginWithTwoFactor"] = Everyone(Outcome.RedirectToLogin),
+        ["GET Account.LoginWithRecoveryCode"] = Everyone(Outcome.RedirectToLogin),
+        ["POST Account.LoginWithRecoveryCode"] = Everyone(Outcome.RedirectToLogin),
+        // Each user's own two-factor sign-in (the matrix users have none: turning off and new codes answer with the page).
+        ["GET TwoFactor.Index"] = SignedIn(),
+        ["POST TwoFactor.Enable"] = SignedIn(),
+        ["POST TwoFactor.Disable"] = SignedIn(),
+        ["POST TwoFactor.RegenerateRecoveryCodes"] = SignedIn(),
         ["POST Language.Set"] = Anyone(),
         ["ANY Error.Status"] = Everyone(Outcome.NotFound), // /error/404 is the not-found page and answers 404
         ["GET Home.Index"] = Anyone(), // visitors get the welcome page
