@@ -53,7 +53,7 @@ async Task<ValfardDbContext> PrepareAsync(string name)
     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     for (var i = 1; i <= Indicators; i++)
     {
-        db.Indicators.Add(new Indicator(i) { TitleFi = $"Indikaattori {i}" });
+        db.Indicators.Add(new Indicator(i) { Title = new LocalizedText($"Indikaattori {i}", string.Empty, string.Empty) });
     }
     for (var r = 1; r <= regions; r++)
     {
@@ -65,7 +65,7 @@ async Task<ValfardDbContext> PrepareAsync(string name)
 
 // 1. Valfard: read the JSON file and import through IndicatorImporter (batches, transactions, change detection).
 await using var valfard = await PrepareAsync("valfard.db");
-var importer = new IndicatorImporter(valfard, NullLogger<IndicatorImporter>.Instance);
+var importer = new IndicatorImporter(valfard, new Valfard.Infrastructure.Text.RichTextSanitizer(), NullLogger<IndicatorImporter>.Instance);
 var timer = Stopwatch.StartNew();
 ImportSummary summary;
 using (var document = SotkanetJsonReader.Open(File.OpenRead(json)))

@@ -140,8 +140,6 @@ static ReportDocument GeneratedReport(int count)
         {
             Id = 90000 + id,
             Title = $"Generoitu indikaattori {id}, % väestöstä",
-            Description = "",
-            Interpretation = "",
             Unit = "%",
             Decimals = 1,
             Direction = IndicatorDirection.HigherIsBetter,

@@ -38,7 +38,7 @@ public static class DependencyInjection
         {
             // Timeouts are per attempt inside the client; this outer limit only stops a runaway.
             client.Timeout = TimeSpan.FromMinutes(10);
-            client.DefaultRequestHeaders.UserAgent.ParseAdd("Valfard/1.0 (welfare reports)");
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(Indicators.SotkanetClient.UserAgent);
             client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         });
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));

@@ -15,75 +15,113 @@ public enum IndicatorDirection
     LowerIsBetter = 2,
 }
 
-/// <summary>An indicator in Sotkanet's catalogue, identified by Sotkanet's own id (e.g. 127 for population).</summary>
+/// <summary>
+/// An indicator in Sotkanet's catalogue, identified by Sotkanet's own id (e.g. 127 for population). Sotkanet's list
+/// (/indicators) gives only the title, organisation and classifications; the rest comes from /indicators/{id}
+/// (<see cref="HasFullMetadata"/>). Texts are HTML, cleaned on the way in.
+/// </summary>
 public class Indicator
 {
     public const int TitleMaxLength = 500;
     public const int TextMaxLength = 8000;
+    public const int MaxDecimals = 6;
 
     private Indicator()
     {
-        TitleFi = string.Empty;
-        TitleSv = string.Empty;
-        TitleEn = string.Empty;
-        DescriptionFi = string.Empty;
-        DescriptionSv = string.Empty;
-        InterpretationFi = string.Empty;
-        InterpretationSv = string.Empty;
-        Organization = string.Empty;
-        PrimaryValueType = string.Empty;
     }
 
     public Indicator(int id) : this() => Id = id;
 
     public int Id { get; private set; }
-    public string TitleFi { get; set; }
-    public string TitleSv { get; set; }
-    public string TitleEn { get; set; }
-    public string DescriptionFi { get; set; }
-    public string DescriptionSv { get; set; }
-    public string InterpretationFi { get; set; }
-    public string InterpretationSv { get; set; }
-    public string Organization { get; set; }
-    public string PrimaryValueType { get; set; }
-    public int Decimals { get; set; }
+    public LocalizedText Title { get; set; } = LocalizedText.Empty;
+    public LocalizedText Description { get; set; } = LocalizedText.Empty;
+    public LocalizedText Interpretation { get; set; } = LocalizedText.Empty;
+    public LocalizedText Limits { get; set; } = LocalizedText.Empty;
+    public LocalizedText Legislation { get; set; } = LocalizedText.Empty;
+    public LocalizedText Notices { get; set; } = LocalizedText.Empty;
+
+    /// <summary>Sotkanet's primaryValueType code, e.g. PER1000.</summary>
+    public string UnitCode { get; set; } = string.Empty;
+    public LocalizedText Unit { get; set; } = LocalizedText.Empty;
+
+    /// <summary>How many decimals Sotkanet shows; null when it did not say or said something outside 0–6.</summary>
+    public int? Decimals { get => _decimals; set => _decimals = AcceptDecimals(value); }
+    private int? _decimals;
+
+    public DateOnly? DataUpdated { get; set; }
     public int? RangeStart { get; set; }
     public int? RangeEnd { get; set; }
-    public bool HasGenders { get; set; }
+    public int? SourceOrganisationId { get; set; }
+    public LocalizedText SourceOrganisation { get; set; } = LocalizedText.Empty;
+    public IReadOnlyList<IndicatorSource> Sources { get; set; } = [];
+    public IReadOnlyList<LocalizedText> Subjects { get; set; } = [];
+    public IReadOnlyList<int> Groups { get; set; } = [];
+    public IndicatorClassification Sex { get; set; } = IndicatorClassification.None;
+    public IndicatorClassification Age { get; set; } = IndicatorClassification.None;
+
+    /// <summary>True once the full metadata (/indicators/{id}) has been read, not only a list entry.</summary>
+    public bool HasFullMetadata { get; set; }
     public IndicatorDirection Direction { get; set; }
 
-    public string TitleIn(string language) => language switch
-    {
-        "sv" when TitleSv.Length > 0 => TitleSv,
-        "en" when TitleEn.Length > 0 => TitleEn,
-        _ => TitleFi,
-    };
+    public static int? AcceptDecimals(int? decimals) => decimals is >= 0 and <= MaxDecimals ? decimals : null;
 
-    /// <summary>True when an import brought different metadata; the importer counts the indicator as updated.</summary>
-    public bool SameMetadataAs(Indicator other) =>
-        TitleFi == other.TitleFi && TitleSv == other.TitleSv && TitleEn == other.TitleEn &&
-        DescriptionFi == other.DescriptionFi && DescriptionSv == other.DescriptionSv &&
-        InterpretationFi == other.InterpretationFi && InterpretationSv == other.InterpretationSv &&
-        Organization == other.Organization && PrimaryValueType == other.PrimaryValueType && Decimals == other.Decimals &&
-        RangeStart == other.RangeStart && RangeEnd == other.RangeEnd && HasGenders == other.HasGenders;
+    public string TitleIn(string language) => Title.Pick(language);
 
-    public void CopyMetadataFrom(Indicator other)
+    /// <summary>
+    /// Takes what an import brought and tells whether anything changed. Full metadata replaces everything Sotkanet
+    /// describes; a list entry, which carries only the title, organisation and classifications, never blanks or
+    /// overwrites the rest, so importing the list after the metadata keeps the metadata.
+    /// </summary>
+    public bool MergeFrom(Indicator incoming)
     {
-        ArgumentNullException.ThrowIfNull(other);
-        TitleFi = other.TitleFi;
-        TitleSv = other.TitleSv;
-        TitleEn = other.TitleEn;
-        DescriptionFi = other.DescriptionFi;
-        DescriptionSv = other.DescriptionSv;
-        InterpretationFi = other.InterpretationFi;
-        InterpretationSv = other.InterpretationSv;
-        Organization = other.Organization;
-        PrimaryValueType = other.PrimaryValueType;
-        Decimals = other.Decimals;
-        RangeStart = other.RangeStart;
-        RangeEnd = other.RangeEnd;
-        HasGenders = other.HasGenders;
+        ArgumentNullException.ThrowIfNull(incoming);
+        var before = MetadataSnapshot();
+        if (incoming.HasFullMetadata)
+        {
+            Title = incoming.Title;
+            Description = incoming.Description;
+            Interpretation = incoming.Interpretation;
+            Limits = incoming.Limits;
+            Legislation = incoming.Legislation;
+            Notices = incoming.Notices;
+            UnitCode = incoming.UnitCode;
+            Unit = incoming.Unit;
+            Decimals = incoming.Decimals;
+            DataUpdated = incoming.DataUpdated;
+            RangeStart = incoming.RangeStart;
+            RangeEnd = incoming.RangeEnd;
+            SourceOrganisationId = incoming.SourceOrganisationId;
+            SourceOrganisation = incoming.SourceOrganisation;
+            Sources = incoming.Sources;
+            Subjects = incoming.Subjects;
+            Groups = incoming.Groups;
+            Sex = incoming.Sex;
+            Age = incoming.Age;
+            HasFullMetadata = true;
+        }
+        else
+        {
+            if (!incoming.Title.IsEmpty)
+            {
+                Title = incoming.Title;
+            }
+            if (!incoming.SourceOrganisation.IsEmpty)
+            {
+                (SourceOrganisationId, SourceOrganisation) = (incoming.SourceOrganisationId, incoming.SourceOrganisation);
+            }
+            if (!HasFullMetadata && !incoming.Sex.IsEmpty)
+            {
+                Sex = incoming.Sex;
+            }
+        }
+        return before != MetadataSnapshot();
     }
+
+    private string MetadataSnapshot() => System.Text.Json.JsonSerializer.Serialize(new object?[]
+    {
+        Title, Description, Interpretation, Limits, Legislation, Notices, UnitCode, Unit, Decimals, DataUpdated,
+        RangeStart, RangeEnd, SourceOrganisationId, SourceOrganisation, Sources, Subjects, Groups, Sex, Age, HasFullMetadata,
+    });
 }
 
 /// <summary>A region in Sotkanet: a municipality (KUNTA), a wellbeing services county (HYVINVOINTIALUE), the whole country (MAA)…</summary>

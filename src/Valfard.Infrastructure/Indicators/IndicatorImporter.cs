@@ -4,15 +4,35 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Valfard.Domain.Indicators;
 using Valfard.Infrastructure.Persistence;
+using Valfard.Infrastructure.Text;
 
 namespace Valfard.Infrastructure.Indicators;
 
+/// <summary>
+/// What an import did. Rows naming a region the catalogue lacks are skipped, not refused: their count and the
+/// regions' ids are reported here.
+/// </summary>
 public sealed record ImportSummary(int Added, int Updated, int Unchanged)
 {
     public int Total => Added + Updated + Unchanged;
 
+    public int Skipped { get; init; }
+
+    /// <summary>The ids of the regions the skipped rows named, in order.</summary>
+    public IReadOnlyList<int> UnknownRegions { get; init; } = [];
+
     public static ImportSummary operator +(ImportSummary a, ImportSummary b) =>
-        new(a.Added + b.Added, a.Updated + b.Updated, a.Unchanged + b.Unchanged);
+        new(a.Added + b.Added, a.Updated + b.Updated, a.Unchanged + b.Unchanged)
+        {
+            Skipped = a.Skipped + b.Skipped,
+            UnknownRegions = a.UnknownRegions.Union(b.UnknownRegions).Order().ToList(),
+        };
+
+    public bool Equals(ImportSummary? other) =>
+        other is not null && (Added, Updated, Unchanged, Skipped) == (other.Added, other.Updated, other.Unchanged, other.Skipped)
+        && UnknownRegions.SequenceEqual(other.UnknownRegions);
+
+    public override int GetHashCode() => HashCode.Combine(Added, Updated, Unchanged, Skipped);
 }
 
 /// <summary>
@@ -21,7 +41,7 @@ public sealed record ImportSummary(int Added, int Updated, int Unchanged)
 /// changes nothing. Values are compared and written in batches with prepared ADO.NET commands rather than change
 /// tracking, because a full import is millions of rows.
 /// </summary>
-public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<IndicatorImporter> logger)
+public sealed partial class IndicatorImporter(ValfardDbContext db, RichTextSanitizer sanitizer, ILogger<IndicatorImporter> logger)
 {
     public const int BatchSize = 5000;
 
@@ -46,30 +66,61 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
         });
     }
 
+    /// <summary>
+    /// Adds or updates indicators. Texts are cleaned with the rich-text allow-list first. A list entry (title,
+    /// organisation, classifications only) never blanks the fuller metadata already stored; see <see cref="Indicator.MergeFrom"/>.
+    /// </summary>
     public async Task<ImportSummary> ImportIndicatorsAsync(IReadOnlyList<Indicator> indicators, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(indicators);
         var ids = indicators.Select(i => i.Id).ToList();
         var existing = await db.Indicators.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         int added = 0, updated = 0, unchanged = 0;
-        foreach (var incoming in indicators.GroupBy(i => i.Id).Select(g => g.Last()))
+        foreach (var group in indicators.GroupBy(i => i.Id))
         {
+            // The same indicator twice (a list entry and its /indicators/{id} metadata) is merged in order.
+            var incoming = Clean(group.First());
+            foreach (var more in group.Skip(1))
+            {
+                incoming.MergeFrom(Clean(more));
+            }
             if (!existing.TryGetValue(incoming.Id, out var current))
             {
                 db.Indicators.Add(incoming);
                 added++;
             }
-            else if (current.SameMetadataAs(incoming))
+            else if (current.MergeFrom(incoming))
             {
-                unchanged++;
+                updated++;
             }
             else
             {
-                current.CopyMetadataFrom(incoming);
-                updated++;
+                unchanged++;
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         return new ImportSummary(added, updated, unchanged);
+    }
+
+    /// <summary>Sotkanet's texts are HTML (<c>&lt;p&gt;</c>, <c>&lt;br /&gt;</c>); only the allow-list is kept.</summary>
+    private Indicator Clean(Indicator indicator)
+    {
+        LocalizedText Html(LocalizedText text) =>
+            new(sanitizer.Sanitize(text.Fi), sanitizer.Sanitize(text.Sv), sanitizer.Sanitize(text.En));
+        LocalizedText Plain(LocalizedText text) =>
+            new(PlainText.From(text.Fi).Trim(), PlainText.From(text.Sv).Trim(), PlainText.From(text.En).Trim());
+        indicator.Title = Plain(indicator.Title);
+        indicator.Unit = Plain(indicator.Unit);
+        indicator.SourceOrganisation = Plain(indicator.SourceOrganisation);
+        indicator.Description = Html(indicator.Description);
+        indicator.Interpretation = Html(indicator.Interpretation);
+        indicator.Limits = Html(indicator.Limits);
+        indicator.Legislation = Html(indicator.Legislation);
+        indicator.Notices = Html(indicator.Notices);
+        indicator.Sources = indicator.Sources
+            .Select(s => new IndicatorSource(s.OrganisationId, Plain(s.Organisation), Plain(s.Title), Html(s.Description))).ToList();
+        indicator.Subjects = indicator.Subjects.Select(Plain).Where(s => !s.IsEmpty).ToList();
+        return indicator;
     }
 
     public async Task<ImportSummary> ImportRegionsAsync(IReadOnlyList<Region> regions, CancellationToken cancellationToken)
@@ -114,6 +165,8 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
         var batch = new List<IndicatorValue>(BatchSize);
         var row = firstRow - 1;
         var processed = 0;
+        var skipped = 0;
+        var unknownRegions = new SortedSet<int>();
         {
             foreach (var value in values)
             {
@@ -124,7 +177,11 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
                 }
                 if (!regions.Contains(value.RegionId))
                 {
-                    throw new SotkanetFormatException(row, "region", "UnknownRegion", value.RegionId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    // Sotkanet's data can name regions its own region list lacks (730, 456 and 455 in 2015): the
+                    // row is skipped and reported, and the rest of the file imports.
+                    skipped++;
+                    unknownRegions.Add(value.RegionId);
+                    continue;
                 }
                 batch.Add(value);
                 if (batch.Count == BatchSize)
@@ -142,7 +199,12 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
                 progress?.Report(processed);
             }
         }
+        summary = summary with { Skipped = skipped, UnknownRegions = unknownRegions.ToList() };
         LogImported(logger, summary.Added, summary.Updated, summary.Unchanged);
+        if (skipped > 0)
+        {
+            LogSkipped(logger, skipped, string.Join(", ", unknownRegions));
+        }
         return summary;
     }
 
@@ -232,4 +294,7 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, ILogger<Indic
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Indicator values imported: {Added} added, {Updated} updated, {Unchanged} unchanged")]
     private static partial void LogImported(ILogger logger, int added, int updated, int unchanged);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Skipped} indicator value rows skipped: regions {Regions} are not in the catalogue")]
+    private static partial void LogSkipped(ILogger logger, int skipped, string regions);
 }

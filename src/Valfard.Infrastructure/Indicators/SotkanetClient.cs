@@ -30,10 +30,22 @@ public sealed partial class SotkanetClient(
     TimeProvider clock,
     ILogger<SotkanetClient> logger)
 {
+    public const string UserAgent = "Valfard/1.0 (welfare reports)";
+
     public async Task<IReadOnlyList<Indicator>> GetIndicatorsAsync(CancellationToken cancellationToken)
     {
         using var document = SotkanetJsonReader.Open(new MemoryStream(await GetAsync("indicators", cancellationToken)));
         return SotkanetJsonReader.ReadIndicators(document);
+    }
+
+    /// <summary>One indicator's full metadata: /indicators/{id} answers with one object, not a list.</summary>
+    public async Task<Indicator> GetIndicatorAsync(int indicatorId, CancellationToken cancellationToken)
+    {
+        var path = $"indicators/{indicatorId.ToString(CultureInfo.InvariantCulture)}";
+        using var document = SotkanetJsonReader.Open(new MemoryStream(await GetAsync(path, cancellationToken)));
+        return SotkanetJsonReader.ReadIndicators(document) is [var indicator] && indicator.Id == indicatorId
+            ? indicator
+            : throw new SotkanetFormatException(1, "id", "UnknownFormat", indicatorId.ToString(CultureInfo.InvariantCulture));
     }
 
     public async Task<IReadOnlyList<Region>> GetRegionsAsync(CancellationToken cancellationToken)
@@ -67,7 +79,14 @@ public sealed partial class SotkanetClient(
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-                using var response = await http.GetAsync(uri, timeout.Token);
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                // Sotkanet answers 403 to a request without a User-Agent; a client built without the registered
+                // defaults still sends one.
+                if (http.DefaultRequestHeaders.UserAgent.Count == 0)
+                {
+                    request.Headers.UserAgent.ParseAdd(UserAgent);
+                }
+                using var response = await http.SendAsync(request, timeout.Token);
                 if (IsTransient(response.StatusCode) && attempt < settings.Retries)
                 {
                     LogRetry(logger, path, (int)response.StatusCode, attempt + 1);

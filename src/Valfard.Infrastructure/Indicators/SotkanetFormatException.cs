@@ -25,8 +25,8 @@ public sealed class SotkanetFormatException : Exception
     public string Field { get; } = string.Empty;
 
     /// <summary>
-    /// One of: Missing, NotANumber, OutOfRange, UnknownGender, NotJson, NotAList, UnknownFormat, UnknownIndicator,
-    /// UnknownRegion.
+    /// One of: Missing, NotANumber, OutOfRange, UnknownGender, NotJson, NotAList, UnknownFormat, UnknownIndicator.
+    /// (A row naming a region the catalogue lacks is skipped and reported in the summary, not refused.)
     /// </summary>
     public string Problem { get; } = string.Empty;
     public string? Value { get; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Valfard.Domain.Indicators;
 
@@ -11,7 +12,8 @@ public enum SotkanetFileKind
 }
 
 /// <summary>
-/// Reads Sotkanet's JSON: the /indicators metadata list, the /regions list and the /json data rows
+/// Reads Sotkanet's JSON: the /indicators list, one indicator's /indicators/{id} metadata, the /regions list and the
+/// /json data rows
 /// (<c>{"indicator":127,"region":833,"year":2023,"gender":"total","value":1234.0,"absValue":1234.0}</c>). Rows are
 /// numbered from 1 in the order of the list.
 /// </summary>
@@ -32,6 +34,13 @@ public static class SotkanetJsonReader
     /// <summary>Tells a metadata list, a region list and data rows apart by the fields of the first item.</summary>
     public static SotkanetFileKind Detect(JsonDocument document)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        // /indicators/{id} answers with one object, not a list.
+        if (document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.TryGetProperty("id", out _) && document.RootElement.TryGetProperty("title", out _))
+        {
+            return SotkanetFileKind.Indicators;
+        }
         var items = Items(document);
         if (items.GetArrayLength() == 0)
         {
@@ -69,36 +78,74 @@ public static class SotkanetJsonReader
         }
     }
 
+    /// <summary>
+    /// The /indicators list, or one /indicators/{id} object (read as a list of one). A list entry carries only the
+    /// title, organisation and classifications; an item with any of the richer fields counts as full metadata.
+    /// </summary>
     public static IReadOnlyList<Indicator> ReadIndicators(JsonDocument document)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            return [ReadIndicator(document.RootElement, 1)];
+        }
         var result = new List<Indicator>();
         var row = 0;
         foreach (var item in Items(document).EnumerateArray())
         {
             row++;
-            var indicator = new Indicator(SotkanetRows.PositiveId(Scalar(item, "id"), row, "id"))
-            {
-                TitleFi = Text(item, "title", "fi"),
-                TitleSv = Text(item, "title", "sv"),
-                TitleEn = Text(item, "title", "en"),
-                DescriptionFi = Text(item, "description", "fi"),
-                DescriptionSv = Text(item, "description", "sv"),
-                InterpretationFi = Text(item, "interpretation", "fi"),
-                InterpretationSv = Text(item, "interpretation", "sv"),
-                Organization = item.TryGetProperty("organization", out var organization) ? Text(organization, "title", "fi") : string.Empty,
-                PrimaryValueType = item.TryGetProperty("primaryValueType", out var type) ? Text(type, "title", "fi") : string.Empty,
-                Decimals = item.TryGetProperty("decimals", out var decimals) && decimals.TryGetInt32(out var d) ? d : 0,
-                RangeStart = Range(item, "start"),
-                RangeEnd = Range(item, "end"),
-                HasGenders = HasGenders(item),
-            };
-            if (indicator.TitleFi.Length == 0 && indicator.TitleSv.Length == 0 && indicator.TitleEn.Length == 0)
-            {
-                throw new SotkanetFormatException(row, "title", "Missing");
-            }
-            result.Add(indicator);
+            result.Add(ReadIndicator(item, row));
         }
         return result;
+    }
+
+    private static readonly string[] FullMetadataFields =
+        ["description", "interpretation", "limits", "legislation", "notices", "primaryValueType", "decimals", "range",
+         "data-updated", "sources", "subjects", "groups"];
+
+    private static Indicator ReadIndicator(JsonElement item, int row)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new SotkanetFormatException(row, "json", "UnknownFormat");
+        }
+        var organisation = Property(item, "organization");
+        var unit = Property(item, "primaryValueType");
+        var classifications = Property(item, "classifications");
+        var indicator = new Indicator(SotkanetRows.PositiveId(Scalar(item, "id"), row, "id"))
+        {
+            Title = Texts(item, "title"),
+            Description = Texts(item, "description"),
+            Interpretation = Texts(item, "interpretation"),
+            Limits = Texts(item, "limits"),
+            Legislation = Texts(item, "legislation"),
+            Notices = Texts(item, "notices"),
+            UnitCode = unit is { } u ? Scalar(u, "code") ?? string.Empty : string.Empty,
+            Unit = unit is { } t ? Texts(t, "title") : LocalizedText.Empty,
+            Decimals = Property(item, "decimals") is { ValueKind: JsonValueKind.Number } decimals && decimals.TryGetInt32(out var d) ? d : null,
+            DataUpdated = Scalar(item, "data-updated") is { } updated
+                && DateOnly.TryParseExact(updated.Length >= 10 ? updated[..10] : updated, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? day : null,
+            RangeStart = Range(item, "start"),
+            RangeEnd = Range(item, "end"),
+            SourceOrganisationId = organisation is { } o && Property(o, "id") is { ValueKind: JsonValueKind.Number } id && id.TryGetInt32(out var oid) ? oid : null,
+            SourceOrganisation = organisation is { } org ? Texts(org, "title") : LocalizedText.Empty,
+            Sources = Array(item, "sources").Select(source => new IndicatorSource(
+                Property(source, "organization") is { } so && Property(so, "id") is { ValueKind: JsonValueKind.Number } sid && sid.TryGetInt32(out var s) ? s : null,
+                Property(source, "organization") is { } sorg ? Texts(sorg, "title") : LocalizedText.Empty,
+                Texts(source, "title"),
+                Texts(source, "description"))).ToList(),
+            Subjects = Array(item, "subjects").Select(subject => Text(subject)).Where(subject => !subject.IsEmpty).ToList(),
+            Groups = Array(item, "groups").Where(g => g.ValueKind == JsonValueKind.Number && g.TryGetInt32(out _)).Select(g => g.GetInt32()).ToList(),
+            Sex = Classification(classifications, "sex"),
+            Age = Classification(classifications, "age"),
+            HasFullMetadata = FullMetadataFields.Any(field => item.TryGetProperty(field, out _)),
+        };
+        if (indicator.Title.IsEmpty)
+        {
+            throw new SotkanetFormatException(row, "title", "Missing");
+        }
+        return indicator;
     }
 
     public static IReadOnlyList<Region> ReadRegions(JsonDocument document)
@@ -138,29 +185,40 @@ public static class SotkanetJsonReader
             _ => value.GetRawText(),
         } : null;
 
+    private static JsonElement? Property(JsonElement? item, string name) =>
+        item is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : null;
+
+    private static List<JsonElement> Array(JsonElement item, string name) =>
+        Property(item, name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray().ToList() : [];
+
     /// <summary>Sotkanet's texts are <c>{"fi":…,"sv":…,"en":…}</c>; a plain string is taken as Finnish.</summary>
-    private static string Text(JsonElement item, string name, string language)
+    private static LocalizedText Texts(JsonElement item, string name) =>
+        Property(item, name) is { } value ? Text(value) : LocalizedText.Empty;
+
+    private static LocalizedText Text(JsonElement value)
     {
-        if (!item.TryGetProperty(name, out var value))
-        {
-            return string.Empty;
-        }
         if (value.ValueKind == JsonValueKind.String)
         {
-            return language == "fi" ? value.GetString() ?? string.Empty : string.Empty;
+            return new LocalizedText(value.GetString() ?? string.Empty, string.Empty, string.Empty);
         }
-        return value.ValueKind == JsonValueKind.Object && value.TryGetProperty(language, out var text) && text.ValueKind == JsonValueKind.String
-            ? text.GetString() ?? string.Empty
-            : string.Empty;
+        string One(string language) =>
+            value.ValueKind == JsonValueKind.Object && value.TryGetProperty(language, out var text) && text.ValueKind == JsonValueKind.String
+                ? text.GetString() ?? string.Empty
+                : string.Empty;
+        return new LocalizedText(One("fi"), One("sv"), One("en"));
     }
+
+    private static string Text(JsonElement item, string name, string language) => Texts(item, name)[language];
+
+    private static IndicatorClassification Classification(JsonElement? classifications, string name) =>
+        Property(classifications, name) is { } classification
+            ? new IndicatorClassification(Texts(classification, "title"),
+                Array(classification, "values").Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList())
+            : IndicatorClassification.None;
 
     private static int? Range(JsonElement item, string end) =>
         item.TryGetProperty("range", out var range) && range.ValueKind == JsonValueKind.Object
             && range.TryGetProperty(end, out var value) && value.TryGetInt32(out var year) ? year : null;
-
-    private static bool HasGenders(JsonElement item) =>
-        item.TryGetProperty("classifications", out var classifications) && classifications.ValueKind == JsonValueKind.Object
-        && classifications.TryGetProperty("sex", out var sex) && sex.ValueKind == JsonValueKind.Object
-        && sex.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array
-        && values.EnumerateArray().Any(v => string.Equals(v.GetString(), "male", StringComparison.OrdinalIgnoreCase));
 }

@@ -51,6 +51,7 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<FollowUpRound> FollowUpRounds => Set<FollowUpRound>();
     public DbSet<MeasureFollowUp> MeasureFollowUps => Set<MeasureFollowUp>();
     public DbSet<GoalAssessmentOverride> AssessmentOverrides => Set<GoalAssessmentOverride>();
+    public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

@@ -54,6 +54,21 @@ public static class SpreadsheetText
         return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(text.ToString())];
     }
 
+    /// <summary>
+    /// Text into a workbook cell: always stored as text, never as a formula, and text that would run as one carries
+    /// Excel's quote prefix (the hidden apostrophe), so it stays text even when someone edits the cell.
+    /// </summary>
+    public static void WriteText(ClosedXML.Excel.IXLCell cell, string text)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        cell.SetValue(text ?? string.Empty);
+        cell.DataType = ClosedXML.Excel.XLDataType.Text;
+        if (WouldRunAsFormula(text ?? string.Empty))
+        {
+            cell.Style.IncludeQuotePrefix = true;
+        }
+    }
+
     private static string CsvField(string field)
     {
         field = Neutralised(field ?? string.Empty);

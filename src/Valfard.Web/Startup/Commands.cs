@@ -65,6 +65,10 @@ public static partial class Commands
         var summary = await IndicatorFileImport.ImportAsync(importer, content, Path.GetFileName(file),
             total => Console.WriteLine($"Rows read: {total}"), progress, CancellationToken.None);
         Console.WriteLine($"Import committed: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged");
+        if (summary.Skipped > 0)
+        {
+            Console.WriteLine($"Rows skipped: {summary.Skipped}, for regions not in the region list: {string.Join(", ", summary.UnknownRegions)}");
+        }
         return 0;
     }
 

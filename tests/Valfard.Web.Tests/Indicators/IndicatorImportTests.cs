@@ -55,7 +55,8 @@ public sealed class SotkanetReaderTests
         var indicator = Assert.Single(SotkanetJsonReader.ReadIndicators(indicators));
         var region = Assert.Single(SotkanetJsonReader.ReadRegions(regions));
 
-        Assert.Equal(("Befolkning", 1990, 2024, true), (indicator.TitleSv, indicator.RangeStart, indicator.RangeEnd, indicator.HasGenders));
+        Assert.Equal(("Befolkning", 1990, 2024, 0), (indicator.Title.Sv, indicator.RangeStart, indicator.RangeEnd, indicator.Decimals));
+        Assert.Equal(["male", "female", "total"], indicator.Sex.Values);
         Assert.Equal(("Vasa", "905", "KUNTA"), (region.TitleSv, region.Code, region.Category));
         Assert.Equal([1, 2], region.MemberOfIds());
         Assert.Equal(SotkanetFileKind.Regions, SotkanetJsonReader.Detect(regions));
@@ -144,7 +145,7 @@ public sealed class IndicatorImportTests : IDisposable
 
         Assert.Equal((40, 4), (counts.Item1, counts.Item2));
         Assert.True(counts.Item3 > 2500);
-        var assistance = await _factory.QueryAsync(db => db.Indicators.SingleAsync(i => i.TitleFi.StartsWith("Toimeentulotukea")));
+        var assistance = await _factory.QueryAsync(db => db.Indicators.SingleAsync(i => i.Title.Fi.StartsWith("Toimeentulotukea")));
         Assert.Equal(IndicatorDirection.LowerIsBetter, assistance.Direction);
     }
 
@@ -177,18 +178,33 @@ public sealed class IndicatorImportTests : IDisposable
         .Select(i => new IndicatorValue(90002 + i / 300, 99001, 1900 + i % 100, (Gender)(i / 100 % 3), i, null)).ToList();
 
     [Fact]
-    public async Task An_unknown_region_is_refused_with_its_row_and_nothing_of_the_import_is_written()
+    public async Task An_unknown_indicator_is_refused_with_its_row_and_nothing_of_the_import_is_written()
     {
         var before = await _factory.QueryAsync(db => db.IndicatorValues.CountAsync());
         var rows = NewRows(IndicatorImporter.BatchSize + 1500);
-        rows.Add(new IndicatorValue(90002, 424242, 2024, Gender.Total, 1, null));
+        rows.Add(new IndicatorValue(424242, 99001, 2024, Gender.Total, 1, null));
 
         var error = await Assert.ThrowsAsync<SotkanetFormatException>(() =>
             WithImporterAsync(i => i.ImportValuesAsync(rows, 1, null, CancellationToken.None)));
 
-        Assert.Equal(("region", "UnknownRegion", rows.Count), (error.Field, error.Problem, error.Row));
+        Assert.Equal(("indicator", "UnknownIndicator", rows.Count), (error.Field, error.Problem, error.Row));
         // The first batch had been written inside the import's transaction; it is rolled back with the rest.
         Assert.Equal(before, await _factory.QueryAsync(db => db.IndicatorValues.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Rows_for_regions_the_catalogue_lacks_are_skipped_and_reported_and_the_rest_imports()
+    {
+        var rows = NewRows(IndicatorImporter.BatchSize + 1500);
+        rows.Insert(10, new IndicatorValue(90002, 730, 2009, Gender.Total, 0, null));
+        rows.Add(new IndicatorValue(90002, 456, 2009, Gender.Total, 0, null));
+        rows.Add(new IndicatorValue(90003, 456, 2009, Gender.Total, 0, null));
+
+        var summary = await WithImporterAsync(i => i.ImportValuesAsync(rows, 1, null, CancellationToken.None));
+
+        Assert.Equal((3, IndicatorImporter.BatchSize + 1500), (summary.Skipped, summary.Total));
+        Assert.Equal([456, 730], summary.UnknownRegions);
+        Assert.Equal(0, await _factory.QueryAsync(db => db.IndicatorValues.CountAsync(v => v.RegionId == 730 || v.RegionId == 456)));
     }
 
     [Fact]

@@ -42,8 +42,8 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
         var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("indicator;region;gender;year;value\n", csv, StringComparison.Ordinal);
-        Assert.Contains("90005;Esimerkkilä;total;2019;\n", csv);
+        Assert.StartsWith("indicator;region;gender;year;value\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("90005;Esimerkkilä;total;2019;\r\n", csv);
         Assert.Contains("90005;Esimerkkilä;total;2024;", csv);
     }
 
@@ -276,7 +276,7 @@ public sealed class CountyIndicatorTests(ValfardFactory factory)
         await using var db = new Valfard.Infrastructure.Persistence.ValfardDbContext(options, new County());
         var service = new IndicatorService(db, new County());
 
-        var page = await service.PageAsync(90005, "fi", CancellationToken.None);
+        var page = await service.PageAsync(90005, "fi", [], CancellationToken.None);
 
         Assert.NotNull(page);
         Assert.Equal(["own", "member", "member", "country"], page.Series.Where(s => s.Gender == Valfard.Domain.Indicators.Gender.Total).Select(s => s.RegionKind));

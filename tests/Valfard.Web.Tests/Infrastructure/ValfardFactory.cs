@@ -42,6 +42,19 @@ public class ValfardFactory : WebApplicationFactory<Program>
     /// <summary>Where mailed links point, whatever Host header a request carries.</summary>
     public static readonly Uri PublicBaseUrl = new("https://hyvinvointi.example.fi/");
 
+    /// <summary>
+    /// The mail sent so far, after the app's mail queue has sent everything due: requests only queue mail, and the
+    /// delivery worker sends it moments later.
+    /// </summary>
+    public async Task<List<EmailMessage>> DeliveredMailAsync()
+    {
+        await Services.GetRequiredService<Valfard.Web.Features.Account.MailDelivery>().DeliverDueAsync(CancellationToken.None);
+        lock (SentMail)
+        {
+            return [.. SentMail];
+        }
+    }
+
     public string DatabasePath => Path.Combine(_directory, "valfard.db");
 
     protected virtual int LoginPermitsPerMinute => 10_000;

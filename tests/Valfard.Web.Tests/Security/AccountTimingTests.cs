@@ -48,6 +48,36 @@ public sealed class AccountTimingTests : IDisposable
         AssertSimilar(known, locked);
     }
 
+    [Fact]
+    public async Task Asking_for_a_password_reset_takes_as_long_for_an_unknown_address_as_for_a_known_one()
+    {
+        using var browser = Browser.Open(_factory, "en");
+        var token = await browser.TokenFromAsync("/account/forgot-password");
+        async Task<TimeSpan> AskAsync(string email)
+        {
+            var watch = Stopwatch.StartNew();
+            var response = await browser.Client.PostAsync("/account/forgot-password", Browser.Form(token, ("Email", email)));
+            watch.Stop();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return watch.Elapsed;
+        }
+        await AskAsync("warmup@demo.test");
+
+        var known = new List<TimeSpan>();
+        var unknown = new List<TimeSpan>();
+        for (var i = 0; i < Tries; i++)
+        {
+            known.Add(await AskAsync("council@demo.test"));
+            unknown.Add(await AskAsync($"nobody-{i}@demo.test"));
+        }
+
+        AssertSimilar(known, unknown);
+        // The mail itself goes out from the queue, to the known address only.
+        var delivered = await _factory.DeliveredMailAsync();
+        Assert.Equal(Tries, delivered.Count(m => m.To == "council@demo.test"));
+        Assert.DoesNotContain(delivered, m => m.To.StartsWith("nobody-", StringComparison.Ordinal));
+    }
+
     private Task<int> LockAsync(string email, DateTimeOffset? until) => _factory.QueryAsync(async db =>
     {
         var user = await db.Users.IgnoreQueryFilters().SingleAsync(u => u.Email == email);

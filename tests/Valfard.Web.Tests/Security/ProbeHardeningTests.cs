@@ -34,7 +34,7 @@ public sealed partial class ProbeHardeningTests
         var response = await browser.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var mail = Assert.Single(factory.SentMail);
+        var mail = Assert.Single(await factory.DeliveredMailAsync());
         var link = new Uri(LinkPattern().Match(mail.TextBody).Value);
         Assert.Equal("https://hyvinvointi.example.fi/account/reset-password", link.GetLeftPart(UriPartial.Path));
         Assert.DoesNotContain("attacker.example", mail.TextBody, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed partial class ProbeHardeningTests
         Assert.Equal(HttpStatusCode.BadRequest, (await browser.Client.SendAsync(forged)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.SendAsync(own)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/health")).StatusCode);
-        Assert.Empty(factory.SentMail);
+        Assert.Empty(await factory.DeliveredMailAsync());
     }
 
     [Theory]

@@ -40,14 +40,9 @@ public sealed class SignInAndUploadHardeningTests(ValfardFactory factory)
     public async Task The_password_reset_answers_the_same_for_a_known_and_an_unknown_address_and_mails_only_the_known_one()
     {
         using var browser = Browser.Open(factory, "en");
-        int MailsTo(string address)
-        {
-            lock (factory.SentMail)
-            {
-                return factory.SentMail.Count(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase));
-            }
-        }
-        var before = MailsTo("secretary@demo.test");
+        async Task<int> MailsTo(string address) =>
+            (await factory.DeliveredMailAsync()).Count(m => m.To.Contains(address, StringComparison.OrdinalIgnoreCase));
+        var before = await MailsTo("secretary@demo.test");
 
         var known = await browser.PostFormAsync("/account/forgot-password", "/account/forgot-password", ("Email", "secretary@demo.test"));
         var unknown = await browser.PostFormAsync("/account/forgot-password", "/account/forgot-password", ("Email", "nobody-here@demo.test"));
@@ -56,8 +51,8 @@ public sealed class SignInAndUploadHardeningTests(ValfardFactory factory)
         var knownPage = Normalise(await known.Content.ReadAsStringAsync());
         var unknownPage = Normalise(await unknown.Content.ReadAsStringAsync());
         Assert.Equal(knownPage, unknownPage);
-        Assert.Equal(before + 1, MailsTo("secretary@demo.test"));
-        Assert.Equal(0, MailsTo("nobody-here@demo.test"));
+        Assert.Equal(before + 1, await MailsTo("secretary@demo.test"));
+        Assert.Equal(0, await MailsTo("nobody-here@demo.test"));
     }
 
     /// <summary>The pages differ only in their antiforgery tokens; anything else would tell an attacker the address exists.</summary>

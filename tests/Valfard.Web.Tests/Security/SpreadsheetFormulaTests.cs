@@ -80,6 +80,33 @@ public sealed class SpreadsheetFormulaTests
         Assert.Equal(Formulas[2], measure.Resources);
     }
 
+    [Fact]
+    public async Task The_indicator_csv_and_workbook_write_a_formula_region_name_as_text_and_values_as_numbers()
+    {
+        using var factory = new ValfardFactory();
+        // A region name is national data that arrives from files: here it is one a spreadsheet would run.
+        await factory.QueryAsync(async db =>
+        {
+            var region = await db.Regions.SingleAsync(r => r.TitleFi == "Esimerkkilä");
+            region.TitleFi = Formulas[0];
+            return await db.SaveChangesAsync();
+        });
+        using var browser = await Browser.SignedInAsync(factory, "editor@esimerkkila.test", "fi");
+
+        var cells = Cells(await browser.Client.GetByteArrayAsync("/indicators/90005/csv"));
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await browser.Client.GetByteArrayAsync("/indicators/90005/xlsx")));
+
+        AssertNoCellRuns(cells);
+        Assert.Contains("'" + Formulas[0], cells);
+        var sheet = workbook.Worksheet(1);
+        var regionCell = sheet.Column(1).CellsUsed().Single(c => c.GetString() == Formulas[0]);
+        Assert.False(regionCell.HasFormula);
+        Assert.Equal(ClosedXML.Excel.XLDataType.Text, regionCell.DataType);
+        Assert.True(regionCell.Style.IncludeQuotePrefix);
+        Assert.Equal(ClosedXML.Excel.XLDataType.Number, regionCell.CellRight().DataType);
+        Assert.DoesNotContain(sheet.CellsUsed(), c => c.HasFormula);
+    }
+
     /// <summary>Every cell of a semicolon CSV as a spreadsheet program reads it (RFC 4180 unquoting).</summary>
     internal static List<string> Cells(byte[] csv)
     {

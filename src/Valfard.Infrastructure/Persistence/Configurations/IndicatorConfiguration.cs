@@ -1,10 +1,16 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Valfard.Domain.Indicators;
 
 namespace Valfard.Infrastructure.Persistence.Configurations;
 
-/// <summary>The indicator catalogue is national public data, shared by every organisation: no tenant filter.</summary>
+/// <summary>
+/// The indicator catalogue is national public data, shared by every organisation: no tenant filter. Each text is
+/// three columns (e.g. DescriptionFi, DescriptionSv, DescriptionEn); the lists Sotkanet gives (sources, subjects,
+/// groups, classifications) are one JSON column each, read and written whole.
+/// </summary>
 public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
 {
     public void Configure(EntityTypeBuilder<Indicator> builder)
@@ -12,16 +18,55 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.ToTable("Indicators");
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
-        foreach (var title in new[] { nameof(Indicator.TitleFi), nameof(Indicator.TitleSv), nameof(Indicator.TitleEn), nameof(Indicator.Organization), nameof(Indicator.PrimaryValueType) })
-        {
-            builder.Property(title).HasMaxLength(Indicator.TitleMaxLength).IsRequired();
-        }
-        foreach (var text in new[] { nameof(Indicator.DescriptionFi), nameof(Indicator.DescriptionSv), nameof(Indicator.InterpretationFi), nameof(Indicator.InterpretationSv) })
-        {
-            builder.Property(text).HasMaxLength(Indicator.TextMaxLength).IsRequired();
-        }
+        Texts(builder, i => i.Title, nameof(Indicator.Title), Indicator.TitleMaxLength);
+        Texts(builder, i => i.Unit, nameof(Indicator.Unit), Indicator.TitleMaxLength);
+        Texts(builder, i => i.SourceOrganisation, nameof(Indicator.SourceOrganisation), Indicator.TitleMaxLength);
+        // HTML texts: no length limit, Sotkanet's longest run to a few thousand characters.
+        Texts(builder, i => i.Description, nameof(Indicator.Description), null);
+        Texts(builder, i => i.Interpretation, nameof(Indicator.Interpretation), null);
+        Texts(builder, i => i.Limits, nameof(Indicator.Limits), null);
+        Texts(builder, i => i.Legislation, nameof(Indicator.Legislation), null);
+        Texts(builder, i => i.Notices, nameof(Indicator.Notices), null);
+        builder.Property(i => i.UnitCode).HasMaxLength(40).IsRequired();
+        builder.Property(i => i.Decimals);
+        AsJson(builder.Property(i => i.Sources));
+        AsJson(builder.Property(i => i.Subjects));
+        AsJson(builder.Property(i => i.Groups));
+        AsJson(builder.Property(i => i.Sex)).HasColumnName("SexClassification");
+        AsJson(builder.Property(i => i.Age)).HasColumnName("AgeClassification");
         builder.Property(i => i.Direction).HasConversion<string>().HasMaxLength(20);
     }
+
+    private static void Texts(EntityTypeBuilder<Indicator> builder, System.Linq.Expressions.Expression<Func<Indicator, LocalizedText?>> text,
+        string name, int? maxLength)
+    {
+        builder.ComplexProperty(text, complex =>
+        {
+            foreach (var (language, column) in new[] { (nameof(LocalizedText.Fi), "Fi"), (nameof(LocalizedText.Sv), "Sv"), (nameof(LocalizedText.En), "En") })
+            {
+                var property = complex.Property<string>(language).HasColumnName(name + column).IsRequired();
+                if (maxLength is { } max)
+                {
+                    property.HasMaxLength(max);
+                }
+            }
+        });
+    }
+
+    private static PropertyBuilder<T> AsJson<T>(PropertyBuilder<T> property) where T : class =>
+        property.HasConversion(v => JsonColumn.Write(v), json => JsonColumn.Read<T>(json),
+            new ValueComparer<T>((a, b) => JsonColumn.Write(a) == JsonColumn.Write(b), v => JsonColumn.Write(v).GetHashCode(StringComparison.Ordinal),
+                v => JsonColumn.Read<T>(JsonColumn.Write(v)))).IsRequired();
+}
+
+/// <summary>Writes and reads a value as a JSON column; also what compares two values for change tracking.</summary>
+internal static class JsonColumn
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string Write<T>(T? value) => JsonSerializer.Serialize(value, Options);
+
+    public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
 }
 
 public sealed class RegionConfiguration : IEntityTypeConfiguration<Region>

@@ -163,12 +163,8 @@ public sealed partial class AccountController(
         {
             return View(model);
         }
-        var user = await userManager.FindByEmailAsync(model.Email.Trim());
-        if (user is { IsActive: true })
-        {
-            await accountMail.SendPasswordResetAsync(user, cancellationToken);
-        }
-        // The same answer whether or not the address is known.
+        // Queued whatever the address: the same answer, after the same one write, whether or not it is known.
+        await accountMail.QueuePasswordResetAsync(model.Email, cancellationToken);
         return View("ForgotPasswordSent");
     }
 

@@ -1,55 +1,78 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Valfard.Infrastructure.Identity;
 using Valfard.Infrastructure.Mail;
+using Valfard.Infrastructure.Persistence;
+using Valfard.Web.Localization;
 
 namespace Valfard.Web.Features.Account;
 
-/// <summary>Password-reset and invitation mails. Both carry a single-use link built from Identity's reset token.</summary>
-public sealed partial class AccountMail(
+/// <summary>
+/// Password-reset and invitation mails. A request only queues one (<see cref="OutgoingMail"/>); the mail delivery
+/// worker composes and sends it, so both carry a single-use link made from Identity's reset token at sending time.
+/// </summary>
+public sealed class AccountMail(
+    ValfardDbContext db,
     UserManager<ApplicationUser> userManager,
     IEmailSender sender,
     IStringLocalizer<SharedResource> localizer,
     LinkGenerator links,
     Valfard.Web.Startup.PublicAddress publicAddress,
-    ILogger<AccountMail> logger)
+    TimeProvider clock,
+    MailDeliverySignal signal)
 {
-    public async Task SendPasswordResetAsync(ApplicationUser user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a reset for whatever address was typed: the request does the same one write whether or not it belongs
+    /// to an account, and the worker sends nothing for an address without an active one.
+    /// </summary>
+    public Task QueuePasswordResetAsync(string email, CancellationToken cancellationToken) =>
+        QueueAsync(OutgoingMailKind.PasswordReset, email, cancellationToken);
+
+    /// <summary>Queues the invitation; a mail server that is down delays it (with retries) but loses nothing.</summary>
+    public Task QueueInvitationAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
-        var link = await BuildLinkAsync(user);
-        await sender.SendAsync(new EmailMessage(user.Email!, localizer["Mail.ResetSubject"],
-            localizer["Mail.ResetBody", user.DisplayName, link]), cancellationToken);
+        ArgumentNullException.ThrowIfNull(user);
+        return QueueAsync(OutgoingMailKind.Invitation, user.Email!, cancellationToken);
     }
 
-    public async Task SendInvitationAsync(ApplicationUser user, CancellationToken cancellationToken)
+    private async Task QueueAsync(OutgoingMailKind kind, string recipient, CancellationToken cancellationToken)
     {
-        var link = await BuildLinkAsync(user);
-        await sender.SendAsync(new EmailMessage(user.Email!, localizer["Mail.InviteSubject"],
-            localizer["Mail.InviteBody", user.DisplayName, link]), cancellationToken);
+        db.OutgoingMail.Add(new OutgoingMail(kind, recipient, Cultures.Current, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
     }
 
     /// <summary>
-    /// Sends the invitation; a mail server that is down must not lose the user just created, so failure is logged
-    /// and reported to the caller, who can send the invitation again later.
+    /// Writes and sends a queued mail in the language it was asked in. False when there is no active account for the
+    /// address, and so nothing to send. A failing mail server throws, for the worker to retry.
     /// </summary>
-    public async Task<bool> TrySendInvitationAsync(ApplicationUser user, CancellationToken cancellationToken)
+    public async Task<bool> DeliverAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(mail);
+        var user = await userManager.FindByEmailAsync(mail.Recipient);
+        if (user is not { IsActive: true })
         {
-            await SendInvitationAsync(user, cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException)
-        {
-            LogMailFailed(logger, ex, user.Id);
             return false;
         }
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Cultures.Normalize(mail.Language));
+        try
+        {
+            var link = await BuildLinkAsync(user);
+            var message = mail.Kind == OutgoingMailKind.Invitation
+                ? new EmailMessage(user.Email!, localizer["Mail.InviteSubject"], localizer["Mail.InviteBody", user.DisplayName, link])
+                : new EmailMessage(user.Email!, localizer["Mail.ResetSubject"], localizer["Mail.ResetBody", user.DisplayName, link]);
+            await sender.SendAsync(message, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The invitation to user {UserId} could not be sent")]
-    private static partial void LogMailFailed(ILogger logger, Exception exception, Guid userId);
 
     private async Task<string> BuildLinkAsync(ApplicationUser user)
     {

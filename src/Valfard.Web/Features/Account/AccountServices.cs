@@ -1,6 +1,6 @@
 namespace Valfard.Web.Features.Account;
 
-/// <summary>The Account feature's services: sign-in helpers, account mail and two-factor sign-in.</summary>
+/// <summary>The Account feature's services: sign-in helpers, account mail and its delivery queue, two-factor sign-in.</summary>
 public static class AccountServices
 {
     public static IServiceCollection AddAccount(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
@@ -11,6 +11,9 @@ public static class AccountServices
         services.AddOptions<TwoFactorOptions>()
             .Configure(o => o.RequiredForAdmins = environment.IsProduction())
             .Bind(configuration.GetSection(TwoFactorOptions.Section));
+        services.AddSingleton<MailDeliverySignal>();
+        services.AddSingleton<MailDelivery>();
+        services.AddHostedService<MailDeliveryWorker>();
         return services;
     }
 }

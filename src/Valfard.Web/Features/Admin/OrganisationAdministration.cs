@@ -156,9 +156,8 @@ public sealed partial class OrganisationAdministration(
             return OperationResult.Fail(null, $"Identity.{result.Errors.First().Code}");
         }
         LogInvited(logger, user.Id, form.OrganisationId);
-        return await accountMail.TrySendInvitationAsync(user, cancellationToken)
-            ? OperationResult.Success
-            : OperationResult.DoneWithWarning("Users.InvitationNotSent");
+        await accountMail.QueueInvitationAsync(user, cancellationToken);
+        return OperationResult.Success;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Organisation {OrganisationId} saved")]

@@ -104,9 +104,8 @@ public sealed partial class UserAdministration(
             return FromIdentity(result);
         }
         LogCreated(logger, user.Id, organisationId);
-        return await accountMail.TrySendInvitationAsync(user, cancellationToken)
-            ? OperationResult.Success
-            : OperationResult.DoneWithWarning("Users.InvitationNotSent");
+        await accountMail.QueueInvitationAsync(user, cancellationToken);
+        return OperationResult.Success;
     }
 
     public async Task<OperationResult> UpdateAsync(Guid id, UserFormViewModel form, bool actorIsSystemAdmin, CancellationToken cancellationToken)
@@ -193,9 +192,8 @@ public sealed partial class UserAdministration(
         {
             return OperationResult.Fail(null, "Users.InactiveNoInvitation");
         }
-        return await accountMail.TrySendInvitationAsync(user, cancellationToken)
-            ? OperationResult.Success
-            : OperationResult.DoneWithWarning("Users.InvitationNotSent");
+        await accountMail.QueueInvitationAsync(user, cancellationToken);
+        return OperationResult.Success;
     }
 
     public async Task<OperationResult> SetActiveAsync(Guid id, bool active, Guid actingUserId, CancellationToken cancellationToken)

@@ -61,6 +61,8 @@ public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILo
             var values = new List<Valfard.Domain.Indicators.IndicatorValue>();
             foreach (var indicatorId in indicatorIds)
             {
+                // The list gives only titles and classifications; the rest of the metadata is per indicator.
+                indicators.Add(await client.GetIndicatorAsync(indicatorId, token));
                 values.AddRange(await client.GetDataAsync(indicatorId, years, token));
                 job.Processed++;
             }

@@ -22,21 +22,53 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             .Where(i => term.Length == 0 || i.TitleIn(language).Contains(term, StringComparison.CurrentCultureIgnoreCase)
                         || i.Id.ToString(CultureInfo.InvariantCulture) == term)
             .OrderBy(i => i.TitleIn(language), StringComparer.CurrentCulture)
-            .Select(i => new IndicatorListItem(i.Id, i.TitleIn(language), i.PrimaryValueType, latest.TryGetValue(i.Id, out var y) ? y : null))
+            .Select(i => new IndicatorListItem(i.Id, i.TitleIn(language), i.Unit.Pick(language), latest.TryGetValue(i.Id, out var y) ? y : null))
             .ToList();
     }
 
-    public async Task<IndicatorPageViewModel?> PageAsync(int id, string language, CancellationToken cancellationToken)
+    /// <param name="chosenRegions">Regions of any category to show besides the organisation's own comparison.</param>
+    public async Task<IndicatorPageViewModel?> PageAsync(int id, string language, IReadOnlyList<int> chosenRegions, CancellationToken cancellationToken)
     {
-        var pages = await PagesAsync([id], language, cancellationToken);
-        return pages.Count > 0 ? pages[0] : null;
+        var pages = await PagesAsync([id], language, chosenRegions, cancellationToken);
+        if (pages.Count == 0)
+        {
+            return null;
+        }
+        // Every region the indicator has values for can be added, whatever its category (EUROOPPA, POHJOISMAAT, …).
+        var withValues = await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id).Select(v => v.RegionId).Distinct()
+            .ToListAsync(cancellationToken);
+        var choices = (await db.Regions.AsNoTracking().Where(r => withValues.Contains(r.Id)).ToListAsync(cancellationToken))
+            .OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.TitleIn(language), StringComparer.CurrentCulture)
+            .Select(r => new RegionChoice(r.Id, ChosenLabel(r, language), chosenRegions.Contains(r.Id))).ToList();
+        var page = pages[0];
+        return new IndicatorPageViewModel
+        {
+            Id = page.Id,
+            Title = page.Title,
+            Interpretation = page.Interpretation,
+            Details = page.Details,
+            HasFullMetadata = page.HasFullMetadata,
+            Unit = page.Unit,
+            Decimals = page.Decimals,
+            Direction = page.Direction,
+            Source = page.Source,
+            Years = page.Years,
+            Series = page.Series,
+            Trend = page.Trend,
+            TrendRegion = page.TrendRegion,
+            RegionChoices = choices,
+        };
     }
 
     /// <summary>
     /// Several indicators for one page (a report section shows a few): the organisation's regions are worked out once
     /// and the values of all the indicators come in one query.
     /// </summary>
-    public async Task<IReadOnlyList<IndicatorPageViewModel>> PagesAsync(IReadOnlyList<int> ids, string language, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<IndicatorPageViewModel>> PagesAsync(IReadOnlyList<int> ids, string language, CancellationToken cancellationToken) =>
+        PagesAsync(ids, language, [], cancellationToken);
+
+    private async Task<IReadOnlyList<IndicatorPageViewModel>> PagesAsync(IReadOnlyList<int> ids, string language, IReadOnlyList<int> chosenRegions,
+        CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == current.OrganisationId, cancellationToken);
         if (organisation is null || ids.Count == 0)
@@ -45,6 +77,13 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         }
         var indicators = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         var regions = await ComparisonRegionsAsync(organisation, cancellationToken);
+        if (chosenRegions.Count > 0)
+        {
+            var shown = regions.Select(r => r.Region.Id).ToHashSet();
+            var chosen = await db.Regions.AsNoTracking().Where(r => chosenRegions.Contains(r.Id)).ToListAsync(cancellationToken);
+            regions.AddRange(chosen.Where(r => !shown.Contains(r.Id)).OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Id)
+                .Select(r => (r, "chosen")));
+        }
         var regionIds = regions.Select(r => r.Region.Id).ToList();
         var values = (await db.IndicatorValues.AsNoTracking()
             .Where(v => ids.Contains(v.IndicatorId) && regionIds.Contains(v.RegionId)).ToListAsync(cancellationToken))
@@ -52,11 +91,16 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         return ids.Where(indicators.ContainsKey).Select(id => Build(indicators[id], regions, values[id].ToList(), language)).ToList();
     }
 
+    /// <summary>A chosen region is named with its category and code: Finland is 246 both in EUROOPPA and in POHJOISMAAT.</summary>
+    private static string ChosenLabel(Region region, string language) => $"{region.TitleIn(language)} ({region.Category} {region.Code})";
+
     private static IndicatorPageViewModel Build(Indicator indicator, List<(Region Region, string Kind)> regions, List<IndicatorValue> values,
         string language)
     {
         var years = values.Select(v => v.Year).Distinct().Order().ToList();
-        var genders = indicator.HasGenders ? new[] { Gender.Total, Gender.Female, Gender.Male } : [Gender.Total];
+        // The data decides the genders: Sotkanet's classification is often empty even when the values are by sex,
+        // and some indicators are about women or men only.
+        var genders = values.Select(v => v.Gender).Distinct().OrderBy(g => g switch { Gender.Total => 0, Gender.Female => 1, _ => 2 }).ToList();
         var series = new List<IndicatorSeries>();
         foreach (var gender in genders)
         {
@@ -66,7 +110,7 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
                     values.FirstOrDefault(v => v.RegionId == region.Id && v.Year == y && v.Gender == gender)?.Value)).ToList();
                 if (points.Any(p => p.Value is not null))
                 {
-                    series.Add(new IndicatorSeries(region.TitleIn(language), kind, gender, points));
+                    series.Add(new IndicatorSeries(kind == "chosen" ? ChosenLabel(region, language) : region.TitleIn(language), kind, gender, points));
                 }
             }
         }
@@ -75,12 +119,28 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         {
             Id = indicator.Id,
             Title = indicator.TitleIn(language),
-            Description = language == "sv" && indicator.DescriptionSv.Length > 0 ? indicator.DescriptionSv : indicator.DescriptionFi,
-            Interpretation = language == "sv" && indicator.InterpretationSv.Length > 0 ? indicator.InterpretationSv : indicator.InterpretationFi,
-            Unit = indicator.PrimaryValueType,
+            Interpretation = IndicatorText.From(indicator.Interpretation, language),
+            Details = new IndicatorDetails
+            {
+                Description = IndicatorText.From(indicator.Description, language),
+                Limits = IndicatorText.From(indicator.Limits, language),
+                Legislation = IndicatorText.From(indicator.Legislation, language),
+                Notices = IndicatorText.From(indicator.Notices, language),
+                Sources = indicator.Sources.Select(s => new IndicatorSourceItem(s.Title.Pick(language), s.Organisation.Pick(language),
+                    IndicatorText.From(s.Description, language))).ToList(),
+                Subjects = indicator.Subjects.Select(s => s.Pick(language)).Where(s => s.Length > 0).ToList(),
+                UnitCode = indicator.UnitCode,
+                Age = indicator.Age.Title.Pick(language),
+                Sex = indicator.Sex.Title.Pick(language),
+                DataUpdated = indicator.DataUpdated,
+                RangeStart = indicator.RangeStart,
+                RangeEnd = indicator.RangeEnd,
+            },
+            HasFullMetadata = indicator.HasFullMetadata,
+            Unit = indicator.Unit.Pick(language),
             Decimals = indicator.Decimals,
             Direction = indicator.Direction,
-            Source = indicator.Organization,
+            Source = indicator.SourceOrganisation.Pick(language),
             Years = years,
             Series = series,
             Trend = own is null ? null : TrendRule.Evaluate(own.Points.Select(p => (p.Year, p.Value)), indicator.Direction),
@@ -104,19 +164,15 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
     }
 
     /// <summary>The indicator table as CSV: one row per region, gender and year; a missing value stays empty.</summary>
-    public static string ToCsv(IndicatorPageViewModel page)
+    public static byte[] ToCsv(IndicatorPageViewModel page)
     {
-        var csv = new StringBuilder();
-        csv.Append("indicator;region;gender;year;value\n");
-        foreach (var series in page.Series)
-        {
-            foreach (var point in series.Points)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{page.Id};{Escape(series.Region)};{series.Gender.ToString().ToLowerInvariant()};{point.Year};");
-                csv.Append(point.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty).Append('\n');
-            }
-        }
-        return csv.ToString();
+        ArgumentNullException.ThrowIfNull(page);
+        var id = page.Id.ToString(CultureInfo.InvariantCulture);
+        return SpreadsheetText.Csv(["indicator", "region", "gender", "year", "value"],
+            from series in page.Series
+            from point in series.Points
+            select (IReadOnlyList<string>)[id, series.Region, series.Gender.ToString().ToLowerInvariant(),
+                point.Year.ToString(CultureInfo.InvariantCulture), point.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty]);
     }
 
     /// <summary>The same table as an Excel workbook: one row per region and gender, one column per year, numbers as numbers.</summary>
@@ -124,10 +180,10 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
     {
         using var workbook = new ClosedXML.Excel.XLWorkbook();
         var sheet = workbook.Worksheets.Add($"{page.Id}");
-        sheet.Cell(1, 1).Value = page.Title;
+        SpreadsheetText.WriteText(sheet.Cell(1, 1), page.Title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(2, 1).Value = $"{page.Source} · {page.Unit}";
-        sheet.Cell(4, 1).Value = regionHeading;
+        SpreadsheetText.WriteText(sheet.Cell(2, 1), $"{page.Source} · {page.Unit}");
+        SpreadsheetText.WriteText(sheet.Cell(4, 1), regionHeading);
         for (var i = 0; i < page.Years.Count; i++)
         {
             sheet.Cell(4, i + 2).Value = page.Years[i];
@@ -136,12 +192,16 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         var row = 5;
         foreach (var series in page.Series)
         {
-            sheet.Cell(row, 1).Value = series.Gender == Gender.Total ? series.Region : $"{series.Region}, {genderName(series.Gender)}";
+            SpreadsheetText.WriteText(sheet.Cell(row, 1), series.Gender == Gender.Total ? series.Region : $"{series.Region}, {genderName(series.Gender)}");
             for (var i = 0; i < series.Points.Count; i++)
             {
                 if (series.Points[i].Value is { } value)
                 {
-                    sheet.Cell(row, i + 2).Value = value;
+                    var cell = sheet.Cell(row, i + 2);
+                    cell.Value = value;
+                    // The indicator's own decimals, or as many as the value has: never rounded to a whole number.
+                    var decimals = page.Decimals ?? IndicatorNumber.DecimalsAsGiven(value);
+                    cell.Style.NumberFormat.Format = decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals);
                 }
             }
             row++;
@@ -153,11 +213,6 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
-
-    private static string Escape(string text) =>
-        text.Contains(';', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
-            ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-            : text;
 
     /// <summary>
     /// A municipality sees itself, its county and the country; a county sees itself, its member municipalities and

@@ -24,16 +24,16 @@ public sealed class IndicatorsController(IndicatorService indicators, IStringLoc
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Show(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(int id, [FromQuery(Name = "region")] int[]? regions, CancellationToken cancellationToken)
     {
-        var page = await indicators.PageAsync(id, Cultures.Current, cancellationToken);
+        var page = await indicators.PageAsync(id, Cultures.Current, regions ?? [], cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 
     [HttpGet("{id:int}/xlsx")]
-    public async Task<IActionResult> Xlsx(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Xlsx(int id, [FromQuery(Name = "region")] int[]? regions, CancellationToken cancellationToken)
     {
-        var page = await indicators.PageAsync(id, Cultures.Current, cancellationToken);
+        var page = await indicators.PageAsync(id, Cultures.Current, regions ?? [], cancellationToken);
         if (page is null)
         {
             return NotFound();
@@ -49,15 +49,13 @@ public sealed class IndicatorsController(IndicatorService indicators, IStringLoc
             () => RedirectToAction(nameof(Show), new { id }));
 
     [HttpGet("{id:int}/csv")]
-    public async Task<IActionResult> Csv(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Csv(int id, [FromQuery(Name = "region")] int[]? regions, CancellationToken cancellationToken)
     {
-        var page = await indicators.PageAsync(id, Cultures.Current, cancellationToken);
+        var page = await indicators.PageAsync(id, Cultures.Current, regions ?? [], cancellationToken);
         if (page is null)
         {
             return NotFound();
         }
-        // A byte-order mark lets Excel open the Finnish and Swedish letters correctly.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(IndicatorService.ToCsv(page))).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"indicator-{id}.csv");
+        return File(IndicatorService.ToCsv(page), "text/csv; charset=utf-8", $"indicator-{id}.csv");
     }
 }

@@ -47,10 +47,9 @@ public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisat
             {
                 Id = 0,
                 Title = indicator.TitleIn(language),
-                Description = string.Empty,
-                Interpretation = string.Empty,
                 Unit = indicator.Unit,
-                Decimals = values.Any(v => v.Value % 1 != 0) ? 1 : 0,
+                // Entered by hand, with no stated precision: shown as entered.
+                Decimals = null,
                 Direction = indicator.Direction,
                 Source = string.Join("; ", values.Select(v => v.Source).Distinct()),
                 Years = years,

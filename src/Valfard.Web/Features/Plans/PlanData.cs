@@ -143,7 +143,7 @@ public sealed class PlanReader(ValfardDbContext db)
         {
             if (indicator.IndicatorId is { } id && catalogue.TryGetValue(id, out var known))
             {
-                result[indicator.Id] = new FollowUpIndicatorSeries(known.TitleFi, known.TitleSv, string.Empty, $"/indicators/{id}",
+                result[indicator.Id] = new FollowUpIndicatorSeries(known.Title.Pick("fi"), known.Title.Sv, string.Empty, $"/indicators/{id}",
                     byIndicator[id].OrderBy(v => v.Year).Select(v => (v.Year, v.Value!.Value)).ToList());
             }
             else if (indicator.LocalIndicatorId is { } localId && locals.TryGetValue(localId, out var local))

@@ -7,10 +7,13 @@
 
   function draw(canvas) {
   const data = JSON.parse(canvas.dataset.chart);
-  const colours = { own: "#0b5cad", county: "#b35c00", member: "#6b4c9a", country: "#3d4a57" };
-  const dashes = { own: [], county: [8, 4], member: [2, 3], country: [12, 4, 2, 4] };
+  const colours = { own: "#0b5cad", county: "#b35c00", member: "#6b4c9a", country: "#3d4a57", chosen: "#1d6b3a" };
+  const dashes = { own: [], county: [8, 4], member: [2, 3], country: [12, 4, 2, 4], chosen: [4, 2] };
   const points = { Total: "circle", Female: "triangle", Male: "rect" };
-  const format = new Intl.NumberFormat(data.lang, { maximumFractionDigits: 2 });
+  // The indicator's own decimals when Sotkanet gives them; otherwise the value as given, never rounded away.
+  const format = typeof data.decimals === "number"
+    ? new Intl.NumberFormat(data.lang, { minimumFractionDigits: data.decimals, maximumFractionDigits: data.decimals })
+    : new Intl.NumberFormat(data.lang, { maximumFractionDigits: 15 });
 
   new Chart(canvas, {
     type: "line",

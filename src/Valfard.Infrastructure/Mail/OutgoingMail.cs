@@ -1,0 +1,91 @@
+using Valfard.Domain.Common;
+
+namespace Valfard.Infrastructure.Mail;
+
+/// <summary>What a queued mail is: its text is composed when it is sent, so a link in it is fresh then.</summary>
+public enum OutgoingMailKind
+{
+    PasswordReset = 1,
+    Invitation = 2,
+}
+
+/// <summary>
+/// A mail waiting in the database to be sent. A request only queues it (the same small write whether or not the
+/// address has an account, so the answer's timing tells nothing), and a background worker sends it, retrying with
+/// growing pauses when the mail server fails. Kept in the database so a restart loses nothing.
+/// </summary>
+public class OutgoingMail : IVersioned
+{
+    public const int RecipientMaxLength = 256;
+    public const int LanguageMaxLength = 8;
+    public const int ErrorMaxLength = 500;
+
+    /// <summary>After this many failed attempts (about a day of retries) the mail is given up and logged as an error.</summary>
+    public const int MaxAttempts = 8;
+
+    private static readonly TimeSpan[] Pauses =
+    [
+        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1),
+        TimeSpan.FromHours(2), TimeSpan.FromHours(4), TimeSpan.FromHours(8),
+    ];
+
+    private OutgoingMail()
+    {
+        Recipient = string.Empty;
+        Language = string.Empty;
+    }
+
+    public OutgoingMail(OutgoingMailKind kind, string recipient, string language, DateTimeOffset now) : this()
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(language);
+        Id = Guid.NewGuid();
+        Kind = kind;
+        Recipient = recipient.Trim().Length <= RecipientMaxLength ? recipient.Trim() : recipient.Trim()[..RecipientMaxLength];
+        Language = language.Length <= LanguageMaxLength ? language : language[..LanguageMaxLength];
+        CreatedAt = now;
+        NextAttemptAt = now;
+        Version = Guid.NewGuid();
+    }
+
+    public Guid Id { get; private set; }
+    public OutgoingMailKind Kind { get; private set; }
+
+    /// <summary>The address as it was given; for a password reset it may have no account, and then nothing is sent.</summary>
+    public string Recipient { get; private set; }
+
+    /// <summary>The language of the request, which the mail is written in.</summary>
+    public string Language { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset? GaveUpAt { get; private set; }
+    public string? LastError { get; private set; }
+    public Guid Version { get; private set; }
+
+    public bool IsDue(DateTimeOffset now) => GaveUpAt is null && NextAttemptAt <= now;
+
+    /// <summary>
+    /// Taken by a worker: the next attempt moves on at once, so that another instance (whose save would meet the
+    /// renewed version) skips it, and a worker that dies mid-send leaves it to be retried later rather than lost.
+    /// </summary>
+    public void Claim(DateTimeOffset now)
+    {
+        Attempts++;
+        NextAttemptAt = now + Pauses[Math.Min(Attempts - 1, Pauses.Length - 1)];
+    }
+
+    /// <summary>The mail server refused or could not be reached; after <see cref="MaxAttempts"/> it is given up.</summary>
+    public void Failed(string error, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        LastError = error.Length <= ErrorMaxLength ? error : error[..ErrorMaxLength];
+        if (Attempts >= MaxAttempts)
+        {
+            GaveUpAt = now;
+        }
+    }
+
+    public void RenewVersion() => Version = Guid.NewGuid();
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Valfard.Infrastructure.Mail;
+
+namespace Valfard.Infrastructure.Persistence.Configurations;
+
+public sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<OutgoingMail>
+{
+    public void Configure(EntityTypeBuilder<OutgoingMail> builder)
+    {
+        builder.ToTable("OutgoingMail");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Recipient).HasMaxLength(OutgoingMail.RecipientMaxLength);
+        builder.Property(m => m.Language).HasMaxLength(OutgoingMail.LanguageMaxLength);
+        builder.Property(m => m.LastError).HasMaxLength(OutgoingMail.ErrorMaxLength);
+        builder.HasIndex(m => m.GaveUpAt);
+    }
+}
