@@ -183,6 +183,32 @@ public sealed partial class TwoFactorTests(TwoFactorTests.App app) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_organisation_setting_sends_its_own_users_to_the_set_up_and_not_another_organisations()
+    {
+        var admin = await TwoFactorSteps.CreateUserAsync(app, Roles.OrganisationAdmin, DemoSeeder.EsimerkkilaId);
+        var ownEditor = await TwoFactorSteps.CreateUserAsync(app, Roles.Editor, DemoSeeder.EsimerkkilaId);
+        var otherEditor = await TwoFactorSteps.CreateUserAsync(app, Roles.Editor);
+        using var adminBrowser = await Browser.SignedInAsync(app, admin, "en");
+
+        var saved = await adminBrowser.PostFormAsync("/admin/settings", "/admin/settings", ("requireTwoFactor", "true"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(await app.QueryAsync(db => db.Organisations.Where(o => o.Id == DemoSeeder.EsimerkkilaId).Select(o => o.RequiresTwoFactor).SingleAsync()));
+        Assert.True(await app.QueryAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Action == "Organisation.TwoFactorRequirementChanged")));
+        Assert.Equal("/account/two-factor", (await adminBrowser.Client.GetAsync("/admin/users")).Headers.Location?.OriginalString);
+        using var own = await Browser.SignedInAsync(app, ownEditor, "en");
+        Assert.Equal("/account/two-factor", (await own.Client.GetAsync("/reports")).Headers.Location?.OriginalString);
+        using var other = await Browser.SignedInAsync(app, otherEditor, "en");
+        Assert.Equal(HttpStatusCode.OK, (await other.Client.GetAsync("/reports")).StatusCode);
+        // The demo's own accounts stay one step even in an organisation that requires it.
+        using var demo = await Browser.SignedInAsync(app, "editor@esimerkkila.test", "en");
+        Assert.Equal(HttpStatusCode.OK, (await demo.Client.GetAsync("/reports")).StatusCode);
+
+        await TwoFactorSteps.EnrolAsync(app, own);
+        Assert.Equal(HttpStatusCode.OK, (await own.Client.GetAsync("/reports")).StatusCode);
+    }
+
+    [Fact]
     public void The_admin_requirement_defaults_on_in_production_only_and_configuration_overrides_it()
     {
         Assert.True(RequiredForAdmins("Production", null));

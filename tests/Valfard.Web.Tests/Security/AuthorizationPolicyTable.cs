@@ -189,6 +189,9 @@ public static class AuthorizationPolicyTable
         ["GET Admin.Logo.Image"] = OwnData(OrganisationAdmin, Coordinator).Other(Outcome.NotFound), // the own logo; Esimerkkilä has none
         ["POST Admin.Logo.Upload"] = OwnData(OrganisationAdmin, Coordinator),
         ["POST Admin.Logo.Remove"] = OwnData(OrganisationAdmin, Coordinator),
+        // The own organisation's settings (two-factor requirement); the matrix posts an empty form, which leaves it off.
+        ["GET Admin.OrganisationSettings.Index"] = OwnData(OrganisationAdmin),
+        ["POST Admin.OrganisationSettings.Save"] = OwnData(OrganisationAdmin),
         // Organisations are the installation's, not one tenant's: the system admin manages all of them from any organisation.
         // The backup holds every organisation's data: the system administrator only, whichever organisation they are in.
         ["GET Admin.Backup.Index"] = OwnData(SystemAdmin),

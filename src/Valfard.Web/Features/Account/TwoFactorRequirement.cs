@@ -51,10 +51,7 @@ public sealed class TwoFactorRequirement(ValfardDbContext db, IOptions<TwoFactor
         {
             return true;
         }
-        await Task.CompletedTask;
-        _ = organisationId;
-        _ = cancellationToken;
-        return false;
+        return await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == organisationId && o.RequiresTwoFactor, cancellationToken);
     }
 }
 
