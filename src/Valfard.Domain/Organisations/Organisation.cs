@@ -43,6 +43,11 @@ public class Organisation : IVersioned
     /// <summary>The wellbeing services county a municipality belongs to; null for a county.</summary>
     public Guid? CountyId { get; private set; }
 
+    /// <summary>Every user of the organisation must use two-factor sign-in; the organisation admin decides.</summary>
+    public bool RequiresTwoFactor { get; private set; }
+
+    public void RequireTwoFactor(bool required) => RequiresTwoFactor = required;
+
     public bool IsBilingual => Languages == OrganisationLanguages.Bilingual;
 
     /// <summary>The name in the reader's language; Finnish organisations without a Swedish name fall back to Finnish.</summary>

@@ -95,7 +95,7 @@ public static class ServiceSetup
         services.AddSingleton<RichTextSanitizer>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<ActorResolver>();
-        services.AddAccount().AddAdmin(configuration).AddHome().AddNotifications();
+        services.AddAccount(configuration, environment).AddAdmin(configuration).AddHome().AddNotifications();
         services.AddReports().AddSections().AddWorkflow().AddDocuments(configuration);
         services.AddPlans().AddFollowUp().AddIndicators().AddPublicSite().AddFeedback();
         services.AddScoped<DatabaseInitializer>();
@@ -140,7 +140,9 @@ public static class ServiceSetup
             .AddSignInManager<ValfardSignInManager>()
             .AddClaimsPrincipalFactory<ValfardClaimsPrincipalFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider, which reads the system clock instead of TimeProvider.
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         // A deactivated user's cookie stops working within a minute: deactivation renews the security stamp.
@@ -156,6 +158,15 @@ public static class ServiceSetup
             options.AccessDeniedPath = "/account/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+        });
+        // "Remember this device" at the second sign-in step: the code is not asked again on it for 14 days.
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options =>
+        {
+            options.Cookie.Name = "valfard.2fa-device";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
         });
         services.AddAuthorization();
     }
@@ -187,6 +198,8 @@ public static class ServiceSetup
                 // Signed-in by default; public actions opt out with [AllowAnonymous]. An MVC filter rather than a
                 // fallback policy, so an unknown address answers 404 instead of a sign-in redirect.
                 options.Filters.Add(new AuthorizeFilter());
+                // After sign-in: a user who must use two-factor sign-in and has not set it up goes to the set-up page.
+                options.Filters.Add<TwoFactorEnrolmentFilter>();
                 options.ModelMetadataDetailsProviders.Add(new DefinedEnumValues());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)

@@ -28,6 +28,16 @@ public sealed partial class AntiforgeryTests(MatrixFixture fixture, ITestOutputH
         ["ErrorController"] = "re-executed error pages; read-only",
     };
 
+    /// <summary>
+    /// The second sign-in step lets in only a browser half-way through signing in, which the matrix has none of; a
+    /// visitor posts it instead: the token check comes before the action, so it must still refuse.
+    /// </summary>
+    private static readonly HashSet<string> MidSignInActions = new(StringComparer.Ordinal)
+    {
+        "POST Account.LoginWithTwoFactor",
+        "POST Account.LoginWithRecoveryCode",
+    };
+
     [Fact]
     public void The_global_antiforgery_filter_is_registered()
     {
@@ -72,7 +82,8 @@ public sealed partial class AntiforgeryTests(MatrixFixture fixture, ITestOutputH
         {
             // The request comes from someone the action lets in, so that only the token can stop it.
             var rule = AuthorizationPolicyTable.Rules[action.Key];
-            var client = fixture.Clients.FirstOrDefault(c => rule.Expected(c.Role, c.Tenant) == Outcome.Allowed);
+            var client = fixture.Clients.FirstOrDefault(c => rule.Expected(c.Role, c.Tenant) == Outcome.Allowed)
+                ?? (MidSignInActions.Contains(action.Key) ? fixture.Clients.First(c => c.Role is null) : null);
             if (client is null)
             {
                 failures.Add($"{action.Key}: no role may post it");

@@ -35,6 +35,16 @@ public static class AuthorizationPolicyTable
         ["GET Account.ChangePassword"] = SignedIn(),
         ["POST Account.ChangePassword"] = SignedIn(),
         ["GET Account.AccessDenied"] = Everyone(Outcome.Forbidden), // the access-denied page itself answers 403
+        // The second sign-in step follows a right password in the same browser; without one it sends back to sign-in.
+        ["GET Account.LoginWithTwoFactor"] = Everyone(Outcome.RedirectToLogin),
+        ["POST Account.LoginWithTwoFactor"] = Everyone(Outcome.RedirectToLogin),
+        ["GET Account.LoginWithRecoveryCode"] = Everyone(Outcome.RedirectToLogin),
+        ["POST Account.LoginWithRecoveryCode"] = Everyone(Outcome.RedirectToLogin),
+        // Each user's own two-factor sign-in (the matrix users have none: turning off and new codes answer with the page).
+        ["GET TwoFactor.Index"] = SignedIn(),
+        ["POST TwoFactor.Enable"] = SignedIn(),
+        ["POST TwoFactor.Disable"] = SignedIn(),
+        ["POST TwoFactor.RegenerateRecoveryCodes"] = SignedIn(),
         ["POST Language.Set"] = Anyone(),
         ["ANY Error.Status"] = Everyone(Outcome.NotFound), // /error/404 is the not-found page and answers 404
         ["GET Home.Index"] = Anyone(), // visitors get the welcome page
@@ -179,6 +189,9 @@ public static class AuthorizationPolicyTable
         ["GET Admin.Logo.Image"] = OwnData(OrganisationAdmin, Coordinator).Other(Outcome.NotFound), // the own logo; Esimerkkilä has none
         ["POST Admin.Logo.Upload"] = OwnData(OrganisationAdmin, Coordinator),
         ["POST Admin.Logo.Remove"] = OwnData(OrganisationAdmin, Coordinator),
+        // The own organisation's settings (two-factor requirement); the matrix posts an empty form, which leaves it off.
+        ["GET Admin.OrganisationSettings.Index"] = OwnData(OrganisationAdmin),
+        ["POST Admin.OrganisationSettings.Save"] = OwnData(OrganisationAdmin),
         // Organisations are the installation's, not one tenant's: the system admin manages all of them from any organisation.
         // The backup holds every organisation's data: the system administrator only, whichever organisation they are in.
         ["GET Admin.Backup.Index"] = OwnData(SystemAdmin),

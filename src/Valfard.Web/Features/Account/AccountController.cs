@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Valfard.Infrastructure.Identity;
+using Valfard.Web.Common;
 using Valfard.Web.Features.Home;
 using Valfard.Web.Localization;
 using Valfard.Web.Startup;
@@ -11,10 +12,13 @@ using Valfard.Web.Startup;
 namespace Valfard.Web.Features.Account;
 
 [Route("account")]
+[AllowBeforeTwoFactorEnrolment]
 public sealed partial class AccountController(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
     AccountMail accountMail,
+    AuditTrail audit,
+    Valfard.Infrastructure.Persistence.ValfardDbContext db,
     IStringLocalizer<SharedResource> localizer,
     ILogger<AccountController> logger) : Controller
 {
@@ -42,18 +46,100 @@ public sealed partial class AccountController(
         if (result.Succeeded)
         {
             LogSignedIn(logger);
-            // On a new device the interface opens in the language the user chose last time.
-            if (!Request.Cookies.ContainsKey(Cultures.CookieName)
-                && await userManager.FindByEmailAsync(model.Email.Trim()) is { PreferredLanguage: { } preferred })
-            {
-                Cultures.RememberIn(Response, Cultures.Normalize(preferred), Request.IsHttps);
-            }
+            RememberLanguage(await userManager.FindByEmailAsync(model.Email.Trim()));
             return RedirectToLocal(model.ReturnUrl);
+        }
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the second step asks for the authenticator code.
+            return RedirectToAction(nameof(LoginWithTwoFactor), new { returnUrl = model.ReturnUrl, rememberMe = model.RememberMe });
         }
         // One message for a wrong password, an unknown address, a locked or a deactivated account: no enumeration.
         LogSignInFailed(logger, result.IsLockedOut, result.IsNotAllowed);
         ModelState.AddModelError(string.Empty, localizer["Account.LoginFailed"]);
         model.Password = string.Empty;
+        return View(model);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("login/two-factor")]
+    public async Task<IActionResult> LoginWithTwoFactor(string? returnUrl = null, bool rememberMe = false)
+    {
+        // Only after the password step: without it there is nothing to ask a code for.
+        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToAction(nameof(Login), new { returnUrl });
+        }
+        return View(new LoginWithTwoFactorViewModel { ReturnUrl = returnUrl, RememberMe = rememberMe });
+    }
+
+    [AllowAnonymous]
+    [HttpPost("login/two-factor")]
+    [EnableRateLimiting(ServiceSetup.LoginRateLimit)]
+    public async Task<IActionResult> LoginWithTwoFactor(LoginWithTwoFactorViewModel model)
+    {
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login), new { returnUrl = model.ReturnUrl });
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+        // A wrong code counts toward the lockout like a wrong password; a malformed one is simply wrong.
+        var code = AuthenticatorCodes.Normalize(model.Code) ?? "-";
+        var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, model.RememberMe, model.RememberDevice);
+        if (result.Succeeded)
+        {
+            LogSignedIn(logger);
+            RememberLanguage(user);
+            return RedirectToLocal(model.ReturnUrl);
+        }
+        // One message for a wrong code and a locked account.
+        LogSecondStepFailed(logger, result.IsLockedOut);
+        ModelState.AddModelError(string.Empty, localizer["Account.CodeFailed"]);
+        model.Code = string.Empty;
+        return View(model);
+    }
+
+    [AllowAnonymous]
+    [HttpGet("login/recovery-code")]
+    public async Task<IActionResult> LoginWithRecoveryCode(string? returnUrl = null)
+    {
+        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToAction(nameof(Login), new { returnUrl });
+        }
+        return View(new LoginWithRecoveryCodeViewModel { ReturnUrl = returnUrl });
+    }
+
+    [AllowAnonymous]
+    [HttpPost("login/recovery-code")]
+    [EnableRateLimiting(ServiceSetup.LoginRateLimit)]
+    public async Task<IActionResult> LoginWithRecoveryCode(LoginWithRecoveryCodeViewModel model)
+    {
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return RedirectToAction(nameof(Login), new { returnUrl = model.ReturnUrl });
+        }
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+        var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(model.Code.Replace(" ", string.Empty, StringComparison.Ordinal));
+        if (result.Succeeded)
+        {
+            LogRecoveryCodeUsed(logger, user.Id);
+            audit.Record(user.OrganisationId, null, user.Id, "Account.RecoveryCodeUsed", string.Empty);
+            await db.SaveChangesAsync();
+            RememberLanguage(user);
+            return RedirectToLocal(model.ReturnUrl);
+        }
+        LogSecondStepFailed(logger, result.IsLockedOut);
+        ModelState.AddModelError(string.Empty, localizer["Account.CodeFailed"]);
+        model.Code = string.Empty;
         return View(model);
     }
 
@@ -171,6 +257,15 @@ public sealed partial class AccountController(
         return View("~/Features/Errors/Views/Error/Forbidden.cshtml");
     }
 
+    /// <summary>On a new device the interface opens in the language the user chose last time.</summary>
+    private void RememberLanguage(ApplicationUser? user)
+    {
+        if (!Request.Cookies.ContainsKey(Cultures.CookieName) && user is { PreferredLanguage: { } preferred })
+        {
+            Cultures.RememberIn(Response, Cultures.Normalize(preferred), Request.IsHttps);
+        }
+    }
+
     private IActionResult RedirectToLocal(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl)
             ? LocalRedirect(returnUrl)
@@ -181,6 +276,12 @@ public sealed partial class AccountController(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in failed (locked out: {LockedOut}, not allowed: {NotAllowed})")]
     private static partial void LogSignInFailed(ILogger logger, bool lockedOut, bool notAllowed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in second step failed (locked out: {LockedOut})")]
+    private static partial void LogSecondStepFailed(ILogger logger, bool lockedOut);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId} signed in with a recovery code")]
+    private static partial void LogRecoveryCodeUsed(ILogger logger, Guid userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password reset for user {UserId}")]
     private static partial void LogPasswordReset(ILogger logger, Guid userId);

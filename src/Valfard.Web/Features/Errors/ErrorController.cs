@@ -10,6 +10,7 @@ namespace Valfard.Web.Features.Errors;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken] // re-executed for the failed request's method, which may be a POST that failed antiforgery
 [Route("error")]
+[Valfard.Web.Features.Account.AllowBeforeTwoFactorEnrolment]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed partial class ErrorController(ILogger<ErrorController> logger, IStringLocalizer<SharedResource> localizer) : Controller
 {

@@ -7,6 +7,7 @@ using Valfard.Web.Localization;
 namespace Valfard.Web.Features.Home;
 
 [Route("language")]
+[Valfard.Web.Features.Account.AllowBeforeTwoFactorEnrolment]
 public sealed class LanguageController(UserManager<ApplicationUser> userManager) : Controller
 {
     /// <summary>Stores the chosen language in a cookie (and on the user) and returns to the page the user was on.</summary>

@@ -28,6 +28,10 @@ public sealed partial class DemoSeeder(
     public static readonly Guid DemokommunId = new("0d3e0000-0000-4000-8000-000000000995");
     public static readonly Guid EsimerkkilaId = new("0d3e0000-0000-4000-8000-000000000996");
 
+    /// <summary>The demo's published accounts; they sign in with the password alone even where two-factor sign-in is required.</summary>
+    public static readonly IReadOnlyList<string> UserEmails =
+        ["admin@demo.test", "coordinator@demo.test", "editor@demo.test", "council@demo.test", "secretary@demo.test", "editor@esimerkkila.test"];
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var county = await EnsureOrganisationAsync(CountyId, OrganisationKind.WellbeingServicesCounty,
