@@ -24,7 +24,8 @@ public sealed class PlanCsvTests : IDisposable
         (8, "code"), (9, "title_fi"), (9, "life_stage"), (10, "–"), (11, "kind"), (12, "end_year"),
     ];
 
-    private static async Task<HttpResponseMessage> UploadAsync(Browser browser, byte[] content)
+    /// <summary>Sends a plan CSV through the import form, as the coordinator would.</summary>
+    internal static async Task<HttpResponseMessage> UploadAsync(Browser browser, byte[] content)
     {
         var token = await browser.TokenFromAsync("/plan/import");
         using var form = new MultipartFormDataContent();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Web.Startup;
 using Valfard.Web.Tests.Infrastructure;
+using Valfard.Web.Tests.Startup;
 
 namespace Valfard.Web.Tests.Security;
 
@@ -67,7 +68,7 @@ public sealed partial class ProbeHardeningTests
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("Valfard:PublicBaseUrl", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains("Valfard:PublicBaseUrl", StartupTests.Flatten(error), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -80,7 +81,7 @@ public sealed partial class ProbeHardeningTests
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains($"Valfard:Demo is true in the {environment} environment", Flatten(error), StringComparison.Ordinal);
+        Assert.Contains($"Valfard:Demo is true in the {environment} environment", StartupTests.Flatten(error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,16 +197,6 @@ public sealed partial class ProbeHardeningTests
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
-
-    private static string Flatten(Exception error)
-    {
-        var messages = new List<string>();
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-            messages.Add(e.Message);
-        }
-        return string.Join(" | ", messages);
-    }
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex LinkPattern();

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Plans;
@@ -67,7 +66,7 @@ public sealed class SpreadsheetFormulaTests
             "measure", "T5", "T5.9", Formulas[0], Formulas[1], Formulas[2], Formulas[3], "", "", "technical", "editor@demo.test", "",
             Formulas[3], "2026", "2027", Formulas[2], "", "NotStarted",
         ]).ToList();
-        var imported = await UploadAsync(coordinator, PlanCsv.Write(rows));
+        var imported = await Plans.PlanCsvTests.UploadAsync(coordinator, PlanCsv.Write(rows));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, imported.StatusCode);
 
         var exported = await coordinator.Client.GetByteArrayAsync("/plan/export.csv");
@@ -152,15 +151,4 @@ public sealed class SpreadsheetFormulaTests
 
     internal static void AssertNoCellRuns(IEnumerable<string> cells) =>
         Assert.All(cells, c => Assert.False(SpreadsheetText.WouldRunAsFormula(c), $"the cell \"{c}\" would run as a formula"));
-
-    private static async Task<HttpResponseMessage> UploadAsync(Browser browser, byte[] content)
-    {
-        var token = await browser.TokenFromAsync("/plan/import");
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "plan.csv");
-        return await browser.Client.PostAsync("/plan/import", form);
-    }
 }

@@ -46,7 +46,8 @@ public sealed class StartupTests
         Assert.Contains("Database:Provider 'Oracle' is not supported", Flatten(error));
     }
 
-    private static string Flatten(Exception error)
+    /// <summary>Every message of an exception and its inner ones: start-up wraps the one that names the setting.</summary>
+    internal static string Flatten(Exception error)
     {
         var messages = new List<string>();
         for (Exception? e = error; e is not null; e = e.InnerException)

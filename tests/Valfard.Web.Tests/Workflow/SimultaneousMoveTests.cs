@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Reports;
-using Valfard.Web.Startup.Demo;
 using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Web.Tests.Workflow;
@@ -16,8 +15,7 @@ public sealed class SimultaneousMoveTests : IDisposable
 {
     private readonly ValfardFactory _factory = new();
 
-    private Task<WelfareReport> ReportAsync() => _factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().AsNoTracking()
-        .SingleAsync(r => r.OrganisationId == DemoSeeder.DemokommunId && r.TitleFi == "Laaja hyvinvointikertomus 2025–2029"));
+    private Task<WelfareReport> ReportAsync() => _factory.DemoReportAsync();
 
     private async Task<WelfareReport> InCouncilAsync()
     {
