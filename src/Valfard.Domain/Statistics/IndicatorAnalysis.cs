@@ -39,6 +39,9 @@ public sealed class IndicatorAnalysis
     /// <summary>True when the small-number rule kept the value from being compared.</summary>
     public bool SmallNumbers { get; init; }
 
+    /// <summary>The small-number rule's minimum in force when this was analysed, for the page's explanation.</summary>
+    public int MinimumEvents { get; init; } = SmallNumberRule.DefaultMinimumEvents;
+
     public IReadOnlyList<BenchmarkVerdict> Comparisons { get; init; } = [];
     public required SignificantTrendResult Trend { get; init; }
 
@@ -86,6 +89,7 @@ public sealed class IndicatorAnalysis
             Upper998 = at998.Interval?.Upper,
             NoInterval = at95.Reason,
             SmallNumbers = latest is not null && rule.IsTooSmall(counts),
+            MinimumEvents = rule.Minimum,
             Comparisons = comparisons,
             Trend = TrendOf(own, scale, direction),
         };

@@ -23,8 +23,17 @@ public sealed record ValueScale(ValueKind Kind, double Multiplier)
     public static ValueScale For(Indicator indicator)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        var title = Words(indicator.Title);
-        var unit = $"{indicator.UnitCode} {Words(indicator.Unit)}".ToUpperInvariant();
+        return For(indicator.UnitCode, indicator.Unit, indicator.Title, indicator.Sources);
+    }
+
+    /// <summary>The same reading for an indicator entered by hand, with its unit and title as typed.</summary>
+    public static ValueScale For(string unitCode, LocalizedText unitText, LocalizedText titleText, IEnumerable<IndicatorSource> sources)
+    {
+        ArgumentNullException.ThrowIfNull(unitText);
+        ArgumentNullException.ThrowIfNull(titleText);
+        ArgumentNullException.ThrowIfNull(sources);
+        var title = Words(titleText);
+        var unit = $"{unitCode} {Words(unitText)}".ToUpperInvariant();
         var multiplier = MultiplierNamedIn(unit);
         if (ContainsAny(unit, "INDEX", "INDEKSI", "0-100", "0–100", "PISTE", "POÄNG", "POINTS", "SCORE"))
         {
@@ -34,7 +43,7 @@ public sealed record ValueScale(ValueKind Kind, double Multiplier)
         {
             return new ValueScale(ValueKind.AgeStandardisedRate, multiplier ?? 1);
         }
-        if (IsSurvey(indicator, title))
+        if (IsSurvey(sources, title))
         {
             return new ValueScale(ValueKind.SurveyEstimate, multiplier ?? 100);
         }
@@ -86,9 +95,9 @@ public sealed record ValueScale(ValueKind Kind, double Multiplier)
     /// can be computed for them. THL's school health survey (Kouluterveyskysely) names its pupils in the title
     /// ("% 8. ja 9. luokan oppilaista") and its source.
     /// </summary>
-    private static bool IsSurvey(Indicator indicator, string title)
+    private static bool IsSurvey(IEnumerable<IndicatorSource> sourceList, string title)
     {
-        var sources = string.Join(' ', indicator.Sources.Select(s => $"{Words(s.Title)} {Words(s.Organisation)}"));
+        var sources = string.Join(' ', sourceList.Select(s => $"{Words(s.Title)} {Words(s.Organisation)}"));
         return ContainsAny(title, "luokan oppilaista", "lukion 1. ja 2. vuoden", "ammatillisen oppilaitoksen", "klassens elever", "grade pupils")
             || ContainsAny(sources, "kouluterveyskysely", "skolhälsoenkät", "school health promotion", "finsote", "terve suomi",
                 "alueellinen terveys- ja hyvinvointitutkimus", "hyvinvointitutkimus");
