@@ -8,10 +8,46 @@ public sealed record ObservedValue(int Year, double? Value, double? AbsValue);
 
 /// <summary>A series to compare with: the county, the whole country or a peer group's median.</summary>
 /// <param name="Kind">What the benchmark is ("county", "country", "peers"), for the page's wording.</param>
-public sealed record BenchmarkSeries(string Kind, string Name, IReadOnlyList<ObservedValue> Values);
+public sealed record BenchmarkSeries(string Kind, string Name, IReadOnlyList<ObservedValue> Values)
+{
+    public const string PeersKind = "peers";
+
+    /// <summary>For a peer group: the lowest and highest value and how many peers had one, per year.</summary>
+    public IReadOnlyList<PeerSpread> Spread { get; init; } = [];
+
+    /// <summary>
+    /// The comparison municipalities as one benchmark: each year's median of the peers that have a value (the mean of
+    /// the two middle values for an even number), with the range beside it. A median, not a mean, so one unusual
+    /// peer does not move the benchmark.
+    /// </summary>
+    public static BenchmarkSeries PeerMedian(string name, IEnumerable<IReadOnlyList<ObservedValue>> peers)
+    {
+        ArgumentNullException.ThrowIfNull(peers);
+        var byYear = peers.SelectMany(p => p).Where(v => v.Value is { } x && !double.IsNaN(x))
+            .GroupBy(v => v.Year).OrderBy(g => g.Key).ToList();
+        var medians = new List<ObservedValue>();
+        var spread = new List<PeerSpread>();
+        foreach (var year in byYear)
+        {
+            var values = year.Select(v => v.Value!.Value).Order().ToList();
+            var middle = values.Count / 2;
+            var median = values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+            medians.Add(new ObservedValue(year.Key, median, null));
+            spread.Add(new PeerSpread(year.Key, values[0], values[^1], values.Count));
+        }
+        return new BenchmarkSeries(PeersKind, name, medians) { Spread = spread };
+    }
+}
+
+/// <summary>The range of the peers' values in one year and how many peers it covers.</summary>
+public sealed record PeerSpread(int Year, double Low, double High, int Count);
 
 /// <summary>The verdict against one benchmark, with the benchmark's value in the compared year.</summary>
-public sealed record BenchmarkVerdict(string Kind, string Name, double? Value, ComparisonResult Result);
+public sealed record BenchmarkVerdict(string Kind, string Name, double? Value, ComparisonResult Result)
+{
+    /// <summary>For peers: the lowest and highest peer value in the compared year, and how many peers had one.</summary>
+    public PeerSpread? Spread { get; init; }
+}
 
 /// <summary>
 /// What the numbers say about an area's indicator: its latest value with 95 % and 99.8 % intervals (or why there is
@@ -74,7 +110,10 @@ public sealed class IndicatorAnalysis
         var comparisons = benchmarks.Select(b =>
         {
             var value = latest is null ? null : b.Values.FirstOrDefault(v => v.Year == latest.Year)?.Value;
-            return new BenchmarkVerdict(b.Kind, b.Name, value, BenchmarkComparison.Compare(at95, at998, value, direction, counts, rule));
+            return new BenchmarkVerdict(b.Kind, b.Name, value, BenchmarkComparison.Compare(at95, at998, value, direction, counts, rule))
+            {
+                Spread = latest is null ? null : b.Spread.FirstOrDefault(s => s.Year == latest.Year),
+            };
         }).ToList();
         return new IndicatorAnalysis
         {

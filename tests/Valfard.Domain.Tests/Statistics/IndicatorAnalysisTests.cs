@@ -179,3 +179,81 @@ public sealed class IndicatorAnalysisTests
         Assert.Equal(ValueKind.SurveyEstimate, ValueScale.For(indicator).Kind);
     }
 }
+
+public sealed class PeerTests
+{
+    [Fact]
+    public void The_peer_benchmark_is_each_years_median_with_the_range_and_counts_only_peers_with_a_value()
+    {
+        IReadOnlyList<ObservedValue>[] peers =
+        [
+            [new(2023, 10, null), new(2024, 10, null)],
+            [new(2023, 20, null), new(2024, 30, null)],
+            [new(2023, 40, null), new(2024, null, null)],
+            [new(2024, 12, null)],
+        ];
+
+        var benchmark = BenchmarkSeries.PeerMedian("Peers", peers);
+
+        Assert.Equal(BenchmarkSeries.PeersKind, benchmark.Kind);
+        Assert.Equal([new ObservedValue(2023, 20, null), new ObservedValue(2024, 12, null)], benchmark.Values);
+        Assert.Equal([new PeerSpread(2023, 10, 40, 3), new PeerSpread(2024, 10, 30, 3)], benchmark.Spread);
+    }
+
+    [Fact]
+    public void An_even_number_of_peers_takes_the_mean_of_the_two_middle_values()
+    {
+        var benchmark = BenchmarkSeries.PeerMedian("Peers", [[new(2024, 1, null)], [new(2024, 3, null)], [new(2024, 10, null)], [new(2024, 100, null)]]);
+
+        Assert.Equal(6.5, benchmark.Values.Single().Value);
+    }
+
+    [Fact]
+    public void The_verdict_against_the_peers_carries_their_range_in_the_compared_year()
+    {
+        var peers = BenchmarkSeries.PeerMedian("Peers", [[new(2024, 25000, null)], [new(2024, 24000, null)], [new(2024, 26000, null)]]);
+
+        var analysis = IndicatorAnalysis.Analyse([new(2024, 28906.25, 999)], [peers], new ValueScale(ValueKind.CrudeRate, 100_000),
+            IndicatorDirection.LowerIsBetter, SmallNumberRule.Default);
+
+        var verdict = Assert.Single(analysis.Comparisons);
+        Assert.Equal(ComparisonOutcome.Worse, verdict.Result.Outcome);
+        Assert.Equal(25000, verdict.Value);
+        Assert.Equal(new PeerSpread(2024, 24000, 26000, 3), verdict.Spread);
+    }
+
+    [Fact]
+    public void The_suggestion_is_the_closest_in_population_of_the_same_category_measured_as_a_ratio()
+    {
+        var own = new RegionPopulation(1, "KUNTA", 12_000);
+        RegionPopulation[] candidates =
+        [
+            own,
+            new(2, "KUNTA", 6_000),        // half: as close as double
+            new(3, "KUNTA", 24_000),       // double
+            new(4, "KUNTA", 13_000),       // closest
+            new(5, "SEUTUKUNTA", 12_000),  // another kind of region
+            new(6, "KUNTA", 600_000),
+            new(7, "KUNTA", 0),            // no population: not suggested
+        ];
+
+        Assert.Equal([4, 2, 3], PeerSuggestion.Closest(own, candidates, 3));
+        Assert.Equal([4, 2, 3, 6], PeerSuggestion.Closest(own, candidates));
+        Assert.Empty(PeerSuggestion.Closest(own with { Population = 0 }, candidates));
+    }
+
+    [Fact]
+    public void A_group_refuses_the_own_region_and_more_than_the_maximum()
+    {
+        var group = new PeerGroup(Guid.NewGuid(), Guid.NewGuid());
+        var version = group.Version;
+
+        group.Choose([5, 6, 6], ownRegionId: 1);
+
+        Assert.Equal([5, 6], group.Members.Select(m => m.RegionId));
+        Assert.NotEqual(version, group.Version);
+        Assert.Equal("Validation.PeerIsOwnRegion", Assert.Throws<Valfard.Domain.Common.DomainException>(() => group.Choose([1, 5], 1)).Message);
+        Assert.Throws<Valfard.Domain.Common.DomainException>(() => group.Choose(Enumerable.Range(100, PeerGroup.MaxPeers + 1), 1));
+        Assert.Equal([5, 6], group.Members.Select(m => m.RegionId));
+    }
+}

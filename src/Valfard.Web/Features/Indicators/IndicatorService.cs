@@ -86,19 +86,26 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             regions.AddRange(chosen.Where(r => !shown.Contains(r.Id)).OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Id)
                 .Select(r => (r, "chosen")));
         }
-        var regionIds = regions.Select(r => r.Region.Id).ToList();
+        // The comparison municipalities are judged against as one median, not drawn as lines of their own.
+        var peers = await db.PeerGroups.AsNoTracking().SelectMany(g => g.Members.Select(m => m.RegionId)).ToListAsync(cancellationToken);
+        var regionIds = regions.Select(r => r.Region.Id).Concat(peers).Distinct().ToList();
         var values = (await db.IndicatorValues.AsNoTracking()
             .Where(v => ids.Contains(v.IndicatorId) && regionIds.Contains(v.RegionId)).ToListAsync(cancellationToken))
             .ToLookup(v => v.IndicatorId);
-        return ids.Where(indicators.ContainsKey).Select(id => Build(indicators[id], regions, values[id].ToList(), language, statistics.Value.SmallNumberRule)).ToList();
+        return ids.Where(indicators.ContainsKey)
+            .Select(id => Build(indicators[id], regions, peers, values[id].ToList(), language, statistics.Value.SmallNumberRule)).ToList();
     }
 
     /// <summary>A chosen region is named with its category and code: Finland is 246 both in EUROOPPA and in POHJOISMAAT.</summary>
     private static string ChosenLabel(Region region, string language) => $"{region.TitleIn(language)} ({region.Category} {region.Code})";
 
-    private static IndicatorPageViewModel Build(Indicator indicator, List<(Region Region, string Kind)> regions, List<IndicatorValue> values,
-        string language, SmallNumberRule smallNumbers)
+    private static IndicatorPageViewModel Build(Indicator indicator, List<(Region Region, string Kind)> regions, IReadOnlyList<int> peers,
+        List<IndicatorValue> values, string language, SmallNumberRule smallNumbers)
     {
+        var shownRegions = regions.Select(r => r.Region.Id).ToHashSet();
+        var peerSeries = peers.Select(peer => (IReadOnlyList<ObservedValue>)values
+            .Where(v => v.RegionId == peer && v.Gender == Gender.Total).Select(v => new ObservedValue(v.Year, v.Value, v.AbsValue)).ToList()).ToList();
+        values = values.Where(v => shownRegions.Contains(v.RegionId)).ToList();
         var years = values.Select(v => v.Year).Distinct().Order().ToList();
         // The data decides the genders: Sotkanet's classification is often empty even when the values are by sex,
         // and some indicators are about women or men only.
@@ -146,7 +153,7 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             Source = indicator.SourceOrganisation.Pick(language),
             Years = years,
             Series = series,
-            Analysis = own is null ? null : Analyse(own, series, ValueScale.For(indicator), indicator.Direction, smallNumbers),
+            Analysis = own is null ? null : Analyse(own, series, peerSeries, ValueScale.For(indicator), indicator.Direction, smallNumbers),
             TrendRegion = own?.Region,
         };
     }
@@ -155,12 +162,17 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
     /// The own area's latest value against the county (for a municipality) and the whole country, totals only: the
     /// members of a county and regions chosen on the page are shown, not judged.
     /// </summary>
-    internal static IndicatorAnalysis Analyse(IndicatorSeries own, IReadOnlyList<IndicatorSeries> series, ValueScale scale,
-        IndicatorDirection direction, SmallNumberRule smallNumbers)
+    internal static IndicatorAnalysis Analyse(IndicatorSeries own, IReadOnlyList<IndicatorSeries> series,
+        IReadOnlyList<IReadOnlyList<ObservedValue>> peers, ValueScale scale, IndicatorDirection direction, SmallNumberRule smallNumbers)
     {
         static List<ObservedValue> Observed(IndicatorSeries s) => s.Points.Select(p => new ObservedValue(p.Year, p.Value, p.AbsValue)).ToList();
         var benchmarks = series.Where(s => s.Gender == Gender.Total && s.RegionKind is "county" or "country")
             .Select(s => new BenchmarkSeries(s.RegionKind, s.Region, Observed(s))).ToList();
+        if (peers.Count > 0)
+        {
+            // Named on the page in its language ("vertailukunnat"), so the frozen snapshot keeps no wording.
+            benchmarks.Add(BenchmarkSeries.PeerMedian(string.Empty, peers));
+        }
         return IndicatorAnalysis.Analyse(Observed(own), benchmarks, scale, direction, smallNumbers);
     }
 

@@ -9,6 +9,7 @@ public static class IndicatorServices
             .Validate(o => o.MinimumEvents is >= 0 and <= 1000, "Statistics:MinimumEvents must be between 0 and 1000.").ValidateOnStart();
         services.AddScoped<IndicatorService>();
         services.AddScoped<IndicatorSetService>();
+        services.AddScoped<PeerService>();
         services.AddScoped<LocalIndicatorService>();
         services.AddSingleton<IndicatorImportJobs>();
         return services;

@@ -13,5 +13,11 @@ public sealed class StatisticsOptions
     /// </summary>
     public int MinimumEvents { get; set; } = SmallNumberRule.DefaultMinimumEvents;
 
+    /// <summary>
+    /// The Sotkanet indicator whose values are the regions' populations, for the suggested comparison municipalities:
+    /// 127 ("Väestö 31.12."). The demo sets its SAMPLE population indicator instead.
+    /// </summary>
+    public int PopulationIndicatorId { get; set; } = 127;
+
     public SmallNumberRule SmallNumberRule => SmallNumberRule.MinimumEvents(MinimumEvents);
 }
