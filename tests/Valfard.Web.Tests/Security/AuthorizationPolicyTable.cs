@@ -127,6 +127,9 @@ public static class AuthorizationPolicyTable
         ["GET Indicators.Csv"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["POST Indicators.Direction"] = OwnData(Coordinator, SystemAdmin), // shared catalogue: a coordinator of any organisation sets it for all
         ["GET Peers.Index"] = OwnData(Coordinator, Editor),
+        ["GET Overview.Index"] = OwnData(Coordinator, Editor),
+        ["GET Overview.Csv"] = OwnData(Coordinator, Editor),
+        ["GET Overview.Xlsx"] = OwnData(Coordinator, Editor),
         ["POST Peers.Choose"] = OwnData(Coordinator),
         ["POST Peers.AcceptSuggestion"] = OwnData(Coordinator),
         ["GET LocalIndicators.Index"] = OwnData(Coordinator, Editor, SystemAdmin),

@@ -10,6 +10,7 @@ public static class IndicatorServices
         services.AddScoped<IndicatorService>();
         services.AddScoped<IndicatorSetService>();
         services.AddScoped<PeerService>();
+        services.AddScoped<OverviewService>();
         services.AddScoped<LocalIndicatorService>();
         services.AddSingleton<IndicatorImportJobs>();
         return services;
