@@ -27,6 +27,7 @@ public sealed class OverviewTests(ValfardFactory factory)
         Assert.Matches("<span>(Nouseva|Laskeva|Ei selvää muutosta|Ei laskettu)", html);
         Assert.Contains("<svg class=\"spine\"", html);
         Assert.Contains("Huonompi pää on vasemmalla.", html);
+        Assert.DoesNotContain("{0}", html);
     }
 
     [Fact]
