@@ -39,6 +39,42 @@ public sealed record BenchmarkSeries(string Kind, string Name, IReadOnlyList<Obs
     }
 }
 
+/// <summary>
+/// Women against men in the same year, each with its 95 % interval: a difference only where the two intervals do
+/// not overlap (Fingertips' comparison of two areas), read as better or worse for women by the direction.
+/// </summary>
+public sealed record GenderGap(int Year, double Female, double? FemaleLower, double? FemaleUpper, double Male, double? MaleLower,
+    double? MaleUpper, ComparisonResult Result)
+{
+    /// <summary>
+    /// The latest year both have a value. Not compared when either side is below the small-number rule or has no
+    /// interval. Null when the indicator is not given by gender.
+    /// </summary>
+    public static GenderGap? Of(IReadOnlyList<ObservedValue> female, IReadOnlyList<ObservedValue> male, ValueScale scale,
+        IndicatorDirection direction, SmallNumberRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(female);
+        ArgumentNullException.ThrowIfNull(male);
+        ArgumentNullException.ThrowIfNull(scale);
+        ArgumentNullException.ThrowIfNull(rule);
+        var year = female.Where(v => v.Value is not null).Select(v => v.Year)
+            .Intersect(male.Where(v => v.Value is not null).Select(v => v.Year)).DefaultIfEmpty(int.MinValue).Max();
+        if (year == int.MinValue)
+        {
+            return null;
+        }
+        var f = female.First(v => v.Year == year && v.Value is not null);
+        var m = male.First(v => v.Year == year && v.Value is not null);
+        var fi = ConfidenceIntervals.ForSotkanetValue(f.Value, f.AbsValue, scale.Kind, scale.Multiplier, ConfidenceLevel.Percent95).Interval;
+        var mi = ConfidenceIntervals.ForSotkanetValue(m.Value, m.AbsValue, scale.Kind, scale.Multiplier, ConfidenceLevel.Percent95).Interval;
+        double? Events(ObservedValue v) => scale.Kind == ValueKind.Count ? v.AbsValue ?? v.Value : v.AbsValue;
+        var result = rule.IsTooSmall(new SmallNumberCounts(Events(f))) || rule.IsTooSmall(new SmallNumberCounts(Events(m)))
+            ? ComparisonResult.NotCompared(NotComparedReason.SmallNumbers)
+            : BenchmarkComparison.IntervalsOverlap(fi?.Lower, fi?.Upper, mi?.Lower, mi?.Upper, direction);
+        return new GenderGap(year, f.Value!.Value, fi?.Lower, fi?.Upper, m.Value!.Value, mi?.Lower, mi?.Upper, result);
+    }
+}
+
 /// <summary>The range of the peers' values in one year and how many peers it covers.</summary>
 public sealed record PeerSpread(int Year, double Low, double High, int Count);
 
@@ -55,7 +91,7 @@ public sealed record BenchmarkVerdict(string Kind, string Name, double? Value, C
 /// (docs/decisions/0016-statistics-methods.md). It is a plain record so an approved version freezes it in its
 /// snapshot with the numbers: the verdicts a council saw do not change when the data does.
 /// </summary>
-public sealed class IndicatorAnalysis
+public sealed record IndicatorAnalysis
 {
     public required ValueKind Kind { get; init; }
     public required double Multiplier { get; init; }
@@ -79,6 +115,9 @@ public sealed class IndicatorAnalysis
     public int MinimumEvents { get; init; } = SmallNumberRule.DefaultMinimumEvents;
 
     public IReadOnlyList<BenchmarkVerdict> Comparisons { get; init; } = [];
+
+    /// <summary>Women against men in the own area; null when the indicator is not given by gender.</summary>
+    public GenderGap? Gender { get; init; }
     public required SignificantTrendResult Trend { get; init; }
 
     [JsonIgnore]

@@ -257,3 +257,38 @@ public sealed class PeerTests
         Assert.Equal([5, 6], group.Members.Select(m => m.RegionId));
     }
 }
+
+public sealed class GenderGapTests
+{
+    private static readonly ValueScale Per100000 = new(ValueKind.CrudeRate, 100_000);
+
+    [Fact]
+    public void Women_and_men_differ_only_where_their_intervals_do_not_overlap_PHE_rates()
+    {
+        // PHEindicatormethods phe_rate: Area8 999/3456 → 27141.3–30755.8; Area7 222/3215 → 6026.6–7875.7 (95 %).
+        ObservedValue[] women = [new(2024, 28906.25, 999)];
+        ObservedValue[] men = [new(2023, 1, 1), new(2024, 222 * 100000.0 / 3215, 222)];
+
+        var gap = GenderGap.Of(women, men, Per100000, IndicatorDirection.LowerIsBetter, SmallNumberRule.Default)!;
+        var neutral = GenderGap.Of(women, men, Per100000, IndicatorDirection.Neutral, SmallNumberRule.Default)!;
+        var same = GenderGap.Of(women, women, Per100000, IndicatorDirection.LowerIsBetter, SmallNumberRule.Default)!;
+
+        Assert.Equal(2024, gap.Year);
+        Assert.Equal(27141.30493609052, gap.FemaleLower!.Value, 1e-6);
+        Assert.Equal(7875.729370871851, gap.MaleUpper!.Value, 1e-6);
+        Assert.Equal(ComparisonOutcome.Worse, gap.Result.Outcome);
+        Assert.Equal(ComparisonOutcome.Higher, neutral.Result.Outcome);
+        Assert.Equal(ComparisonOutcome.Similar, same.Result.Outcome);
+    }
+
+    [Fact]
+    public void Small_numbers_on_either_side_are_not_compared_and_no_common_year_gives_no_gap()
+    {
+        ObservedValue[] women = [new(2024, 28906.25, 999)];
+        ObservedValue[] few = [new(2024, 100, 3)];
+
+        Assert.Equal(NotComparedReason.SmallNumbers,
+            GenderGap.Of(women, few, Per100000, IndicatorDirection.LowerIsBetter, SmallNumberRule.Default)!.Result.Reason);
+        Assert.Null(GenderGap.Of(women, [new(2023, 5, 5)], Per100000, IndicatorDirection.LowerIsBetter, SmallNumberRule.Default));
+    }
+}

@@ -35,6 +35,8 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
         Assert.Matches("(Better than|Worse than|Similar to) Demo wellbeing services county", html);
         Assert.Matches("(Better than|Worse than|Similar to) Whole country \\(sample\\)", html);
         Assert.Contains("How is this decided?", html);
+        // Given by gender, so women are compared with men with their own intervals.
+        Assert.Matches("Women and men, 2024:</strong>\\s*women [0-9.]+ \\([0-9.]+–[0-9.]+\\), men [0-9.]+ \\([0-9.]+–[0-9.]+\\)", html);
         Assert.Contains("data-chart=", html);
         Assert.DoesNotContain("{0}", html);
     }

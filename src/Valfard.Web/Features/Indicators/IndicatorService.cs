@@ -153,7 +153,10 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             Source = indicator.SourceOrganisation.Pick(language),
             Years = years,
             Series = series,
-            Analysis = own is null ? null : Analyse(own, series, peerSeries, ValueScale.For(indicator), indicator.Direction, smallNumbers),
+            Analysis = own is null ? null : Analyse(own, series, peerSeries, ValueScale.For(indicator), indicator.Direction, smallNumbers) with
+            {
+                Gender = GenderGapOf(series, ValueScale.For(indicator), indicator.Direction, smallNumbers),
+            },
             TrendRegion = own?.Region,
         };
     }
@@ -174,6 +177,15 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             benchmarks.Add(BenchmarkSeries.PeerMedian(string.Empty, peers));
         }
         return IndicatorAnalysis.Analyse(Observed(own), benchmarks, scale, direction, smallNumbers);
+    }
+
+    /// <summary>The own area's women against its men, when the values are given by gender.</summary>
+    private static GenderGap? GenderGapOf(IReadOnlyList<IndicatorSeries> series, ValueScale scale, IndicatorDirection direction, SmallNumberRule rule)
+    {
+        static List<ObservedValue> Observed(IndicatorSeries? s) => s?.Points.Select(p => new ObservedValue(p.Year, p.Value, p.AbsValue)).ToList() ?? [];
+        var female = series.FirstOrDefault(s => s.RegionKind == "own" && s.Gender == Gender.Female);
+        var male = series.FirstOrDefault(s => s.RegionKind == "own" && s.Gender == Gender.Male);
+        return female is null || male is null ? null : GenderGap.Of(Observed(female), Observed(male), scale, direction, rule);
     }
 
     /// <summary>
