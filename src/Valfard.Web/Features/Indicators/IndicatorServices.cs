@@ -6,6 +6,7 @@ public static class IndicatorServices
     public static IServiceCollection AddIndicators(this IServiceCollection services)
     {
         services.AddScoped<IndicatorService>();
+        services.AddScoped<IndicatorCatalogue>();
         services.AddScoped<IndicatorSetService>();
         services.AddScoped<LocalIndicatorService>();
         services.AddSingleton<IndicatorImportJobs>();

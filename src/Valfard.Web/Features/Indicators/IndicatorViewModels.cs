@@ -2,8 +2,6 @@ using Valfard.Domain.Indicators;
 
 namespace Valfard.Web.Features.Indicators;
 
-public sealed record IndicatorListItem(int Id, string Title, string Unit, int? LatestYear);
-
 public sealed record SeriesPoint(int Year, double? Value);
 
 /// <summary>One line of the chart and one row group of the table: a region and a gender.</summary>
@@ -74,4 +72,16 @@ public sealed class IndicatorPageViewModel
     public string? TrendRegion { get; init; }
 
     public string Format(double value, IFormatProvider culture) => IndicatorNumber.Format(value, Decimals, culture);
+}
+
+/// <summary>The catalogue page: a page of search results, and for a coordinator the sets a result can go to.</summary>
+public sealed class CataloguePageViewModel
+{
+    public required CatalogueSearchResult Result { get; init; }
+    public bool CanAddToSets { get; init; }
+    public IReadOnlyList<SetChoice> Sets { get; init; } = [];
+
+    /// <summary>The set last added to, or else the first: preselected in every row's form.</summary>
+    public Guid? DefaultSetId { get; init; }
+    public AddedIndicator? Added { get; init; }
 }
