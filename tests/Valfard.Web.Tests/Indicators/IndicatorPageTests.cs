@@ -243,23 +243,26 @@ public sealed class SectionIndicatorTests : IDisposable
     }
 
     [Fact]
-    public async Task An_editor_adds_an_indicator_from_the_sets_but_not_one_outside_them()
+    public async Task An_editor_adds_any_catalogue_indicator_to_a_section_but_not_an_unknown_id()
     {
         var section = await SectionAsync("Työikäiset");
         using var editor = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         var url = $"/reports/{section.ReportId}/sections/{section.Id}";
 
         var added = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "90007"));
-        var refused = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "90031"));
+        var outsideSets = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "90031"));
+        var refused = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "987654"));
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, outsideSets.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var html = await editor.GetHtmlAsync(url);
         Assert.Contains("Long-term unemployed, % of labour force", html);
-        Assert.Contains("Only indicators in your organisation", html);
+        Assert.Contains("The indicator is not in the catalogue.", html);
         var ids = await _factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.SectionIndicators).Where(s => s.SectionId == section.Id).Select(s => s.IndicatorId)));
-        Assert.Equal([90007], ids);
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.SectionIndicators).Where(s => s.SectionId == section.Id)
+                .OrderBy(s => s.Position).Select(s => s.IndicatorId)));
+        Assert.Equal([90007, 90031], ids);
     }
 
     public void Dispose() => _factory.Dispose();
