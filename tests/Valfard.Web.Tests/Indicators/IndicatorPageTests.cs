@@ -104,14 +104,16 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
         Assert.Contains("href=\"/indicators/sets\"", catalogue);
         Assert.Contains("href=\"/indicators/local\"", catalogue);
         Assert.Contains("href=\"/indicators/import\"", catalogue);
-        Assert.Contains("href=\"/indicators/90005\"", catalogue);
+        Assert.Contains("href=\"/indicators/90005\"", await browser.GetHtmlAsync("/indicators?search=90005"));
         Assert.Contains("action=\"/indicators/90005/direction\"", await browser.GetHtmlAsync("/indicators/90005"));
 
         var sets = await browser.GetHtmlAsync("/indicators/sets");
         Assert.Contains("class=\"breadcrumb-item\"><a href=\"/indicators\">", sets);
         Assert.Contains("action=\"/indicators/sets\"", sets);
         Assert.Matches("href=\"/indicators/9[0-9]+\"", sets);
-        Assert.Matches("action=\"/indicators/sets/[0-9a-f-]{36}/add\"", sets);
+        Assert.Contains("class=\"btn btn-sm btn-outline-primary mt-2\" href=\"/indicators\"", sets);
+        // With the organisation's sets in place, each catalogue result has its add-to-set form.
+        Assert.Matches("action=\"/indicators/9[0-9]+/add-to-set\"", await browser.GetHtmlAsync("/indicators"));
         Assert.Matches("action=\"/indicators/sets/[0-9a-f-]{36}/remove/9[0-9]+\"", sets);
 
         var locals = await browser.GetHtmlAsync("/indicators/local");

@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+
+namespace Valfard.Browser.Tests;
+
+/// <summary>A coordinator finds an indicator by its name, adds it to a set in one click and opens its chart.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CatalogueJourneyTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_coordinator_finds_an_indicator_by_name_adds_it_to_a_set_and_sees_its_chart()
+    {
+        var page = await app.SignInAsync("coordinator@demo.test", "fi");
+        var setName = $"Perheiden seuranta {Guid.NewGuid():N}"[..26];
+        await page.GotoAsync("/indicators/sets");
+        await page.GetByLabel("Uusi oma kokonaisuus").FillAsync(setName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Luo", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = setName })).ToBeVisibleAsync();
+
+        // By keyboard: the search field is the catalogue's labelled search landmark, Enter searches.
+        await page.GotoAsync("/indicators");
+        var search = page.GetByRole(AriaRole.Search, new() { Name = "Indikaattorihaku" }).GetByLabel("Hae indikaattoreita nimellä tai numerolla");
+        await search.FillAsync("lapsiperheet kotitalouksista");
+        await search.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#result-count")).ToHaveTextAsync("Haulla ”lapsiperheet kotitalouksista” löytyi 1 indikaattori.");
+        var result = page.Locator("li.catalogue-result").Filter(new() { HasText = "Lapsiperheet, % kotitalouksista" });
+        await Assertions.Expect(result).ToContainTextAsync("Arvot tallennettu");
+
+        await result.GetByLabel("Kokonaisuus, johon ”Lapsiperheet, % kotitalouksista” lisätään").SelectOptionAsync(new SelectOptionValue { Label = setName });
+        await result.GetByRole(AriaRole.Button, new() { Name = "Lisää ”Lapsiperheet, % kotitalouksista” valittuun kokonaisuuteen" }).ClickAsync();
+
+        var notice = page.Locator("#added-indicator");
+        await Assertions.Expect(notice).ToContainTextAsync($"”Lapsiperheet, % kotitalouksista” lisättiin kokonaisuuteen ”{setName}”.");
+        // The set just used is offered first from now on.
+        var select = page.Locator("li.catalogue-result select").First;
+        var chosen = await select.Locator("option", new() { HasText = setName }).GetAttributeAsync("value");
+        await Assertions.Expect(select).ToHaveValueAsync(chosen!);
+        await page.GotoAsync("/indicators/sets");
+        await Assertions.Expect(page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = setName }) }))
+            .ToContainTextAsync("Lapsiperheet, % kotitalouksista");
+
+        await page.GotoAsync("/indicators?search=lapsiperheet+kotitalouksista");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lapsiperheet, % kotitalouksista", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Lapsiperheet, % kotitalouksista");
+        var chart = page.Locator("canvas[id^='indicator-chart-']").First;
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        // Chart.js has drawn: the canvas holds pixels that are not blank.
+        Assert.True(await chart.EvaluateAsync<bool>("c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; return d.some(v => v !== 0); }"));
+    }
+
+    [Fact]
+    public async Task The_catalogue_has_no_wcag_a_or_aa_violations_and_works_at_390_pixels()
+    {
+        var problems = new List<string>();
+        foreach (var language in new[] { "fi", "sv" })
+        {
+            var page = await app.SignInAsync("coordinator@demo.test", language);
+            var words = language == "fi" ? "väestöstä" : "befolkningen";
+            foreach (var url in new[] { "/indicators", $"/indicators?search={Uri.EscapeDataString(words)}", "/indicators?search=qwxz" })
+            {
+                await page.GotoAsync(url);
+                problems.AddRange(await AuthoringAccessibilityTests.ViolationsAsync(page, $"{language} {url}"));
+            }
+            await page.GotoAsync($"/indicators?search={Uri.EscapeDataString(words)}");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, $"catalogue-search-{language}.png"), FullPage = true });
+            await page.SetViewportSizeAsync(390, 844);
+            // Nothing sticks out sideways on a phone.
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                $"the catalogue scrolls sideways at 390 px ({language})");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, $"catalogue-search-{language}-390.png"), FullPage = true });
+            await page.GotoAsync("/indicators?search=qwxz");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, $"catalogue-no-results-{language}-390.png"), FullPage = true });
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
