@@ -30,6 +30,7 @@ public sealed class CatalogueJourneyTests(AppFixture app)
 
         var notice = page.Locator("#added-indicator");
         await Assertions.Expect(notice).ToContainTextAsync($"”Lapsiperheet, % kotitalouksista” lisättiin kokonaisuuteen ”{setName}”.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "catalogue-added-fi.png"), FullPage = true });
         // The set just used is offered first from now on.
         var select = page.Locator("li.catalogue-result select").First;
         var chosen = await select.Locator("option", new() { HasText = setName }).GetAttributeAsync("value");
