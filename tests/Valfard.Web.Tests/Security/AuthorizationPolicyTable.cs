@@ -131,6 +131,9 @@ public static class AuthorizationPolicyTable
         ["POST Indicators.AddToSet"] = OwnData(Coordinator),
         // The matrix's indicator has values, so no live fetch starts: the answer is the indicator page.
         ["POST Indicators.FetchNow"] = OwnData(Coordinator, SystemAdmin),
+        ["GET Peers.Index"] = OwnData(Coordinator, Editor),
+        ["POST Peers.Choose"] = OwnData(Coordinator),
+        ["POST Peers.AcceptSuggestion"] = OwnData(Coordinator),
         ["GET LocalIndicators.Index"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["POST LocalIndicators.Create"] = OwnData(Coordinator),
         ["GET LocalIndicators.Show"] = Allow(Coordinator, Editor, SystemAdmin),
