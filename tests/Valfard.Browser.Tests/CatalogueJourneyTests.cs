@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Browser.Tests;
 
@@ -46,6 +47,27 @@ public sealed class CatalogueJourneyTests(AppFixture app)
         await Assertions.Expect(chart).ToBeVisibleAsync();
         // Chart.js has drawn: the canvas holds pixels that are not blank.
         Assert.True(await chart.EvaluateAsync<bool>("c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; return d.some(v => v !== 0); }"));
+    }
+
+    [Fact]
+    public async Task A_writer_finds_an_indicator_for_a_section_by_name_in_the_section_editor()
+    {
+        var page = await app.SignInAsync("coordinator@demo.test", "sv");
+        var section = await app.Factory.DemoSectionAsync("Työikäiset");
+        await page.GotoAsync($"/reports/{section.ReportId}/sections/{section.Id}");
+
+        var find = page.GetByLabel("Eller sök vilken indikator som helst i katalogen");
+        await find.FillAsync("ensamförsörjarfamiljer");
+        await find.PressAsync("Enter");
+        var results = page.Locator("#indicator-results");
+        await Assertions.Expect(results).ToContainTextAsync("Sökningen ”ensamförsörjarfamiljer” gav 1 träff.");
+        var violations = await AuthoringAccessibilityTests.ViolationsAsync(page, "section editor with catalogue results");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "section-indicator-search-sv.png"), FullPage = true });
+        await results.GetByRole(AriaRole.Button, new() { Name = "Lägg till ”Ensamförsörjarfamiljer, % av barnfamiljerna” i detta avsnitt" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#added-indicator")).ToContainTextAsync("”Ensamförsörjarfamiljer, % av barnfamiljerna” lades till i avsnittet.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ensamförsörjarfamiljer, % av barnfamiljerna", Level = 3 })).ToBeVisibleAsync();
+        Assert.Empty(violations);
     }
 
     [Fact]
