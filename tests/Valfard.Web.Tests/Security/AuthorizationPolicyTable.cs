@@ -132,6 +132,9 @@ public static class AuthorizationPolicyTable
         // The matrix's indicator has values, so no live fetch starts: the answer is the indicator page.
         ["POST Indicators.FetchNow"] = OwnData(Coordinator, SystemAdmin),
         ["GET Peers.Index"] = OwnData(Coordinator, Editor),
+        ["GET Overview.Index"] = OwnData(Coordinator, Editor),
+        ["GET Overview.Csv"] = OwnData(Coordinator, Editor),
+        ["GET Overview.Xlsx"] = OwnData(Coordinator, Editor),
         ["POST Peers.Choose"] = OwnData(Coordinator),
         ["POST Peers.AcceptSuggestion"] = OwnData(Coordinator),
         ["GET LocalIndicators.Index"] = OwnData(Coordinator, Editor, SystemAdmin),
