@@ -34,6 +34,17 @@ public class Indicator
 
     public int Id { get; private set; }
     public LocalizedText Title { get; set; } = LocalizedText.Empty;
+
+    /// <summary>
+    /// The id and titles as the catalogue search reads them (<see cref="CatalogueSearchText"/>). Stored so that a
+    /// search is one query over one column; always worked out from the title, so it cannot go stale. The setter is
+    /// there only for EF Core, which reads the column back.
+    /// </summary>
+    public string SearchText
+    {
+        get => CatalogueSearchText.Of(Id, Title);
+        private set { }
+    }
     public LocalizedText Description { get; set; } = LocalizedText.Empty;
     public LocalizedText Interpretation { get; set; } = LocalizedText.Empty;
     public LocalizedText Limits { get; set; } = LocalizedText.Empty;

@@ -310,6 +310,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<int?>("RangeStart")
                         .HasColumnType("int");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1520)
+                        .HasColumnType("nvarchar(1520)");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")
@@ -569,6 +574,8 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasColumnType("float");
 
                     b.HasKey("IndicatorId", "RegionId", "Year", "Gender");
+
+                    b.HasIndex("IndicatorId", "Year");
 
                     b.HasIndex("RegionId", "IndicatorId");
 

@@ -299,6 +299,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<int?>("RangeStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1520)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -558,6 +563,8 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("IndicatorId", "RegionId", "Year", "Gender");
+
+                    b.HasIndex("IndicatorId", "Year");
 
                     b.HasIndex("RegionId", "IndicatorId");
 

@@ -39,6 +39,7 @@ public sealed partial class DatabaseInitializer(
             LogMigrating(logger, pending.Count, pending);
         }
         await db.Database.MigrateAsync(cancellationToken);
+        await FillCatalogueSearchTextAsync(cancellationToken);
 
         await SeedRolesAsync();
         await SeedCouncilTermsAsync(cancellationToken);
@@ -50,6 +51,28 @@ public sealed partial class DatabaseInitializer(
         else
         {
             await bootstrapAdmin.EnsureAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Indicators stored before the catalogue search existed have an empty search column: the migration cannot fill it,
+    /// because SQL's lower() does not lower Ä or Å. Loading a row and saving it writes what the title gives.
+    /// </summary>
+    private async Task FillCatalogueSearchTextAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var batch = await db.Indicators.Where(i => i.SearchText == string.Empty).OrderBy(i => i.Id).Take(500).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            foreach (var indicator in batch)
+            {
+                db.Entry(indicator).Property(i => i.SearchText).IsModified = true;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -112,14 +112,16 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
         Assert.Contains("href=\"/indicators/sets\"", catalogue);
         Assert.Contains("href=\"/indicators/local\"", catalogue);
         Assert.Contains("href=\"/indicators/import\"", catalogue);
-        Assert.Contains("href=\"/indicators/90005\"", catalogue);
+        Assert.Contains("href=\"/indicators/90005\"", await browser.GetHtmlAsync("/indicators?search=90005"));
         Assert.Contains("action=\"/indicators/90005/direction\"", await browser.GetHtmlAsync("/indicators/90005"));
 
         var sets = await browser.GetHtmlAsync("/indicators/sets");
         Assert.Contains("class=\"breadcrumb-item\"><a href=\"/indicators\">", sets);
         Assert.Contains("action=\"/indicators/sets\"", sets);
         Assert.Matches("href=\"/indicators/9[0-9]+\"", sets);
-        Assert.Matches("action=\"/indicators/sets/[0-9a-f-]{36}/add\"", sets);
+        Assert.Contains("class=\"btn btn-sm btn-outline-primary mt-2\" href=\"/indicators\"", sets);
+        // With the organisation's sets in place, each catalogue result has its add-to-set form.
+        Assert.Matches("action=\"/indicators/9[0-9]+/add-to-set\"", await browser.GetHtmlAsync("/indicators"));
         Assert.Matches("action=\"/indicators/sets/[0-9a-f-]{36}/remove/9[0-9]+\"", sets);
 
         var locals = await browser.GetHtmlAsync("/indicators/local");
@@ -251,23 +253,26 @@ public sealed class SectionIndicatorTests : IDisposable
     }
 
     [Fact]
-    public async Task An_editor_adds_an_indicator_from_the_sets_but_not_one_outside_them()
+    public async Task An_editor_adds_any_catalogue_indicator_to_a_section_but_not_an_unknown_id()
     {
         var section = await SectionAsync("Työikäiset");
         using var editor = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         var url = $"/reports/{section.ReportId}/sections/{section.Id}";
 
         var added = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "90007"));
-        var refused = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "90031"));
+        var outsideSets = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "90031"));
+        var refused = await editor.PostFormAsync(url, $"{url}/indicators", ("indicatorId", "987654"));
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, outsideSets.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         var html = await editor.GetHtmlAsync(url);
         Assert.Contains("Long-term unemployed, % of labour force", html);
-        Assert.Contains("Only indicators in your organisation", html);
+        Assert.Contains("The indicator is not in the catalogue.", html);
         var ids = await _factory.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.SectionIndicators).Where(s => s.SectionId == section.Id).Select(s => s.IndicatorId)));
-        Assert.Equal([90007], ids);
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.SectionIndicators).Where(s => s.SectionId == section.Id)
+                .OrderBy(s => s.Position).Select(s => s.IndicatorId)));
+        Assert.Equal([90007, 90031], ids);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -126,6 +126,11 @@ public static class AuthorizationPolicyTable
         ["GET Indicators.Xlsx"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["GET Indicators.Csv"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["POST Indicators.Direction"] = OwnData(Coordinator, SystemAdmin), // shared catalogue: a coordinator of any organisation sets it for all
+        // The set is a form field: without one the answer is the catalogue again with "choose a set"; another
+        // organisation's set is not found (CatalogueSearchTests).
+        ["POST Indicators.AddToSet"] = OwnData(Coordinator),
+        // The matrix's indicator has values, so no live fetch starts: the answer is the indicator page.
+        ["POST Indicators.FetchNow"] = OwnData(Coordinator, SystemAdmin),
         ["GET Peers.Index"] = OwnData(Coordinator, Editor),
         ["GET Overview.Index"] = OwnData(Coordinator, Editor),
         ["GET Overview.Csv"] = OwnData(Coordinator, Editor),

@@ -35,6 +35,8 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         AsJson(builder.Property(i => i.Sex)).HasColumnName("SexClassification");
         AsJson(builder.Property(i => i.Age)).HasColumnName("AgeClassification");
         builder.Property(i => i.Direction).HasConversion<string>().HasMaxLength(20);
+        // What the catalogue search reads: the id and the titles, normalized (ADR 0020).
+        builder.Property(i => i.SearchText).HasMaxLength(CatalogueSearchText.MaxLength).IsRequired();
     }
 
     private static void Texts(EntityTypeBuilder<Indicator> builder, System.Linq.Expressions.Expression<Func<Indicator, LocalizedText?>> text,
@@ -98,6 +100,8 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
         builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Region>().WithMany().HasForeignKey(v => v.RegionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(v => new { v.RegionId, v.IndicatorId });
+        // The catalogue's "latest year with data": MAX(Year) for one indicator is one seek, not a scan of its rows.
+        builder.HasIndex(v => new { v.IndicatorId, v.Year });
     }
 }
 

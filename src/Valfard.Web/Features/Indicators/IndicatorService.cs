@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Valfard.Domain.Indicators;
 using Microsoft.Extensions.Options;
+using Valfard.Domain.Indicators;
 using Valfard.Domain.Organisations;
 using Valfard.Domain.Statistics;
 using Valfard.Infrastructure.Persistence;
@@ -14,20 +14,6 @@ namespace Valfard.Web.Features.Indicators;
 /// <summary>Reads the catalogue for the signed-in organisation: its own region against its county and the whole country.</summary>
 public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation current, IOptions<StatisticsOptions> statistics)
 {
-    public async Task<IReadOnlyList<IndicatorListItem>> CatalogAsync(string? search, string language, CancellationToken cancellationToken)
-    {
-        var indicators = await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
-        var latest = await db.IndicatorValues.GroupBy(v => v.IndicatorId).Select(g => new { g.Key, Year = g.Max(v => v.Year) })
-            .ToDictionaryAsync(g => g.Key, g => g.Year, cancellationToken);
-        var term = search?.Trim() ?? string.Empty;
-        return indicators
-            .Where(i => term.Length == 0 || i.TitleIn(language).Contains(term, StringComparison.CurrentCultureIgnoreCase)
-                        || i.Id.ToString(CultureInfo.InvariantCulture) == term)
-            .OrderBy(i => i.TitleIn(language), StringComparer.CurrentCulture)
-            .Select(i => new IndicatorListItem(i.Id, i.TitleIn(language), i.Unit.Pick(language), latest.TryGetValue(i.Id, out var y) ? y : null))
-            .ToList();
-    }
-
     /// <param name="chosenRegions">Regions of any category to show besides the organisation's own comparison.</param>
     public async Task<IndicatorPageViewModel?> PageAsync(int id, string language, IReadOnlyList<int> chosenRegions, CancellationToken cancellationToken)
     {

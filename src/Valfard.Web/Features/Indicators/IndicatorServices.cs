@@ -8,6 +8,7 @@ public static class IndicatorServices
         services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section)
             .Validate(o => o.MinimumEvents is >= 0 and <= 1000, "Statistics:MinimumEvents must be between 0 and 1000.").ValidateOnStart();
         services.AddScoped<IndicatorService>();
+        services.AddScoped<IndicatorCatalogue>();
         services.AddScoped<IndicatorSetService>();
         services.AddScoped<PeerService>();
         services.AddScoped<OverviewService>();

@@ -12,7 +12,7 @@ public sealed record SetMemberItem(int IndicatorId, string Title);
 
 public sealed record IndicatorSetItem(Guid Id, string Name, Guid Version, IReadOnlyList<SetMemberItem> Members);
 
-/// <summary>The organisation's indicator sets, and the indicators shown in report sections, chosen from those sets.</summary>
+/// <summary>The organisation's indicator sets, and the indicators shown in report sections, chosen from the sets or the catalogue.</summary>
 public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisation current, AuditTrail audit)
 {
     /// <summary>The sets THL and the field use, started with the sample catalogue's matching indicators; each organisation edits its own.</summary>
@@ -27,7 +27,10 @@ public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisatio
     {
         await EnsureStandardSetsAsync(cancellationToken);
         var sets = await db.IndicatorSets.AsNoTracking().Include(s => s.Members).ToListAsync(cancellationToken);
-        var titles = (await db.Indicators.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(i => i.Id, i => i.TitleIn(language));
+        // Only the members' titles: the catalogue has thousands of indicators.
+        var memberIds = sets.SelectMany(s => s.Members).Select(m => m.IndicatorId).Distinct().ToList();
+        var titles = (await db.Indicators.AsNoTracking().Where(i => memberIds.Contains(i.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Id, i => i.TitleIn(language));
         return sets.OrderBy(s => s.Name, StringComparer.CurrentCulture)
             .Select(s => new IndicatorSetItem(s.Id, s.Name, s.Version, s.Members.OrderBy(m => m.Position)
                 .Select(m => new SetMemberItem(m.IndicatorId, titles.GetValueOrDefault(m.IndicatorId, $"#{m.IndicatorId}"))).ToList()))
@@ -108,7 +111,10 @@ public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisatio
         (await db.SectionIndicators.AsNoTracking().Where(s => s.SectionId == sectionId).ToListAsync(cancellationToken))
             .OrderBy(s => s.Position).Select(s => s.IndicatorId).ToList();
 
-    /// <summary>Adds or removes an indicator block in a section; only indicators in the organisation's sets, only in a draft.</summary>
+    /// <summary>
+    /// Adds or removes an indicator block in a section, only in a draft. Any indicator of the national catalogue can be
+    /// added: writers find it by name in the section editor, not only in the organisation's sets.
+    /// </summary>
     public async Task<OperationResult> ChangeSectionAsync(Guid reportId, Guid sectionId, int indicatorId, bool add, Actor actor,
         CancellationToken cancellationToken)
     {
@@ -125,10 +131,9 @@ public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisatio
         var existing = await db.SectionIndicators.FirstOrDefaultAsync(s => s.SectionId == sectionId && s.IndicatorId == indicatorId, cancellationToken);
         if (add)
         {
-            var inSets = await db.IndicatorSets.SelectMany(s => s.Members).AnyAsync(m => m.IndicatorId == indicatorId, cancellationToken);
-            if (!inSets)
+            if (!await db.Indicators.AnyAsync(i => i.Id == indicatorId, cancellationToken))
             {
-                return OperationResult.Fail(null, "Sets.NotInSets");
+                return OperationResult.Fail(null, "Sets.IndicatorUnknown");
             }
             if (existing is null)
             {

@@ -2,8 +2,6 @@ using Valfard.Domain.Indicators;
 
 namespace Valfard.Web.Features.Indicators;
 
-public sealed record IndicatorListItem(int Id, string Title, string Unit, int? LatestYear);
-
 /// <param name="AbsValue">Sotkanet's numerator (absValue) where published: what the interval is computed from.</param>
 public sealed record SeriesPoint(int Year, double? Value, double? AbsValue = null);
 
@@ -82,4 +80,16 @@ public sealed class IndicatorPageViewModel
     public string? TrendRegion { get; init; }
 
     public string Format(double value, IFormatProvider culture) => IndicatorNumber.Format(value, Decimals, culture);
+}
+
+/// <summary>The catalogue page: a page of search results, and for a coordinator the sets a result can go to.</summary>
+public sealed class CataloguePageViewModel
+{
+    public required CatalogueSearchResult Result { get; init; }
+    public bool CanAddToSets { get; init; }
+    public IReadOnlyList<SetChoice> Sets { get; init; } = [];
+
+    /// <summary>The set last added to, or else the first: preselected in every row's form.</summary>
+    public Guid? DefaultSetId { get; init; }
+    public AddedIndicator? Added { get; init; }
 }

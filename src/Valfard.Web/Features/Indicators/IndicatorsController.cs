@@ -1,4 +1,5 @@
-using System.Text;
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -14,13 +15,99 @@ namespace Valfard.Web.Features.Indicators;
 /// </summary>
 [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.SystemAdmin}")]
 [Route("indicators")]
-public sealed class IndicatorsController(IndicatorService indicators, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class IndicatorsController(
+    IndicatorService indicators,
+    IndicatorCatalogue catalogue,
+    IndicatorSetService sets,
+    IndicatorImportJobs jobs,
+    IStringLocalizer<SharedResource> localizer) : Controller
 {
+    /// <summary>Remembers the set a coordinator last added to, so the next result offers it first.</summary>
+    public const string LastSetCookie = ".Valfard.LastSet";
+    private const string AddedKey = "CatalogueAdded";
+
+    /// <summary>The catalogue, searched by words in any of the three languages or by id, one page at a time.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? search, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? search, int page, CancellationToken cancellationToken)
     {
-        ViewData["Search"] = search;
-        return View(await indicators.CatalogAsync(search, Cultures.Current, cancellationToken));
+        var language = Cultures.Current;
+        var result = await catalogue.SearchAsync(search, page, IndicatorCatalogue.PageSize, language, cancellationToken);
+        var canAdd = User.IsInRole(Roles.Coordinator);
+        var ownSets = canAdd ? await catalogue.OwnSetsAsync(cancellationToken) : [];
+        var lastSet = Guid.TryParse(Request.Cookies[LastSetCookie], out var last) ? last : (Guid?)null;
+        return View(new CataloguePageViewModel
+        {
+            Result = result,
+            CanAddToSets = canAdd,
+            Sets = ownSets,
+            DefaultSetId = ownSets.FirstOrDefault(s => s.Id == lastSet)?.Id ?? (ownSets.Count > 0 ? ownSets[0].Id : null),
+            Added = await AddedAsync(language, cancellationToken),
+        });
+    }
+
+    /// <summary>
+    /// Adds a search result to one of the organisation's own sets. Another organisation's set is not found (the
+    /// query filter hides it), so nothing changes and the answer is 404.
+    /// </summary>
+    [Authorize(Roles = Roles.Coordinator)]
+    [HttpPost("{id:int}/add-to-set")]
+    public async Task<IActionResult> AddToSet(int id, Guid? setId, string? search, int page, CancellationToken cancellationToken)
+    {
+        var back = RedirectToAction(nameof(Index), new { search = string.IsNullOrWhiteSpace(search) ? null : search, page = page > 1 ? page : (int?)null });
+        if (setId is not { } chosen)
+        {
+            TempData.Flash(OperationResult.Fail(nameof(setId), "Catalogue.ChooseSet"), string.Empty);
+            return back;
+        }
+        var result = await sets.ChangeMemberAsync(chosen, id, true, cancellationToken);
+        if (result.Succeeded)
+        {
+            Response.Cookies.Append(LastSetCookie, chosen.ToString(), new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = Request.IsHttps,
+                IsEssential = true,
+                MaxAge = TimeSpan.FromDays(365),
+            });
+            TempData[AddedKey] = $"{id.ToString(CultureInfo.InvariantCulture)}|{chosen}";
+        }
+        return this.Flashed(result, null, () => back);
+    }
+
+    /// <summary>
+    /// Fetches an indicator's values from Sotkanet now, for the last <see cref="IndicatorCatalogue.FetchYears"/> years,
+    /// instead of waiting for the next scheduled sync; the starter follows it on the import's progress page.
+    /// </summary>
+    [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
+    [HttpPost("{id:int}/fetch")]
+    public async Task<IActionResult> FetchNow(int id, CancellationToken cancellationToken)
+    {
+        if (!await catalogue.ExistsAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (await catalogue.HasValuesAsync(id, cancellationToken))
+        {
+            // Values kept up to date by the sync: a second live fetch would only load Sotkanet.
+            TempData.Flash(OperationResult.DoneWithWarning("Catalogue.AlreadyHasValues"), string.Empty);
+            return RedirectToAction(nameof(Show), new { id });
+        }
+        var job = jobs.StartLive([id], catalogue.FetchWindow(), Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!));
+        return RedirectToAction(nameof(IndicatorImportsController.Progress), "IndicatorImports", new { job = job.Id });
+    }
+
+    /// <summary>The indicator the previous request added (to a set here, or to a section in the editor), if any.</summary>
+    private async Task<AddedIndicator?> AddedAsync(string language, CancellationToken cancellationToken)
+    {
+        if (TempData[AddedKey] is not string added)
+        {
+            return null;
+        }
+        var parts = added.Split('|');
+        return int.TryParse(parts[0], CultureInfo.InvariantCulture, out var id)
+            ? await catalogue.AddedAsync(id, parts.Length > 1 && Guid.TryParse(parts[1], out var set) ? set : null, language, cancellationToken)
+            : null;
     }
 
     [HttpGet("{id:int}")]

@@ -28,6 +28,12 @@ public sealed class SectionEditorViewModel
     public SectionPurpose Purpose { get; init; }
     public IReadOnlyList<IndicatorPageViewModel> Indicators { get; set; } = [];
     public IReadOnlyList<IndicatorSetItem> IndicatorSets { get; set; } = [];
+
+    /// <summary>The catalogue search the indicator picker ran, when the writer searched; null otherwise.</summary>
+    public CatalogueSearchResult? CatalogueSearch { get; set; }
+
+    /// <summary>The indicator the previous request added to this section, to say where its values come from.</summary>
+    public AddedIndicator? AddedIndicator { get; set; }
 }
 
 public sealed record RevisionItem(int Number, string Author, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int? RestoredFrom, int Words);

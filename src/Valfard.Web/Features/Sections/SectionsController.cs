@@ -18,11 +18,17 @@ public sealed class SectionsController(
     CommentService comments,
     IndicatorService indicators,
     IndicatorSetService sets,
+    IndicatorCatalogue catalogue,
     ActorResolver actors,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
+    /// <summary>How many catalogue results the section editor's indicator picker lists.</summary>
+    public const int PickerResults = 10;
+    private const string AddedKey = "SectionIndicatorAdded";
+
+    /// <param name="find">Words or a number to search the indicator catalogue with, for the indicator picker.</param>
     [HttpGet("")]
-    public async Task<IActionResult> Edit(Guid reportId, Guid sectionId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(Guid reportId, Guid sectionId, string? find, CancellationToken cancellationToken)
     {
         var actor = await actors.ForAsync(User, cancellationToken);
         var model = await writing.EditorAsync(reportId, sectionId, actor, Cultures.Current, cancellationToken);
@@ -34,6 +40,14 @@ public sealed class SectionsController(
         model.Comments = await comments.ForSectionAsync(reportId, sectionId, canComment, cancellationToken);
         model.Indicators = await indicators.PagesAsync(await sets.SectionIndicatorIdsAsync(sectionId, cancellationToken), Cultures.Current, cancellationToken);
         model.IndicatorSets = model.CanWrite ? await sets.ListAsync(Cultures.Current, cancellationToken) : [];
+        if (model.CanWrite && !string.IsNullOrWhiteSpace(find))
+        {
+            model.CatalogueSearch = await catalogue.SearchAsync(find, 1, PickerResults, Cultures.Current, cancellationToken);
+        }
+        if (TempData[AddedKey] is int added)
+        {
+            model.AddedIndicator = await catalogue.AddedAsync(added, null, Cultures.Current, cancellationToken);
+        }
         return View(model);
     }
 
@@ -79,7 +93,15 @@ public sealed class SectionsController(
         {
             return NotFound();
         }
-        TempData.Flash(result, (add ? "Sections.IndicatorAdded" : "Sections.IndicatorRemoved"));
+        if (add && result.Succeeded)
+        {
+            // The page then says whether the indicator has values yet, and offers "fetch now" when it has none.
+            TempData[AddedKey] = indicatorId;
+        }
+        else
+        {
+            TempData.Flash(result, add ? "Sections.IndicatorAdded" : "Sections.IndicatorRemoved");
+        }
         return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#indicators");
     }
 
