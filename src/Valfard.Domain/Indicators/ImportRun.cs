@@ -123,6 +123,9 @@ public class ImportRun
     public string? ErrorProblem { get; private set; }
     public string? ErrorValue { get; private set; }
 
+    /// <summary>Set once the run has started applying its values (see <see cref="BeginApplying"/>).</summary>
+    public bool Applying { get; private set; }
+
     public bool IsFinished => State is ImportRunState.Done or ImportRunState.Failed;
 
     public IReadOnlyList<int> IndicatorIdList => ParseList(IndicatorIds);
@@ -147,14 +150,28 @@ public class ImportRun
         }
     }
 
-    public void Complete(int added, int updated, int unchanged, int skipped, IEnumerable<int> unknownRegions, DateTimeOffset now)
+    /// <summary>
+    /// Everything was read and checked: the counts are final, and the values are about to be applied in short steps.
+    /// From here a restart resumes the run instead of failing it, because its metadata and regions are already in
+    /// and the rest is the staged values, still there.
+    /// </summary>
+    public void BeginApplying(int added, int updated, int unchanged, int skipped, IEnumerable<int> unknownRegions)
     {
-        if (State != ImportRunState.Running)
+        if (State != ImportRunState.Running || Applying)
         {
             throw new DomainException("Import.Run.NotRunning");
         }
         (Added, Updated, Unchanged, Skipped) = (added, updated, unchanged, skipped);
         UnknownRegions = JoinWithin(unknownRegions, ListMaxLength);
+        Applying = true;
+    }
+
+    public void Complete(DateTimeOffset now)
+    {
+        if (State != ImportRunState.Running || !Applying)
+        {
+            throw new DomainException("Import.Run.NotRunning");
+        }
         State = ImportRunState.Done;
         FinishedAt = now;
     }
@@ -172,10 +189,10 @@ public class ImportRun
 
     public void FailUnexpected(DateTimeOffset now) => Fail(ImportRunError.Unexpected, now);
 
-    /// <summary>The app stopped while this run was running; nothing of it was applied.</summary>
+    /// <summary>The app stopped while this run was reading; nothing of it was applied.</summary>
     public void Interrupt(DateTimeOffset now)
     {
-        if (State != ImportRunState.Running)
+        if (State != ImportRunState.Running || Applying)
         {
             throw new DomainException("Import.Run.NotRunning");
         }

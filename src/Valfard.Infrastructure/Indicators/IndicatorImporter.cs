@@ -336,7 +336,59 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, RichTextSanit
     /// transaction (<see cref="InOneTransactionAsync"/>), together with whatever else the run changes, so the run
     /// becomes visible whole or not at all. Unchanged rows are not rewritten.
     /// </summary>
-    public async Task<int> ApplyStagedAsync(Guid runId, CancellationToken cancellationToken)
+    public Task<int> ApplyStagedAsync(Guid runId, CancellationToken cancellationToken) =>
+        ApplyStagedAsync(runId, 1, int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Applies the staged rows in steps of whole indicators, about <paramref name="rowsPerStep"/> rows each, each
+    /// step its own short transaction followed by a pause, so a waiting writer (an editor's save) gets the database
+    /// between steps instead of waiting for the whole apply. Readers never see half of one indicator's update, but
+    /// may see one indicator updated and the next not yet, for the seconds the steps take. Steps are idempotent:
+    /// repeating them (a resume after a restart) changes nothing already applied. See ADR 0019.
+    /// </summary>
+    public async Task<int> ApplyStagedInStepsAsync(Guid runId, int rowsPerStep, TimeSpan pause, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var (from, to) in await StepsAsync(runId, rowsPerStep, cancellationToken))
+        {
+            changed += await InOneTransactionAsync(token => ApplyStagedAsync(runId, from, to, token), cancellationToken);
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, cancellationToken);
+            }
+        }
+        return changed;
+    }
+
+    /// <summary>Ranges of indicator ids holding about <paramref name="rowsPerStep"/> staged rows each (an indicator is never split).</summary>
+    private async Task<List<(int From, int To)>> StepsAsync(Guid runId, int rowsPerStep, CancellationToken cancellationToken)
+    {
+        var key = StagedIndicatorValue.KeyOf(runId);
+        var counts = await db.StagedIndicatorValues.Where(v => v.RunKey == key).GroupBy(v => v.IndicatorId)
+            .Select(g => new { Indicator = g.Key, Rows = g.Count() }).OrderBy(g => g.Indicator).ToListAsync(cancellationToken);
+        var steps = new List<(int, int)>();
+        int? from = null;
+        var rows = 0;
+        var last = 0;
+        foreach (var count in counts)
+        {
+            from ??= count.Indicator;
+            rows += count.Rows;
+            last = count.Indicator;
+            if (rows >= rowsPerStep)
+            {
+                steps.Add((from.Value, last));
+                (from, rows) = (null, 0);
+            }
+        }
+        if (from is { } start)
+        {
+            steps.Add((start, last));
+        }
+        return steps;
+    }
+
+    private async Task<int> ApplyStagedAsync(Guid runId, int fromIndicator, int toIndicator, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -350,15 +402,15 @@ public sealed partial class IndicatorImporter(ValfardDbContext db, RichTextSanit
         var changed = db.Database.IsSqlite()
             ? await db.Database.ExecuteSqlRawAsync(
                 $"INSERT INTO {values} (IndicatorId, RegionId, Year, Gender, Value, AbsValue) " +
-                $"SELECT IndicatorId, RegionId, Year, Gender, Value, AbsValue FROM {staging} s WHERE s.RunKey = {{0}} " +
+                $"SELECT IndicatorId, RegionId, Year, Gender, Value, AbsValue FROM {staging} s WHERE s.RunKey = {{0}} AND s.IndicatorId BETWEEN {{1}} AND {{2}} " +
                 "ON CONFLICT (IndicatorId, RegionId, Year, Gender) DO UPDATE SET Value = excluded.Value, AbsValue = excluded.AbsValue " +
-                $"WHERE NOT ({Same(values, "excluded")})", [key], cancellationToken)
+                $"WHERE NOT ({Same(values, "excluded")})", [key, fromIndicator, toIndicator], cancellationToken)
             : await db.Database.ExecuteSqlRawAsync(
-                $"MERGE {values} WITH (HOLDLOCK) AS v USING (SELECT IndicatorId, RegionId, Year, Gender, Value, AbsValue FROM {staging} WHERE RunKey = {{0}}) AS s " +
+                $"MERGE {values} WITH (HOLDLOCK) AS v USING (SELECT IndicatorId, RegionId, Year, Gender, Value, AbsValue FROM {staging} WHERE RunKey = {{0}} AND IndicatorId BETWEEN {{1}} AND {{2}}) AS s " +
                 "ON v.IndicatorId = s.IndicatorId AND v.RegionId = s.RegionId AND v.Year = s.Year AND v.Gender = s.Gender " +
                 $"WHEN MATCHED AND NOT ({Same("v", "s")}) THEN UPDATE SET Value = s.Value, AbsValue = s.AbsValue " +
                 "WHEN NOT MATCHED THEN INSERT (IndicatorId, RegionId, Year, Gender, Value, AbsValue) VALUES (s.IndicatorId, s.RegionId, s.Year, s.Gender, s.Value, s.AbsValue);",
-                [key], cancellationToken);
+                [key, fromIndicator, toIndicator], cancellationToken);
 #pragma warning restore EF1003
         var milliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogApplied(logger, changed, milliseconds);

@@ -141,7 +141,8 @@ public sealed class ImportRunTests : IDisposable
         await _factory.QueryAsync(async db =>
         {
             var running = await db.ImportRuns.SingleAsync(r => r.Id == blocker.Id);
-            running.Complete(0, 0, 0, 0, [], ValfardFactory.Today);
+            running.BeginApplying(0, 0, 0, 0, []);
+            running.Complete(ValfardFactory.Today);
             return await db.SaveChangesAsync();
         });
         _factory.Services.GetRequiredService<ImportRunSignal>().Wake();
@@ -200,6 +201,35 @@ public sealed class ImportRunTests : IDisposable
         Assert.Equal(0, await restarted.QueryAsync(db => db.StagedIndicatorValues.CountAsync()));
         Assert.False(await restarted.QueryAsync(db => db.IndicatorValues.AnyAsync(v => v.Year == 1971)), "Nothing of the cut-off run is visible");
         Assert.False(File.Exists(cutOff.FilePath));
+    }
+
+    [Fact]
+    public async Task A_run_that_was_applying_when_the_app_stopped_is_resumed_and_finished_whole_after_the_restart()
+    {
+        var (indicator, region) = await DemoIdsAsync();
+        var applying = ImportRun.ForFile(Guid.NewGuid(), "applying.json", TempFile("[]"), Guid.NewGuid(), "Coordinator", ValfardFactory.Today);
+        applying.Start(ValfardFactory.Today);
+        applying.BeginApplying(2, 0, 0, 0, []);
+        await _factory.QueryAsync(db =>
+        {
+            db.ImportRuns.Add(applying);
+            var key = Valfard.Infrastructure.Indicators.StagedIndicatorValue.KeyOf(applying.Id);
+            db.StagedIndicatorValues.AddRange(
+                new Valfard.Infrastructure.Indicators.StagedIndicatorValue { RunKey = key, IndicatorId = indicator, RegionId = region, Year = 1981, Value = 81 },
+                new Valfard.Infrastructure.Indicators.StagedIndicatorValue { RunKey = key, IndicatorId = indicator, RegionId = region, Year = 1982, Value = 82 });
+            return db.SaveChangesAsync();
+        });
+
+        using var restarted = new ValfardFactory();
+        Directory.CreateDirectory(Path.GetDirectoryName(restarted.DatabasePath)!);
+        await CopyDatabaseAsync(_factory.DatabasePath, restarted.DatabasePath);
+        _ = restarted.Services;
+        var resumed = await FinishedAsync(restarted, applying.Id);
+
+        Assert.Equal((ImportRunState.Done, 2), (resumed.State, resumed.Added));
+        Assert.Equal([81.0, 82.0], await restarted.QueryAsync(db => db.IndicatorValues
+            .Where(v => v.IndicatorId == indicator && v.RegionId == region && v.Year > 1980 && v.Year < 1990).OrderBy(v => v.Year).Select(v => v.Value!.Value).ToListAsync()));
+        Assert.Equal(0, await restarted.QueryAsync(db => db.StagedIndicatorValues.CountAsync()));
     }
 
     private static async Task CopyDatabaseAsync(string from, string to)

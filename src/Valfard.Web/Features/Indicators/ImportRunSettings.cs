@@ -14,6 +14,14 @@ public sealed class ImportOptions
     /// <summary>How often the worker looks for queued runs and a due sync when nothing woke it.</summary>
     public int PollSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Staged values are applied in steps of about this many rows, each its own short write transaction, with
+    /// <see cref="ApplyPauseMilliseconds"/> between them for editors' saves (ADR 0019).
+    /// </summary>
+    public int ApplyRowsPerStep { get; set; } = 50_000;
+
+    public int ApplyPauseMilliseconds { get; set; } = 100;
+
 }
 
 /// <summary>The folder uploads wait in until their run has read them: <c>Valfard:Imports:Folder</c>, by default <c>imports</c> under the data folder.</summary>

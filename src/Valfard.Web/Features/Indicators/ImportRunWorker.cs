@@ -112,15 +112,23 @@ public sealed partial class ImportRunProcessor(
     IndicatorSync sync,
     ImportRunLiveProgress liveProgress,
     ImportFolder folder,
+    Microsoft.Extensions.Options.IOptions<ImportOptions> options,
     TimeProvider clock,
     ILogger<ImportRunProcessor> logger)
 {
     /// <summary>
-    /// A run left Running was cut off by a stop of the app: it is marked failed ("interrupted by a restart") and its
-    /// staged rows are discarded, so none of it is visible. Queued runs stay queued and run next.
+    /// A run left Running was cut off by a stop of the app. One still reading is marked failed ("interrupted by a
+    /// restart") and its staged rows are discarded, so none of it is visible; one already applying is resumed and
+    /// finished, so it ends whole. Queued runs stay queued and run next.
     /// </summary>
     public async Task RecoverAfterRestartAsync(CancellationToken cancellationToken)
     {
+        foreach (var run in await db.ImportRuns.Where(r => r.State == ImportRunState.Running && r.Applying).ToListAsync(cancellationToken))
+        {
+            LogResumed(logger, run.Id, run.Kind, run.Source);
+            await FinishApplyingAsync(run, cancellationToken);
+            await importer.DiscardStagedAsync(run.Id, cancellationToken);
+        }
         var now = clock.GetUtcNow();
         foreach (var run in await db.ImportRuns.Where(r => r.State == ImportRunState.Running).ToListAsync(cancellationToken))
         {
@@ -179,16 +187,16 @@ public sealed partial class ImportRunProcessor(
                 case ImportRunKind.File:
                     var prepared = await IndicatorFileImport.PrepareAsync(importer, () => IndicatorFileImport.OpenFile(run.FilePath!), run.Source,
                         run.Id, progress, cancellationToken);
-                    await CompleteAsync(run, token => prepared.ApplyAsync(importer, token), cancellationToken);
+                    await ApplyAsync(run, token => prepared.ApplyListsAsync(importer, token), cancellationToken);
                     break;
                 case ImportRunKind.Live:
                     var live = await sync.FetchAsync(run.Id, run.IndicatorIdList, run.YearList, wholeCatalogue: false, progress, cancellationToken);
-                    await CompleteAsync(run, token => live.ApplyAsync(importer, token), cancellationToken);
+                    await ApplyAsync(run, token => live.ApplyListsAsync(importer, token), cancellationToken);
                     break;
                 default:
                     var (ids, years) = await sync.WhatToSyncAsync(cancellationToken);
                     var all = await sync.FetchAsync(run.Id, ids, years, wholeCatalogue: true, progress, cancellationToken);
-                    await CompleteAsync(run, token => all.ApplyAsync(importer, token), cancellationToken);
+                    await ApplyAsync(run, token => all.ApplyListsAsync(importer, token), cancellationToken);
                     break;
             }
             LogDone(logger, run.Id, run.Kind, run.Added, run.Updated, run.Unchanged, run.Skipped);
@@ -223,15 +231,29 @@ public sealed partial class ImportRunProcessor(
         }
     }
 
-    /// <summary>The run's changes and its Done record are one transaction: a run is never applied but still Running.</summary>
-    private Task<ImportSummary> CompleteAsync(ImportRun run, Func<CancellationToken, Task<ImportSummary>> apply, CancellationToken cancellationToken) =>
-        importer.InOneTransactionAsync(async token =>
+    /// <summary>
+    /// Metadata and regions go in with the run's final counts in one transaction; from then on the run is applying
+    /// and a restart resumes it. Then the staged values in short steps, then Done.
+    /// </summary>
+    private async Task ApplyAsync(ImportRun run, Func<CancellationToken, Task<ImportSummary>> lists, CancellationToken cancellationToken)
+    {
+        await importer.InOneTransactionAsync(async token =>
         {
-            var summary = await apply(token);
-            run.Complete(summary.Added, summary.Updated, summary.Unchanged, summary.Skipped, summary.UnknownRegions, clock.GetUtcNow());
-            await db.SaveChangesAsync(token);
-            return summary;
+            var summary = await lists(token);
+            run.BeginApplying(summary.Added, summary.Updated, summary.Unchanged, summary.Skipped, summary.UnknownRegions);
+            return await db.SaveChangesAsync(token);
         }, cancellationToken);
+        await FinishApplyingAsync(run, cancellationToken);
+    }
+
+    private async Task FinishApplyingAsync(ImportRun run, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await importer.ApplyStagedInStepsAsync(run.Id, Math.Max(1, settings.ApplyRowsPerStep), TimeSpan.FromMilliseconds(Math.Max(0, settings.ApplyPauseMilliseconds)),
+            cancellationToken);
+        run.Complete(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     /// <summary>Records a failure on a clean context: what the failed apply tracked was rolled back and must not be saved.</summary>
     private async Task FailAsync(Guid runId, Action<ImportRun> fail)
@@ -252,6 +274,9 @@ public sealed partial class ImportRunProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import run {RunId} ({Kind}, {Source}) was interrupted by a restart; its staged rows are discarded")]
     private static partial void LogInterrupted(ILogger logger, Guid runId, ImportRunKind kind, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import run {RunId} ({Kind}, {Source}) was applying when the app stopped; it is resumed")]
+    private static partial void LogResumed(ILogger logger, Guid runId, ImportRunKind kind, string source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import run {RunId} ({Kind}) done: {Added} added, {Updated} updated, {Unchanged} unchanged, {Skipped} skipped")]
     private static partial void LogDone(ILogger logger, Guid runId, ImportRunKind kind, int added, int updated, int unchanged, int skipped);

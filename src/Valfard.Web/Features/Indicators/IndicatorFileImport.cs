@@ -128,7 +128,22 @@ public sealed class PreparedImport(Guid runId, SotkanetFileKind kind)
     /// <summary>For values: what the apply will add, update and leave, counted before it.</summary>
     public ImportSummary? Values { get; init; }
 
-    /// <summary>Must run inside the run's one transaction (<see cref="IndicatorImporter.InOneTransactionAsync"/>).</summary>
+    /// <summary>
+    /// What a run applies before its values: the indicator or region list itself (returning its counts), or nothing
+    /// for a values file (returning the values' counts, taken before the apply).
+    /// </summary>
+    public async Task<ImportSummary> ApplyListsAsync(IndicatorImporter importer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        return Kind switch
+        {
+            SotkanetFileKind.Indicators => await importer.ImportIndicatorsAsync(Indicators, cancellationToken),
+            SotkanetFileKind.Regions => await importer.ImportRegionsAsync(Regions, cancellationToken),
+            _ => Values!,
+        };
+    }
+
+    /// <summary>All of it in the caller's one transaction (<see cref="IndicatorImporter.InOneTransactionAsync"/>).</summary>
     public async Task<ImportSummary> ApplyAsync(IndicatorImporter importer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(importer);

@@ -9,13 +9,14 @@ namespace Valfard.Web.Features.Indicators;
 /// <summary>What a live fetch or sync got from Sotkanet: metadata and regions in memory, values staged under the run.</summary>
 public sealed class PreparedSync(Guid runId, IReadOnlyList<Indicator> indicators, IReadOnlyList<Region> regions, ImportSummary values)
 {
-    /// <summary>Metadata, regions and values in the caller's one transaction; the run's counts are the values'.</summary>
-    public async Task<ImportSummary> ApplyAsync(IndicatorImporter importer, CancellationToken cancellationToken)
+    public Guid RunId { get; } = runId;
+
+    /// <summary>Metadata and regions, in the caller's transaction, before the values; returns the values' counts.</summary>
+    public async Task<ImportSummary> ApplyListsAsync(IndicatorImporter importer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(importer);
         await importer.ImportIndicatorsAsync(indicators, cancellationToken);
         await importer.ImportRegionsAsync(regions, cancellationToken);
-        await importer.ApplyStagedAsync(runId, cancellationToken);
         return values;
     }
 }
