@@ -27,6 +27,7 @@ var work = Path.Combine(Path.GetTempPath(), $"valfard-bench-{Guid.NewGuid():N}")
 Directory.CreateDirectory(work);
 Console.WriteLine($"Valfard indicator import benchmark: {total:N0} values ({Indicators} indicators x {regions:N0} regions x {Years} years)");
 
+var memoryOnly = args.Contains("--memory");
 var json = Path.Combine(work, "data.json");
 var generate = Stopwatch.StartNew();
 await using (var writer = new StreamWriter(json, false, new UTF8Encoding(false)))
@@ -67,6 +68,26 @@ async Task<ValfardDbContext> PrepareAsync(string name)
     }
     await db.SaveChangesAsync();
     return db;
+}
+
+if (memoryOnly)
+{
+    // Resident memory while a large file is streamed, staged and applied: the file must never be held whole.
+    await using var measured = await PrepareAsync("memory.db");
+    var memoryImporter = new IndicatorImporter(measured, new Valfard.Infrastructure.Text.RichTextSanitizer(), NullLogger<IndicatorImporter>.Instance);
+    GC.Collect();
+    var baseline = Resident("VmRSS");
+    var memoryTimer = Stopwatch.StartNew();
+    ImportSummary imported;
+    await using (var stream = File.OpenRead(json))
+    {
+        imported = await memoryImporter.ImportValuesAsync(SotkanetJsonReader.StreamData(stream, CancellationToken.None), 1, null, CancellationToken.None);
+    }
+    Console.WriteLine($"Memory: {new FileInfo(json).Length / 1024 / 1024} MB file, {imported.Added:N0} values imported in {memoryTimer.Elapsed.TotalSeconds:F1} s; " +
+                      $"resident {baseline / 1024} MB before, peak {Resident("VmHWM") / 1024} MB, growth at most {(Resident("VmHWM") - baseline) / 1024} MB (target < 300 MB)");
+    SqliteConnection.ClearAllPools();
+    Directory.Delete(work, recursive: true);
+    return;
 }
 
 // 1. Valfard: stream the JSON file through IndicatorImporter: staged in short transactions, counted, then applied in
@@ -197,3 +218,8 @@ static async Task<List<double>> Autosaves(string database, CancellationToken sto
     }
     return latencies;
 }
+
+// Linux only: the process's resident set (VmRSS) or its peak (VmHWM), in kB.
+static long Resident(string field) =>
+    File.ReadLines("/proc/self/status").Where(l => l.StartsWith(field + ":", StringComparison.Ordinal))
+        .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).First();
