@@ -126,6 +126,12 @@ public static class AuthorizationPolicyTable
         ["GET Indicators.Xlsx"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["GET Indicators.Csv"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["POST Indicators.Direction"] = OwnData(Coordinator, SystemAdmin), // shared catalogue: a coordinator of any organisation sets it for all
+        ["GET Peers.Index"] = OwnData(Coordinator, Editor),
+        ["GET Overview.Index"] = OwnData(Coordinator, Editor),
+        ["GET Overview.Csv"] = OwnData(Coordinator, Editor),
+        ["GET Overview.Xlsx"] = OwnData(Coordinator, Editor),
+        ["POST Peers.Choose"] = OwnData(Coordinator),
+        ["POST Peers.AcceptSuggestion"] = OwnData(Coordinator),
         ["GET LocalIndicators.Index"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["POST LocalIndicators.Create"] = OwnData(Coordinator),
         ["GET LocalIndicators.Show"] = Allow(Coordinator, Editor, SystemAdmin),

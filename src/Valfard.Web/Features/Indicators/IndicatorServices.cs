@@ -5,8 +5,12 @@ public static class IndicatorServices
 {
     public static IServiceCollection AddIndicators(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section)
+            .Validate(o => o.MinimumEvents is >= 0 and <= 1000, "Statistics:MinimumEvents must be between 0 and 1000.").ValidateOnStart();
         services.AddScoped<IndicatorService>();
         services.AddScoped<IndicatorSetService>();
+        services.AddScoped<PeerService>();
+        services.AddScoped<OverviewService>();
         services.AddScoped<LocalIndicatorService>();
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.Section));
