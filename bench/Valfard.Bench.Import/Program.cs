@@ -13,7 +13,13 @@ using Valfard.Infrastructure.Indicators;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 
-var total = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+var total = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 1_000_000;
+// The app applies staged values in steps of 50,000 rows with 100 ms between them (Valfard:Imports:ApplyRowsPerStep,
+// ApplyPauseMilliseconds); --one-transaction applies them in one transaction instead, to measure that lock.
+var oneTransaction = args.Contains("--one-transaction");
+var rowsPerStep = 50_000;
+var pause = TimeSpan.FromMilliseconds(100);
 const int Indicators = 100;
 const int Years = 10;
 var regions = total / (Indicators * Years);
@@ -21,6 +27,7 @@ var work = Path.Combine(Path.GetTempPath(), $"valfard-bench-{Guid.NewGuid():N}")
 Directory.CreateDirectory(work);
 Console.WriteLine($"Valfard indicator import benchmark: {total:N0} values ({Indicators} indicators x {regions:N0} regions x {Years} years)");
 
+var memoryOnly = args.Contains("--memory");
 var json = Path.Combine(work, "data.json");
 var generate = Stopwatch.StartNew();
 await using (var writer = new StreamWriter(json, false, new UTF8Encoding(false)))
@@ -63,17 +70,64 @@ async Task<ValfardDbContext> PrepareAsync(string name)
     return db;
 }
 
-// 1. Valfard: read the JSON file and import through IndicatorImporter (batches, transactions, change detection).
+if (memoryOnly)
+{
+    // Resident memory while a large file is streamed, staged and applied: the file must never be held whole.
+    await using var measured = await PrepareAsync("memory.db");
+    var memoryImporter = new IndicatorImporter(measured, new Valfard.Infrastructure.Text.RichTextSanitizer(), NullLogger<IndicatorImporter>.Instance);
+    GC.Collect();
+    var baseline = Resident("VmRSS");
+    var memoryTimer = Stopwatch.StartNew();
+    ImportSummary imported;
+    await using (var stream = File.OpenRead(json))
+    {
+        imported = await memoryImporter.ImportValuesAsync(SotkanetJsonReader.StreamData(stream, CancellationToken.None), 1, null, CancellationToken.None);
+    }
+    Console.WriteLine($"Memory: {new FileInfo(json).Length / 1024 / 1024} MB file, {imported.Added:N0} values imported in {memoryTimer.Elapsed.TotalSeconds:F1} s; " +
+                      $"resident {baseline / 1024} MB before, peak {Resident("VmHWM") / 1024} MB, growth at most {(Resident("VmHWM") - baseline) / 1024} MB (target < 300 MB)");
+    SqliteConnection.ClearAllPools();
+    Directory.Delete(work, recursive: true);
+    return;
+}
+
+// 1. Valfard: stream the JSON file through IndicatorImporter: staged in short transactions, counted, then applied in
+// one transaction. Meanwhile an "autosave" writes on its own connection every 250 ms, as an editor's save does (a short
+// transaction updating one text row and adding one audit row); its latency shows how long the import makes it wait.
 await using var valfard = await PrepareAsync("valfard.db");
 var importer = new IndicatorImporter(valfard, new Valfard.Infrastructure.Text.RichTextSanitizer(), NullLogger<IndicatorImporter>.Instance);
+using var stopSaving = new CancellationTokenSource();
+var saves = Autosaves(Path.Combine(work, "valfard.db"), stopSaving.Token);
 var timer = Stopwatch.StartNew();
-ImportSummary summary;
-using (var document = SotkanetJsonReader.Open(File.OpenRead(json)))
+var runId = Guid.NewGuid();
+StagingResult staged;
+await using (var stream = File.OpenRead(json))
 {
-    summary = await importer.ImportValuesAsync(SotkanetJsonReader.ReadData(document), 1, null, CancellationToken.None);
+    staged = await importer.StageValuesAsync(runId, SotkanetJsonReader.StreamData(stream, CancellationToken.None), 1, StagingIds.None, null, CancellationToken.None);
 }
+var stageSeconds = timer.Elapsed.TotalSeconds;
+var summary = await importer.CountStagedAsync(runId, CancellationToken.None);
+var countSeconds = timer.Elapsed.TotalSeconds - stageSeconds;
+var apply = Stopwatch.StartNew();
+if (oneTransaction)
+{
+    await importer.InOneTransactionAsync(async token => await importer.ApplyStagedAsync(runId, token), CancellationToken.None);
+}
+else
+{
+    await importer.ApplyStagedInStepsAsync(runId, rowsPerStep, pause, CancellationToken.None);
+}
+var applySeconds = apply.Elapsed.TotalSeconds;
 var valfardSeconds = timer.Elapsed.TotalSeconds;
-Console.WriteLine($"Valfard import (parse + import): {summary.Added:N0} added in {valfardSeconds:F2} s = {summary.Total / valfardSeconds:N0} values/s");
+var discard = Stopwatch.StartNew();
+await importer.DiscardStagedAsync(runId, CancellationToken.None);
+var discardSeconds = discard.Elapsed.TotalSeconds;
+await stopSaving.CancelAsync();
+var latencies = (await saves).Order().ToList();
+Console.WriteLine($"Valfard import (stream + stage + count + apply): {summary.Added:N0} added ({staged.Staged:N0} staged) in {valfardSeconds:F2} s = {summary.Total / valfardSeconds:N0} values/s");
+Console.WriteLine($"  staging {stageSeconds:F2} s, counting {countSeconds:F2} s, apply {(oneTransaction ? "in one transaction" : $"in steps of {rowsPerStep:N0} rows with {pause.TotalMilliseconds:F0} ms pauses")} {applySeconds:F2} s; discarding the staged rows afterwards {discardSeconds:F2} s");
+Console.WriteLine(latencies.Count == 0
+    ? "  autosaves during the import: none completed"
+    : $"  autosaves during the import: {latencies.Count}, p50 {Percentile(latencies, 50):F0} ms, p95 {Percentile(latencies, 95):F0} ms, max {latencies[^1]:F0} ms (target p95 < 2,000 ms)");
 
 // 2. Raw: values already in memory, one prepared INSERT per value, same batch size, same table.
 await using var rawDb = await PrepareAsync("raw.db");
@@ -116,11 +170,56 @@ Console.WriteLine($"Valfard reaches {100 * rawSeconds / valfardSeconds:F0} % of 
 
 // 3. Idempotence at scale: the same file again changes nothing.
 timer.Restart();
-using (var document = SotkanetJsonReader.Open(File.OpenRead(json)))
+await using (var stream = File.OpenRead(json))
 {
-    summary = await importer.ImportValuesAsync(SotkanetJsonReader.ReadData(document), 1, null, CancellationToken.None);
+    summary = await importer.ImportValuesAsync(SotkanetJsonReader.StreamData(stream, CancellationToken.None), 1, null, CancellationToken.None);
 }
 Console.WriteLine($"Re-import of the same file:      {summary.Unchanged:N0} unchanged, {summary.Added} added, {summary.Updated} updated in {timer.Elapsed.TotalSeconds:F2} s");
 
 SqliteConnection.ClearAllPools();
 Directory.Delete(work, recursive: true);
+
+static double Percentile(List<double> sorted, int percent) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1)];
+
+// An editor's save as SQLite sees it: one short write transaction, waiting up to 30 s for the lock (the app's busy timeout).
+static async Task<List<double>> Autosaves(string database, CancellationToken stop)
+{
+    var latencies = new List<double>();
+    await using var connection = new SqliteConnection($"Data Source={database};Default Timeout=30");
+    await connection.OpenAsync(CancellationToken.None);
+    await using (var create = connection.CreateCommand())
+    {
+        create.CommandText = "CREATE TABLE IF NOT EXISTS BenchTexts (Id INTEGER PRIMARY KEY, Html TEXT NOT NULL); CREATE TABLE IF NOT EXISTS BenchAudit (Id INTEGER PRIMARY KEY, At TEXT NOT NULL);";
+        await create.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+    var text = new string('x', 2000);
+    for (var n = 0; !stop.IsCancellationRequested; n++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None))
+        {
+            await using var save = connection.CreateCommand();
+            save.Transaction = transaction;
+            save.CommandText = "INSERT OR REPLACE INTO BenchTexts (Id, Html) VALUES (1, $html); INSERT INTO BenchAudit (At) VALUES ($at);";
+            save.Parameters.AddWithValue("$html", text + n.ToString(CultureInfo.InvariantCulture));
+            save.Parameters.AddWithValue("$at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            await save.ExecuteNonQueryAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        try
+        {
+            await Task.Delay(250, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            break;
+        }
+    }
+    return latencies;
+}
+
+// Linux only: the process's resident set (VmRSS) or its peak (VmHWM), in kB.
+static long Resident(string field) =>
+    File.ReadLines("/proc/self/status").Where(l => l.StartsWith(field + ":", StringComparison.Ordinal))
+        .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)).First();

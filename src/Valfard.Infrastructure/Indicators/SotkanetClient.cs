@@ -17,6 +17,9 @@ public sealed class SotkanetOptions
 
     /// <summary>Sotkanet asks for occasional queries only; answers are kept this long.</summary>
     public int CacheMinutes { get; set; } = 360;
+
+    /// <summary>The pause before every request after the first (a sync makes hundreds): one request at a time, politely.</summary>
+    public int PauseMilliseconds { get; set; } = 1000;
 }
 
 /// <summary>
@@ -28,9 +31,13 @@ public sealed partial class SotkanetClient(
     IMemoryCache cache,
     IOptions<SotkanetOptions> options,
     TimeProvider clock,
-    ILogger<SotkanetClient> logger)
+    ILogger<SotkanetClient> logger) : IDisposable
 {
     public const string UserAgent = "Valfard/1.0 (welfare reports)";
+
+    /// <summary>One request at a time per client, however it is called (a run uses one client).</summary>
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private bool _asked;
 
     public async Task<IReadOnlyList<Indicator>> GetIndicatorsAsync(CancellationToken cancellationToken)
     {
@@ -72,6 +79,24 @@ public sealed partial class SotkanetClient(
         {
             return cached;
         }
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            if (_asked && settings.PauseMilliseconds > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(settings.PauseMilliseconds), clock, cancellationToken);
+            }
+            _asked = true;
+            return await FetchAsync(path, key, settings, cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<byte[]> FetchAsync(string path, string key, SotkanetOptions settings, CancellationToken cancellationToken)
+    {
         var uri = new Uri(new Uri(settings.BaseUrl.EndsWith('/') ? settings.BaseUrl : settings.BaseUrl + "/"), path);
         for (var attempt = 0; ; attempt++)
         {
@@ -112,6 +137,8 @@ public sealed partial class SotkanetClient(
             }
         }
     }
+
+    public void Dispose() => _oneAtATime.Dispose();
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)status >= 500;

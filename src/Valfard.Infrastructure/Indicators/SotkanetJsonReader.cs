@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Valfard.Domain.Indicators;
 
@@ -46,7 +47,62 @@ public static class SotkanetJsonReader
         {
             throw new SotkanetFormatException(1, "json", "Missing");
         }
-        var first = items[0];
+        return DetectItem(items[0]);
+    }
+
+    public static IEnumerable<IndicatorValue> ReadData(JsonDocument document)
+    {
+        var row = 0;
+        foreach (var item in Items(document).EnumerateArray())
+        {
+            row++;
+            yield return ReadValue(item, row);
+        }
+    }
+
+    private static readonly JsonSerializerOptions StreamOptions = new() { AllowTrailingCommas = true };
+
+    /// <summary>
+    /// Reads a list one item at a time, so a file of millions of rows never sits in memory whole. A syntax error is
+    /// reported with the number of the row it is in.
+    /// </summary>
+    public static async IAsyncEnumerable<JsonElement> StreamItems(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var row = 0;
+        await using var items = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, StreamOptions, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await items.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (JsonException)
+            {
+                throw new SotkanetFormatException(row + 1, "json", "NotJson");
+            }
+            row++;
+            yield return items.Current;
+        }
+    }
+
+    /// <summary>The /json data rows of a stream, read one at a time.</summary>
+    public static async IAsyncEnumerable<IndicatorValue> StreamData(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var row = 0;
+        await foreach (var item in StreamItems(stream, cancellationToken))
+        {
+            row++;
+            yield return ReadValue(item, row);
+        }
+    }
+
+    /// <summary>Which kind of list an item belongs to, from its fields.</summary>
+    public static SotkanetFileKind DetectItem(JsonElement first)
+    {
         if (first.ValueKind != JsonValueKind.Object)
         {
             throw new SotkanetFormatException(1, "json", "UnknownFormat");
@@ -62,21 +118,16 @@ public static class SotkanetJsonReader
         return first.TryGetProperty("title", out _) ? SotkanetFileKind.Indicators : throw new SotkanetFormatException(1, "json", "UnknownFormat");
     }
 
-    public static IEnumerable<IndicatorValue> ReadData(JsonDocument document)
-    {
-        var row = 0;
-        foreach (var item in Items(document).EnumerateArray())
-        {
-            row++;
-            yield return new IndicatorValue(
+    private static IndicatorValue ReadValue(JsonElement item, int row) =>
+        item.ValueKind != JsonValueKind.Object
+            ? throw new SotkanetFormatException(row, "json", "UnknownFormat")
+            : new IndicatorValue(
                 SotkanetRows.PositiveId(Scalar(item, "indicator"), row, "indicator"),
                 SotkanetRows.PositiveId(Scalar(item, "region"), row, "region"),
                 SotkanetRows.Year(Scalar(item, "year"), row),
                 SotkanetRows.Gender(Scalar(item, "gender"), row),
                 SotkanetRows.Number(Scalar(item, "value"), row, "value"),
                 SotkanetRows.Number(Scalar(item, "absValue"), row, "absValue"));
-        }
-    }
 
     /// <summary>
     /// The /indicators list, or one /indicators/{id} object (read as a list of one). A list entry carries only the

@@ -53,6 +53,8 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<MeasureFollowUp> MeasureFollowUps => Set<MeasureFollowUp>();
     public DbSet<GoalAssessmentOverride> AssessmentOverrides => Set<GoalAssessmentOverride>();
     public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<Indicators.StagedIndicatorValue> StagedIndicatorValues => Set<Indicators.StagedIndicatorValue>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

@@ -9,7 +9,8 @@ namespace Valfard.Web.Startup;
 /// Operations run from the command line against the same configuration as the app (appsettings, environment
 /// variables, <c>--Key=value</c> arguments), without starting the web server:
 /// <c>backup &lt;file&gt;</c> writes a consistent SQLite copy (safe while the app runs);
-/// <c>import &lt;file&gt;</c> imports a Sotkanet file (JSON or CSV) as one transaction.
+/// <c>import &lt;file&gt;</c> imports a Sotkanet file (JSON or CSV), all or nothing.
+/// The command does not wait in the app's run queue: run it while the app is stopped or idle (see docs/operations.md).
 /// </summary>
 public static partial class Commands
 {
@@ -57,13 +58,12 @@ public static partial class Commands
 
     private static async Task<int> ImportAsync(IServiceProvider services, string file)
     {
-        var content = await File.ReadAllBytesAsync(file);
         var importer = services.GetRequiredService<IndicatorImporter>();
-        // Progress lines are written as each batch is written inside the import's transaction: nothing is committed
-        // until the summary line.
+        // Progress lines are written as each batch is staged: nothing is visible until the summary line, when the
+        // staged rows are applied in one transaction. The file is read as a stream, never whole.
         var progress = new SynchronousProgress(rows => Console.WriteLine($"Rows written (not yet committed): {rows}"));
-        var summary = await IndicatorFileImport.ImportAsync(importer, content, Path.GetFileName(file),
-            total => Console.WriteLine($"Rows read: {total}"), progress, CancellationToken.None);
+        var summary = await IndicatorFileImport.ImportAsync(importer, file, progress, CancellationToken.None);
+        Console.WriteLine($"Rows read: {summary.Total + summary.Skipped}");
         Console.WriteLine($"Import committed: {summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged");
         if (summary.Skipped > 0)
         {

@@ -97,7 +97,7 @@ public static class ServiceSetup
         services.AddScoped<ActorResolver>();
         services.AddAccount(configuration, environment).AddAdmin(configuration).AddHome().AddNotifications();
         services.AddReports().AddSections().AddWorkflow().AddDocuments(configuration);
-        services.AddPlans().AddFollowUp().AddIndicators().AddPublicSite().AddFeedback();
+        services.AddPlans().AddFollowUp().AddIndicators(configuration).AddPublicSite().AddFeedback();
         services.AddScoped<DatabaseInitializer>();
         services.AddDemoSeeding();
         services.AddScoped<BootstrapAdmin>();

@@ -104,16 +104,10 @@ public sealed class SotkanetLiveClientTests
             services.Configure<SotkanetOptions>(o => o.BaseUrl = Base);
             services.AddHttpClient<SotkanetClient>().ConfigurePrimaryHttpMessageHandler(() => handler.Object);
         }));
-        var jobs = app.Services.GetRequiredService<IndicatorImportJobs>();
-        var owner = Guid.NewGuid();
+        var run = await ImportRunTests.StartAsync(app, jobs => jobs.StartLiveAsync([4], [2014, 2015], Guid.NewGuid(), CancellationToken.None));
+        var finished = await ImportRunTests.FinishedAsync(app, run.Id);
 
-        var job = jobs.StartLive([4], [2014, 2015], owner);
-        for (var waited = 0; job.State is ImportState.Queued or ImportState.Running && waited < 60_000; waited += 100)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(ImportState.Done, job.State);
+        Assert.Equal(ImportRunState.Done, finished.State);
         Assert.Contains(requests, r => r.RequestUri!.PathAndQuery == "/rest/1.1/indicators/4");
         Assert.Contains(requests, r => r.RequestUri!.PathAndQuery == "/rest/1.1/json?indicator=4&years=2014&years=2015&genders=total&genders=male&genders=female");
         using var scope = app.Services.CreateScope();

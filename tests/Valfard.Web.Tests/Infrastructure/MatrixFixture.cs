@@ -298,9 +298,14 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     {
         if (!_jobs.TryGetValue(userId, out var job))
         {
-            // A job of this user that fails at once (the file is not an export); the matrix only needs it to exist.
-            var jobs = Factory.Services.GetRequiredService<IndicatorImportJobs>();
-            job = jobs.StartFile([1, 2, 3], "matrix.txt", userId).Id;
+            // A run of this user that fails at once (its file is not there); the matrix only needs it to exist.
+            job = Guid.NewGuid();
+            var run = ImportRun.ForFile(job, "matrix.txt", Path.Combine(Path.GetTempPath(), $"{job:N}.missing"), userId, "matrix", ValfardFactory.Today);
+            Factory.QueryAsync(db =>
+            {
+                db.ImportRuns.Add(run);
+                return db.SaveChangesAsync();
+            }).GetAwaiter().GetResult();
             _jobs[userId] = job;
         }
         return job;

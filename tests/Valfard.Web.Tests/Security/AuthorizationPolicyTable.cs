@@ -206,6 +206,8 @@ public static class AuthorizationPolicyTable
         // Organisations are the installation's, not one tenant's: the system admin manages all of them from any organisation.
         // The backup holds every organisation's data: the system administrator only, whichever organisation they are in.
         ["GET Admin.Backup.Index"] = OwnData(SystemAdmin),
+        ["GET Admin.IndicatorSync.Index"] = OwnData(SystemAdmin).ShowsWholeInstallation(), // national data: every run of the installation
+        ["POST Admin.IndicatorSync.SyncNow"] = OwnData(SystemAdmin).ShowsWholeInstallation(),
         ["POST Admin.Backup.Download"] = OwnData(SystemAdmin).ShowsWholeInstallation(),
         ["GET Admin.Organisations.Index"] = OwnData(SystemAdmin),
         ["GET Admin.Organisations.Create"] = OwnData(SystemAdmin),

@@ -5,40 +5,165 @@ using Valfard.Infrastructure.Indicators;
 namespace Valfard.Web.Features.Indicators;
 
 /// <summary>
-/// Imports one Sotkanet file (indicator metadata, regions, or values as JSON or CSV) as one transaction: the upload
-/// page's background job and the <c>import</c> command both come here. The file is read in full first
-/// (<see cref="IndicatorFile.Read"/>, no database), so a bad line anywhere is reported before anything is written.
+/// Imports one Sotkanet file (indicator metadata, regions, or values as JSON or CSV): the run worker and the
+/// <c>import</c> command both come here. Values are read one row at a time and staged in short transactions; a bad
+/// row anywhere refuses the file before anything is applied. Lists of indicators or regions (a few megabytes) are
+/// read whole. Then <see cref="PreparedImport.ApplyAsync"/> makes it visible in one short transaction.
 /// </summary>
 public static class IndicatorFileImport
 {
+    /// <summary>Stages and applies a file in one go, for callers without a run record (the command, tests).</summary>
+    public static Task<ImportSummary> ImportAsync(IndicatorImporter importer, string path, IProgress<int>? progress,
+        CancellationToken cancellationToken) =>
+        ImportAsync(importer, () => OpenFile(path), Path.GetFileName(path), progress, cancellationToken);
+
+    /// <summary>As above, from bytes already in memory (small files in tests).</summary>
     public static async Task<ImportSummary> ImportAsync(IndicatorImporter importer, byte[] content, string fileName,
         Action<int> reportTotal, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(importer);
         ArgumentNullException.ThrowIfNull(reportTotal);
-        var file = IndicatorFile.Read(content, fileName);
-        reportTotal(file.Count);
-        return await WriteAsync(importer, file, progress, cancellationToken);
+        var summary = await ImportAsync(importer, () => new MemoryStream(content, writable: false), fileName, progress, cancellationToken);
+        reportTotal(summary.Total + summary.Skipped);
+        return summary;
     }
 
-    /// <summary>Writes what a file held, in one transaction.</summary>
-    public static Task<ImportSummary> WriteAsync(IndicatorImporter importer, IndicatorFile file, IProgress<int>? progress,
-        CancellationToken cancellationToken)
+    private static async Task<ImportSummary> ImportAsync(IndicatorImporter importer, Func<Stream> open, string fileName,
+        IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(importer);
-        ArgumentNullException.ThrowIfNull(file);
-        return file.Kind switch
+        var runId = Guid.NewGuid();
+        try
         {
-            SotkanetFileKind.Indicators => importer.InOneTransactionAsync(token => importer.ImportIndicatorsAsync(file.Indicators, token), cancellationToken),
-            SotkanetFileKind.Regions => importer.InOneTransactionAsync(token => importer.ImportRegionsAsync(file.Regions, token), cancellationToken),
-            _ => importer.ImportValuesAsync(file.Values, file.FirstRow, progress, cancellationToken),
+            var prepared = await PrepareAsync(importer, open, fileName, runId, progress, cancellationToken);
+            return await importer.InOneTransactionAsync(token => prepared.ApplyAsync(importer, token), cancellationToken);
+        }
+        finally
+        {
+            await importer.DiscardStagedAsync(runId, CancellationToken.None);
+        }
+    }
+
+    public static Stream OpenFile(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    /// <summary>
+    /// Reads and checks the whole file; values go to the staging table under <paramref name="runId"/> (the caller
+    /// discards them if anything later fails). Nothing is visible yet.
+    /// </summary>
+    public static async Task<PreparedImport> PrepareAsync(IndicatorImporter importer, Func<Stream> open, string fileName, Guid runId,
+        IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(fileName);
+        var start = Start(open);
+        if (fileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || LooksLikeCsv(start))
+        {
+            await using var stream = open();
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return await StageAsync(importer, SotkanetCsvReader.Read(reader).ToAsyncEnumerable(), 2, runId, progress, cancellationToken);
+        }
+        var kind = SotkanetFileKind.Indicators;
+        if (start.TrimStart('\uFEFF', ' ', '\r', '\n', '\t').StartsWith('['))
+        {
+            await using var peek = open();
+            await foreach (var first in SotkanetJsonReader.StreamItems(peek, cancellationToken))
+            {
+                kind = SotkanetJsonReader.DetectItem(first);
+                break;
+            }
+        }
+        if (kind == SotkanetFileKind.Data)
+        {
+            await using var stream = open();
+            return await StageAsync(importer, SotkanetJsonReader.StreamData(stream, cancellationToken), 1, runId, progress, cancellationToken);
+        }
+        await using (var stream = open())
+        {
+            // A metadata object, an indicator list or a region list: a few megabytes at most, read whole.
+            using var document = SotkanetJsonReader.Open(stream);
+            return SotkanetJsonReader.Detect(document) switch
+            {
+                SotkanetFileKind.Indicators => new PreparedImport(runId, SotkanetFileKind.Indicators) { Indicators = SotkanetJsonReader.ReadIndicators(document) },
+                SotkanetFileKind.Regions => new PreparedImport(runId, SotkanetFileKind.Regions) { Regions = SotkanetJsonReader.ReadRegions(document) },
+                _ => throw new SotkanetFormatException(1, "json", "UnknownFormat"),
+            };
+        }
+    }
+
+    private static async Task<PreparedImport> StageAsync(IndicatorImporter importer, IAsyncEnumerable<IndicatorValue> values, int firstRow,
+        Guid runId, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var staged = await importer.StageValuesAsync(runId, values, firstRow, StagingIds.None, progress, cancellationToken);
+        var counted = await importer.CountStagedAsync(runId, cancellationToken);
+        return new PreparedImport(runId, SotkanetFileKind.Data)
+        {
+            Values = counted with { Skipped = staged.Skipped, UnknownRegions = staged.UnknownRegions },
         };
+    }
+
+    private static string Start(Func<Stream> open)
+    {
+        using var stream = open();
+        var buffer = new byte[200];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return Encoding.UTF8.GetString(buffer, 0, read);
+    }
+
+    private static bool LooksLikeCsv(string start)
+    {
+        start = start.TrimStart('\uFEFF', ' ', '\r', '\n');
+        return start.Length > 0 && start[0] != '[' && start[0] != '{' && start.Contains(';', StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A file read and checked, its values staged: what applying it will do, in one short transaction.</summary>
+public sealed class PreparedImport(Guid runId, SotkanetFileKind kind)
+{
+    public Guid RunId { get; } = runId;
+    public SotkanetFileKind Kind { get; } = kind;
+    public IReadOnlyList<Indicator> Indicators { get; init; } = [];
+    public IReadOnlyList<Region> Regions { get; init; } = [];
+
+    /// <summary>For values: what the apply will add, update and leave, counted before it.</summary>
+    public ImportSummary? Values { get; init; }
+
+    /// <summary>
+    /// What a run applies before its values: the indicator or region list itself (returning its counts), or nothing
+    /// for a values file (returning the values' counts, taken before the apply).
+    /// </summary>
+    public async Task<ImportSummary> ApplyListsAsync(IndicatorImporter importer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        return Kind switch
+        {
+            SotkanetFileKind.Indicators => await importer.ImportIndicatorsAsync(Indicators, cancellationToken),
+            SotkanetFileKind.Regions => await importer.ImportRegionsAsync(Regions, cancellationToken),
+            _ => Values!,
+        };
+    }
+
+    /// <summary>All of it in the caller's one transaction (<see cref="IndicatorImporter.InOneTransactionAsync"/>).</summary>
+    public async Task<ImportSummary> ApplyAsync(IndicatorImporter importer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(importer);
+        switch (Kind)
+        {
+            case SotkanetFileKind.Indicators:
+                return await importer.ImportIndicatorsAsync(Indicators, cancellationToken);
+            case SotkanetFileKind.Regions:
+                return await importer.ImportRegionsAsync(Regions, cancellationToken);
+            default:
+                await importer.ApplyStagedAsync(RunId, cancellationToken);
+                return Values!;
+        }
     }
 }
 
 /// <summary>
-/// What one Sotkanet file holds, read in full: indicator metadata, regions, or values (from JSON or from the semicolon
-/// CSV). Reading touches no database; a bad row throws <see cref="SotkanetFormatException"/> naming its row and field.
+/// What one small Sotkanet file holds, read in full into memory: indicator metadata, regions, or values (from JSON or
+/// from the semicolon CSV). For checks and tests of the readers; imports stream instead (<see cref="IndicatorFileImport"/>).
+/// Reading touches no database; a bad row throws <see cref="SotkanetFormatException"/> naming its row and field.
 /// </summary>
 public sealed class IndicatorFile
 {

@@ -1,131 +1,124 @@
-using System.Collections.Concurrent;
-using Valfard.Infrastructure.Indicators;
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Indicators;
+using Valfard.Infrastructure.Persistence;
 
 namespace Valfard.Web.Features.Indicators;
 
-public enum ImportState
+/// <summary>A run as its progress page shows it: the record, how many runs are ahead of it, and the live row count.</summary>
+public sealed record ImportRunProgress(ImportRun Run, int Ahead, int Processed);
+
+public enum SyncRequest
 {
     Queued,
-    Running,
-    Done,
-    Failed,
-}
-
-/// <summary>One running or finished import, as its progress page shows it.</summary>
-public sealed class ImportJob
-{
-    public required Guid Id { get; init; }
-    public required Guid OwnerId { get; init; }
-    public required string Source { get; init; }
-    public ImportState State { get; set; } = ImportState.Queued;
-    public int Processed { get; set; }
-    public int? Total { get; set; }
-    public ImportSummary? Summary { get; set; }
-    public SotkanetFormatException? FormatError { get; set; }
-    public bool Unavailable { get; set; }
-    public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+    AlreadyQueued,
 }
 
 /// <summary>
-/// Runs imports in the background so a large file does not hold a request open; the progress page polls. Jobs live in
-/// memory: a restart forgets the jobs, and an import cut off by it leaves no data behind, because each import is one
-/// transaction.
+/// Puts imports and syncs in the installation's one queue (<see cref="ImportRun"/> rows, run one at a time by
+/// <see cref="ImportRunWorker"/>) and finds them again for their progress pages. A run is its starter's: another
+/// user's is not found.
 /// </summary>
-public sealed partial class IndicatorImportJobs(IServiceScopeFactory scopes, ILogger<IndicatorImportJobs> logger)
+public sealed partial class IndicatorImportJobs(
+    ValfardDbContext db,
+    TimeProvider clock,
+    ImportRunSignal signal,
+    ImportRunLiveProgress liveProgress,
+    ImportFolder folder,
+    ILogger<IndicatorImportJobs> logger)
 {
-    private readonly ConcurrentDictionary<Guid, ImportJob> _jobs = new();
-
-    public ImportJob? Find(Guid id, Guid ownerId) =>
-        _jobs.TryGetValue(id, out var job) && job.OwnerId == ownerId ? job : null;
-
-    public ImportJob StartFile(byte[] content, string fileName, Guid ownerId)
+    /// <summary>
+    /// Queues a live fetch of the given indicators' metadata and values (every region and gender) for the given years.
+    /// The starter may follow it on <see cref="IndicatorImportsController.Progress"/> with the returned run's id.
+    /// </summary>
+    public async Task<ImportRun> StartLiveAsync(IReadOnlyList<int> indicatorIds, IReadOnlyList<int> years, Guid userId,
+        CancellationToken cancellationToken)
     {
-        var job = Register(fileName, ownerId);
-        _ = Task.Run(() => RunAsync(job, (services, token) =>
-            IndicatorFileImport.ImportAsync(services.GetRequiredService<IndicatorImporter>(), content, fileName,
-                total => job.Total = total, new Progress<int>(p => job.Processed = p), token)));
-        return job;
+        var run = ImportRun.ForLive(Guid.NewGuid(), indicatorIds, years, userId, await NameOfAsync(userId, cancellationToken), clock.GetUtcNow());
+        return await QueueAsync(run, cancellationToken);
     }
 
-    public ImportJob StartLive(IReadOnlyList<int> indicatorIds, IReadOnlyList<int> years, Guid ownerId)
+    /// <summary>
+    /// Copies an upload into the imports folder (streamed: never whole in memory) and queues its run. Returns null
+    /// when the folder already holds as much as it may; the file is then not kept.
+    /// </summary>
+    public async Task<ImportRun?> StartFileAsync(Stream content, string fileName, Guid userId, CancellationToken cancellationToken)
     {
-        var job = Register($"Sotkanet: {string.Join(", ", indicatorIds)}", ownerId);
-        _ = Task.Run(() => RunAsync(job, async (services, token) =>
+        ArgumentNullException.ThrowIfNull(content);
+        Directory.CreateDirectory(folder.Path);
+        var waiting = new DirectoryInfo(folder.Path).EnumerateFiles().Sum(f => f.Length);
+        if (waiting > folder.MaxBytes)
         {
-            var importer = services.GetRequiredService<IndicatorImporter>();
-            var client = services.GetRequiredService<SotkanetClient>();
-            // Everything is fetched before anything is written, so the database is not held while Sotkanet answers.
-            var indicators = (await client.GetIndicatorsAsync(token)).Where(i => indicatorIds.Contains(i.Id)).ToList();
-            var regions = await client.GetRegionsAsync(token);
-            job.Total = indicatorIds.Count;
-            var values = new List<Valfard.Domain.Indicators.IndicatorValue>();
-            foreach (var indicatorId in indicatorIds)
-            {
-                // The list gives only titles and classifications; the rest of the metadata is per indicator.
-                indicators.Add(await client.GetIndicatorAsync(indicatorId, token));
-                values.AddRange(await client.GetDataAsync(indicatorId, years, token));
-                job.Processed++;
-            }
-            return await importer.InOneTransactionAsync(async t =>
-            {
-                var summary = await importer.ImportIndicatorsAsync(indicators, t);
-                summary += await importer.ImportRegionsAsync(regions, t);
-                return summary + await importer.ImportValuesAsync(values, 1, null, t);
-            }, token);
-        }));
-        return job;
-    }
-
-    private ImportJob Register(string source, Guid ownerId)
-    {
-        // Finished jobs are kept for a day so their summary can be reopened, then forgotten.
-        foreach (var old in _jobs.Values.Where(j => j.State is ImportState.Done or ImportState.Failed && j.StartedAt < DateTimeOffset.UtcNow.AddDays(-1)))
-        {
-            _jobs.TryRemove(old.Id, out _);
+            LogFolderFull(logger, folder.Path, waiting);
+            return null;
         }
-        var job = new ImportJob { Id = Guid.NewGuid(), OwnerId = ownerId, Source = source };
-        _jobs[job.Id] = job;
-        return job;
-    }
-
-    /// <summary>Runs the work in a scope of its own: the request that started it has ended by then.</summary>
-    private async Task RunAsync(ImportJob job, Func<IServiceProvider, CancellationToken, Task<ImportSummary>> work)
-    {
-        job.State = ImportState.Running;
+        var id = Guid.NewGuid();
+        var path = Path.Combine(folder.Path, $"{id:N}.upload");
+        await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        {
+            await content.CopyToAsync(target, cancellationToken);
+        }
+        var run = ImportRun.ForFile(id, Path.GetFileName(fileName), path, userId, await NameOfAsync(userId, cancellationToken), clock.GetUtcNow());
         try
         {
-            using var scope = scopes.CreateScope();
-            job.Summary = await work(scope.ServiceProvider, CancellationToken.None);
-            job.Processed = job.Total ?? job.Processed;
-            job.State = ImportState.Done;
+            return await QueueAsync(run, cancellationToken);
         }
-        catch (SotkanetFormatException ex)
+        catch
         {
-            job.FormatError = ex;
-            job.State = ImportState.Failed;
-            LogRefused(logger, job.Source, ex.Row, ex.Field, ex.Problem);
-        }
-        catch (SotkanetUnavailableException ex)
-        {
-            job.Unavailable = true;
-            job.State = ImportState.Failed;
-            LogUnavailable(logger, ex, job.Source);
-        }
-#pragma warning disable CA1031 // a background job must record any failure for its progress page instead of dying unseen
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            job.State = ImportState.Failed;
-            LogFailed(logger, ex, job.Source);
+            File.Delete(path);
+            throw;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Indicator import {Source} refused: row {Row}, field {Field}: {Problem}")]
-    private static partial void LogRefused(ILogger logger, string source, int row, string field, string problem);
+    /// <summary>Queues a sync, unless one is already queued or running (pressing twice does not fetch twice).</summary>
+    public async Task<SyncRequest> StartSyncAsync(Guid? userId, CancellationToken cancellationToken)
+    {
+        if (await IsSyncWaitingAsync(cancellationToken))
+        {
+            return SyncRequest.AlreadyQueued;
+        }
+        var name = userId is { } id ? await NameOfAsync(id, cancellationToken) : null;
+        await QueueAsync(ImportRun.ForSync(Guid.NewGuid(), userId, name, clock.GetUtcNow()), cancellationToken);
+        return SyncRequest.Queued;
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sotkanet unavailable for import {Source}")]
-    private static partial void LogUnavailable(ILogger logger, Exception exception, string source);
+    public Task<bool> IsSyncWaitingAsync(CancellationToken cancellationToken) =>
+        db.ImportRuns.AnyAsync(r => (r.Kind == ImportRunKind.ScheduledSync || r.Kind == ImportRunKind.ManualSync)
+                                    && (r.State == ImportRunState.Queued || r.State == ImportRunState.Running), cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Indicator import {Source} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string source);
+    public async Task<ImportRunProgress?> FindAsync(Guid id, Guid userId, CancellationToken cancellationToken)
+    {
+        var run = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.StartedById == userId, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+        var ahead = run.State == ImportRunState.Queued
+            ? await db.ImportRuns.CountAsync(r => r.State == ImportRunState.Running
+                                                  || (r.State == ImportRunState.Queued && r.Sequence < run.Sequence), cancellationToken)
+            : 0;
+        return new ImportRunProgress(run, ahead, run.State == ImportRunState.Running ? liveProgress.Of(run.Id) : run.Processed);
+    }
+
+    /// <summary>The latest runs, newest first, for the system administrator's page.</summary>
+    public Task<List<ImportRun>> LatestAsync(int count, CancellationToken cancellationToken) =>
+        db.ImportRuns.AsNoTracking().OrderByDescending(r => r.Sequence).Take(count).ToListAsync(cancellationToken);
+
+    private async Task<ImportRun> QueueAsync(ImportRun run, CancellationToken cancellationToken)
+    {
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        LogQueued(logger, run.Id, run.Kind, run.Source);
+        signal.Wake();
+        return run;
+    }
+
+    /// <summary>The starter's name as the run list shows it, kept on the run so the list needs no look-up across organisations.</summary>
+    private async Task<string?> NameOfAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName == "" ? u.Email : u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import run {RunId} ({Kind}) queued: {Source}")]
+    private static partial void LogQueued(ILogger logger, Guid runId, ImportRunKind kind, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload refused: the imports folder {Folder} already holds {Bytes} bytes")]
+    private static partial void LogFolderFull(ILogger logger, string folder, long bytes);
 }

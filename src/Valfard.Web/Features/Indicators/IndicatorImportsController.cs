@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Valfard.Domain.Common;
+using Valfard.Domain.Indicators;
 using Valfard.Web.Localization;
 
 namespace Valfard.Web.Features.Indicators;
 
 /// <summary>
-/// Imports into the shared catalogue, from an uploaded Sotkanet file or straight from Sotkanet. Each runs as a
-/// background job whose progress page polls its status; a job is its starter's, another user's is not found.
+/// Imports into the shared catalogue, from an uploaded Sotkanet file or straight from Sotkanet. Each is queued as a
+/// run (one runs at a time per installation) whose progress page polls its status; a run is its starter's, another
+/// user's is not found.
 /// </summary>
 [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
 [Route("indicators/import")]
@@ -32,14 +34,19 @@ public sealed class IndicatorImportsController(IndicatorImportJobs jobs, IString
             ModelState.AddModelError("file", localizer["Plans.FileMissing"]);
             return View(nameof(Index));
         }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var job = jobs.StartFile(buffer.ToArray(), Path.GetFileName(file.FileName), UserId);
-        return RedirectToAction(nameof(Progress), new { job = job.Id });
+        // ASP.NET Core has buffered a large upload to a temporary file; it is copied, streamed, into the imports folder.
+        await using var content = file.OpenReadStream();
+        var run = await jobs.StartFileAsync(content, Path.GetFileName(file.FileName), UserId, cancellationToken);
+        if (run is null)
+        {
+            ModelState.AddModelError("file", localizer["Import.FolderFull"]);
+            return View(nameof(Index));
+        }
+        return RedirectToAction(nameof(Progress), new { job = run.Id });
     }
 
     [HttpPost("live")]
-    public IActionResult FromSotkanet(string? indicatorIds, int fromYear, int toYear)
+    public async Task<IActionResult> FromSotkanet(string? indicatorIds, int fromYear, int toYear, CancellationToken cancellationToken)
     {
         var ids = (indicatorIds ?? string.Empty).Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
             .Select(s => int.TryParse(s, out var id) ? id : 0).ToList();
@@ -55,31 +62,48 @@ public sealed class IndicatorImportsController(IndicatorImportJobs jobs, IString
         {
             return View(nameof(Index));
         }
-        var job = jobs.StartLive(ids.Distinct().ToList(), Enumerable.Range(fromYear, toYear - fromYear + 1).ToList(), UserId);
-        return RedirectToAction(nameof(Progress), new { job = job.Id });
+        var run = await jobs.StartLiveAsync(ids.Distinct().ToList(), Enumerable.Range(fromYear, toYear - fromYear + 1).ToList(), UserId, cancellationToken);
+        return RedirectToAction(nameof(Progress), new { job = run.Id });
     }
 
     [HttpGet("{job:guid}")]
-    public IActionResult Progress(Guid job)
+    public async Task<IActionResult> Progress(Guid job, CancellationToken cancellationToken)
     {
-        var found = jobs.Find(job, UserId);
+        var found = await jobs.FindAsync(job, UserId, cancellationToken);
         return found is null ? NotFound() : View(found);
     }
 
     [HttpGet("{job:guid}/status")]
-    public IActionResult Status(Guid job)
+    public async Task<IActionResult> Status(Guid job, CancellationToken cancellationToken)
     {
-        var found = jobs.Find(job, UserId);
+        var found = await jobs.FindAsync(job, UserId, cancellationToken);
         if (found is null)
         {
             return NotFound();
         }
+        var text = ImportRunText.State(found);
         return Json(new
         {
-            state = found.State.ToString(),
+            state = found.Run.State.ToString(),
             processed = found.Processed,
-            total = found.Total,
-            text = localizer[$"Import.State.{found.State}", found.Processed, found.Total ?? 0].Value,
+            total = found.Run.Total,
+            text = localizer[text.Key, text.Arguments].Value,
         });
+    }
+}
+
+/// <summary>The one wording of a run's state (a resource key and its arguments), for the progress page and its polling.</summary>
+public static class ImportRunText
+{
+    public static (string Key, object[] Arguments) State(ImportRunProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return progress.Run.State switch
+        {
+            ImportRunState.Queued => ("Import.State.QueuedAhead", [progress.Ahead]),
+            ImportRunState.Running => ("Import.State.Reading", [progress.Processed]),
+            ImportRunState.Done => ("Import.State.Finished", []),
+            _ => ("Import.State.Failed", []),
+        };
     }
 }

@@ -1,9 +1,9 @@
 namespace Valfard.Web.Features.Indicators;
 
-/// <summary>Indicators: pages, sets, own indicators and imports.</summary>
+/// <summary>Indicators: pages, sets, own indicators, imports and the Sotkanet sync.</summary>
 public static class IndicatorServices
 {
-    public static IServiceCollection AddIndicators(this IServiceCollection services)
+    public static IServiceCollection AddIndicators(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section)
             .Validate(o => o.MinimumEvents is >= 0 and <= 1000, "Statistics:MinimumEvents must be between 0 and 1000.").ValidateOnStart();
@@ -13,7 +13,16 @@ public static class IndicatorServices
         services.AddScoped<PeerService>();
         services.AddScoped<OverviewService>();
         services.AddScoped<LocalIndicatorService>();
-        services.AddSingleton<IndicatorImportJobs>();
+        services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
+        services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.Section));
+        services.AddSingleton<ImportFolder>();
+        services.AddSingleton<ImportRunSignal>();
+        services.AddSingleton<ImportRunLiveProgress>();
+        services.AddScoped<IndicatorImportJobs>();
+        services.AddScoped<IndicatorSync>();
+        services.AddScoped<SyncSchedule>();
+        services.AddScoped<ImportRunProcessor>();
+        services.AddHostedService<ImportRunWorker>();
         return services;
     }
 }

@@ -93,7 +93,7 @@ public sealed class IndicatorsController(
             TempData.Flash(OperationResult.DoneWithWarning("Catalogue.AlreadyHasValues"), string.Empty);
             return RedirectToAction(nameof(Show), new { id });
         }
-        var job = jobs.StartLive([id], catalogue.FetchWindow(), Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!));
+        var job = await jobs.StartLiveAsync([id], catalogue.FetchWindow(), Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), cancellationToken);
         return RedirectToAction(nameof(IndicatorImportsController.Progress), "IndicatorImports", new { job = job.Id });
     }
 
