@@ -9,9 +9,10 @@ namespace Valfard.Web.Features.Indicators;
 
 /// <summary>
 /// Imports into the shared catalogue, from an uploaded Sotkanet file or straight from Sotkanet. Each runs as a
-/// background job whose progress page polls its status; a job is its starter's, another user's is not found.
+/// background job whose progress page polls its status; a job is its starter's, another user's is not found. The
+/// catalogue is every organisation's, so only a system admin imports into it (ADR 0018).
 /// </summary>
-[Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
+[Authorize(Roles = Roles.SystemAdmin)]
 [Route("indicators/import")]
 public sealed class IndicatorImportsController(IndicatorImportJobs jobs, IStringLocalizer<SharedResource> localizer) : Controller
 {

@@ -7,6 +7,7 @@ public static class IndicatorServices
     {
         services.AddScoped<IndicatorService>();
         services.AddScoped<IndicatorSetService>();
+        services.AddScoped<CatalogueSettings>();
         services.AddScoped<LocalIndicatorService>();
         services.AddSingleton<IndicatorImportJobs>();
         return services;
