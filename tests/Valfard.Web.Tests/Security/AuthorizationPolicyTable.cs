@@ -125,7 +125,11 @@ public static class AuthorizationPolicyTable
         ["GET Indicators.Show"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["GET Indicators.Xlsx"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["GET Indicators.Csv"] = OwnData(Coordinator, Editor, SystemAdmin),
-        ["POST Indicators.Direction"] = OwnData(Coordinator, SystemAdmin), // shared catalogue: a coordinator of any organisation sets it for all
+        // The catalogue is the installation's (ADR 0018): only the system admin changes it, from any organisation; a
+        // coordinator tells the admins instead (the matrix posts an empty message, which is refused with a message).
+        ["POST Indicators.Direction"] = OwnData(SystemAdmin),
+        ["POST Indicators.TellAdmins"] = OwnData(Coordinator),
+        ["GET Indicators.Changes"] = OwnData(SystemAdmin),
         ["GET LocalIndicators.Index"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["POST LocalIndicators.Create"] = OwnData(Coordinator),
         ["GET LocalIndicators.Show"] = Allow(Coordinator, Editor, SystemAdmin),
@@ -135,11 +139,24 @@ public static class AuthorizationPolicyTable
         ["POST IndicatorSets.Create"] = OwnData(Coordinator),
         ["POST IndicatorSets.Add"] = Allow(Coordinator),
         ["POST IndicatorSets.Remove"] = Allow(Coordinator),
-        ["GET IndicatorImports.Index"] = OwnData(Coordinator, SystemAdmin),
-        ["POST IndicatorImports.FromFile"] = OwnData(Coordinator, SystemAdmin),
-        ["POST IndicatorImports.FromSotkanet"] = OwnData(Coordinator, SystemAdmin),
-        ["GET IndicatorImports.Progress"] = Allow(Coordinator, SystemAdmin), // a job is its starter's; another user's job is not found
-        ["GET IndicatorImports.Status"] = Allow(Coordinator, SystemAdmin),
+        ["GET IndicatorImports.Index"] = OwnData(SystemAdmin),
+        ["POST IndicatorImports.FromFile"] = OwnData(SystemAdmin),
+        ["POST IndicatorImports.FromSotkanet"] = OwnData(SystemAdmin),
+        ["GET IndicatorImports.Progress"] = Allow(SystemAdmin), // a job is its starter's; another user's job is not found
+        ["GET IndicatorImports.Status"] = Allow(SystemAdmin),
+        // National standard sets: the installation's, so the system admin of any organisation changes them; a
+        // coordinator copies one into the own organisation's sets and marks the own organisation's left-out indicators.
+        ["GET StandardSets.Index"] = OwnData(SystemAdmin),
+        ["POST StandardSets.Create"] = OwnData(SystemAdmin),
+        ["GET StandardSets.Edit"] = OwnData(SystemAdmin),
+        ["POST StandardSets.Edit"] = OwnData(SystemAdmin),
+        ["POST StandardSets.LoadIds"] = OwnData(SystemAdmin),
+        ["POST StandardSets.LoadGroup"] = OwnData(SystemAdmin),
+        ["POST StandardSets.RemoveMember"] = OwnData(SystemAdmin),
+        ["POST StandardSets.Delete"] = OwnData(SystemAdmin),
+        ["POST StandardSets.Copy"] = OwnData(Coordinator),
+        ["POST StandardSets.LeaveOut"] = OwnData(Coordinator),
+        ["POST StandardSets.UndoLeaveOut"] = OwnData(Coordinator),
 
         // ---- the welfare plan: everyone reads, the coordinator and the organisation admin build it
         ["GET Plan.Index"] = SignedIn(),

@@ -81,7 +81,7 @@ public sealed partial class CatalogueSettings(
         var adminRole = await db.Roles.Where(r => r.Name == Roles.SystemAdmin).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         var admins = await db.Users.IgnoreQueryFilters([ValfardDbContext.TenantFilter]).AsNoTracking()
             .Where(u => u.IsActive && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRole))
-            .OrderBy(u => u.CreatedAt).Take(MaxRecipients)
+            .OrderBy(u => u.Email).Take(MaxRecipients)
             .Select(u => new { u.Id, u.OrganisationId, u.Email, u.PreferredLanguage })
             .ToListAsync(cancellationToken);
         if (admins.Count == 0)
