@@ -152,11 +152,12 @@ public static class AuthorizationPolicyTable
         ["POST StandardSets.Edit"] = OwnData(SystemAdmin),
         ["POST StandardSets.LoadIds"] = OwnData(SystemAdmin),
         ["POST StandardSets.LoadGroup"] = OwnData(SystemAdmin),
-        ["POST StandardSets.RemoveMember"] = OwnData(SystemAdmin),
-        ["POST StandardSets.Delete"] = OwnData(SystemAdmin),
         ["POST StandardSets.Copy"] = OwnData(Coordinator),
         ["POST StandardSets.LeaveOut"] = OwnData(Coordinator),
         ["POST StandardSets.UndoLeaveOut"] = OwnData(Coordinator),
+        // Last: the other organisation's admin removes from (and deletes) the matrix's own set, not a fresh one.
+        ["POST StandardSets.RemoveMember"] = OwnData(SystemAdmin),
+        ["POST StandardSets.Delete"] = OwnData(SystemAdmin),
 
         // ---- the welfare plan: everyone reads, the coordinator and the organisation admin build it
         ["GET Plan.Index"] = SignedIn(),
