@@ -156,7 +156,7 @@ public static class ConfidenceIntervals
         {
             return IntervalResult.None(numerator < 0 ? NoIntervalReason.InconsistentNumbers : NoIntervalReason.DenominatorNotDerivable);
         }
-        var denominator = Math.Round(numerator / v * scale, MidpointRounding.AwayFromZero);
+        var denominator = DerivedDenominator(v, numerator, scale);
         if (denominator < 1)
         {
             return IntervalResult.None(NoIntervalReason.DenominatorNotDerivable);
@@ -199,6 +199,15 @@ public static class ConfidenceIntervals
             throw new ArgumentOutOfRangeException(nameof(count), count, "A count must be zero or more.");
         }
     }
+
+    /// <summary>
+    /// The population behind a Sotkanet value: numerator / value × scale, rounded to a whole number because
+    /// populations are whole (the published value is rounded, so this is approximate). 0 when it cannot be derived.
+    /// </summary>
+    public static double DerivedDenominator(double value, double numerator, double scale) =>
+        value > 0 && numerator > 0 && scale > 0 && !double.IsInfinity(scale)
+            ? Math.Round(numerator / value * scale, MidpointRounding.AwayFromZero)
+            : 0;
 
     private static void CheckMultiplier(double multiplier)
     {

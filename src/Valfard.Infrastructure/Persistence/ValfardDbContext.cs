@@ -38,6 +38,7 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorSet> IndicatorSets => Set<IndicatorSet>();
+    public DbSet<PeerGroup> PeerGroups => Set<PeerGroup>();
     public DbSet<SectionIndicator> SectionIndicators => Set<SectionIndicator>();
     public DbSet<StandardSet> StandardSets => Set<StandardSet>();
     public DbSet<LeftOutIndicator> LeftOutIndicators => Set<LeftOutIndicator>();

@@ -641,6 +641,41 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("LocalIndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.PeerGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("PeerGroups", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.PeerGroupMember", b =>
+                {
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("GroupId", "RegionId");
+
+                    b.HasIndex("RegionId");
+
+                    b.ToTable("PeerGroupMembers", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.Region", b =>
                 {
                     b.Property<int>("Id")
@@ -2140,6 +2175,30 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.PeerGroup", b =>
+                {
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.PeerGroupMember", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.PeerGroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Indicators.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.SectionIndicator", b =>
                 {
                     b.HasOne("Valfard.Domain.Indicators.Indicator", null)
@@ -2580,6 +2639,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.PeerGroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Valfard.Domain.Plans.Goal", b =>

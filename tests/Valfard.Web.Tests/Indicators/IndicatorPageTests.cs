@@ -29,7 +29,12 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
         Assert.Contains("Whole country (sample)", html);
         Assert.Contains("<span class=\"visually-hidden\">no data</span>", html);
         Assert.Contains("lower is better", html);
-        Assert.Matches("(Improving|Worsening|Stable)\\.", html);
+        // The own value is judged against the county and the country, in words, with its interval.
+        Assert.Contains("What the numbers say", html);
+        Assert.Matches("95% confidence interval [0-9.]+–[0-9.]+", html);
+        Assert.Matches("(Better than|Worse than|Similar to) Demo wellbeing services county", html);
+        Assert.Matches("(Better than|Worse than|Similar to) Whole country \\(sample\\)", html);
+        Assert.Contains("How is this decided?", html);
         Assert.Contains("data-chart=", html);
     }
 
@@ -278,7 +283,7 @@ public sealed class CountyIndicatorTests(ValfardFactory factory)
         using var scope = factory.Services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<Valfard.Infrastructure.Persistence.ValfardDbContext>>();
         await using var db = new Valfard.Infrastructure.Persistence.ValfardDbContext(options, new County());
-        var service = new IndicatorService(db, new County());
+        var service = new IndicatorService(db, new County(), Microsoft.Extensions.Options.Options.Create(new StatisticsOptions()));
 
         var page = await service.PageAsync(90005, "fi", [], CancellationToken.None);
 
@@ -324,7 +329,9 @@ public sealed class IndicatorExcelTests(ValfardFactory factory)
         var html = await browser.GetHtmlAsync("/indicators/90019");
 
         Assert.Contains("higher is better", html);
-        Assert.Matches("(Improving|Worsening|Stable)\\.", html);
+        // A ratio has no interval, so the page says why it is neither compared nor given a trend instead of guessing.
+        Assert.Contains("What the numbers say", html);
+        Assert.Contains("Not compared with Demo wellbeing services county", html);
         await browser.PostFormAsync("/indicators/90019", "/indicators/90019/direction", ("direction", "Neutral"));
     }
 }

@@ -126,6 +126,32 @@ public sealed class IndicatorSetMemberConfiguration : IEntityTypeConfiguration<I
     }
 }
 
+public sealed class PeerGroupConfiguration : IEntityTypeConfiguration<PeerGroup>
+{
+    public void Configure(EntityTypeBuilder<PeerGroup> builder)
+    {
+        builder.ToTable("PeerGroups");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        // One group per organisation: a second one would leave the pages guessing which to use.
+        builder.HasIndex(g => g.OrganisationId).IsUnique();
+        builder.HasOne<Domain.Organisations.Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(g => g.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class PeerGroupMemberConfiguration : IEntityTypeConfiguration<PeerGroupMember>
+{
+    public void Configure(EntityTypeBuilder<PeerGroupMember> builder)
+    {
+        builder.ToTable("PeerGroupMembers");
+        builder.HasKey(m => new { m.GroupId, m.RegionId });
+        // Restrict: regions are national data kept by imports; a region in use is not deleted under a group.
+        builder.HasOne<Region>().WithMany().HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class SectionIndicatorConfiguration : IEntityTypeConfiguration<SectionIndicator>
 {
     public void Configure(EntityTypeBuilder<SectionIndicator> builder)

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Indicators;
+using Microsoft.Extensions.Options;
 using Valfard.Domain.Organisations;
+using Valfard.Domain.Statistics;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 using Valfard.Web.Common;
@@ -10,7 +12,7 @@ using Valfard.Web.Common;
 namespace Valfard.Web.Features.Indicators;
 
 /// <summary>Reads the catalogue for the signed-in organisation: its own region against its county and the whole country.</summary>
-public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation current)
+public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation current, IOptions<StatisticsOptions> statistics)
 {
     public async Task<IReadOnlyList<IndicatorListItem>> CatalogAsync(string? search, string language, CancellationToken cancellationToken)
     {
@@ -54,7 +56,7 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             Source = page.Source,
             Years = page.Years,
             Series = page.Series,
-            Trend = page.Trend,
+            Analysis = page.Analysis,
             TrendRegion = page.TrendRegion,
             RegionChoices = choices,
         };
@@ -84,19 +86,26 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             regions.AddRange(chosen.Where(r => !shown.Contains(r.Id)).OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.Id)
                 .Select(r => (r, "chosen")));
         }
-        var regionIds = regions.Select(r => r.Region.Id).ToList();
+        // The comparison municipalities are judged against as one median, not drawn as lines of their own.
+        var peers = await db.PeerGroups.AsNoTracking().SelectMany(g => g.Members.Select(m => m.RegionId)).ToListAsync(cancellationToken);
+        var regionIds = regions.Select(r => r.Region.Id).Concat(peers).Distinct().ToList();
         var values = (await db.IndicatorValues.AsNoTracking()
             .Where(v => ids.Contains(v.IndicatorId) && regionIds.Contains(v.RegionId)).ToListAsync(cancellationToken))
             .ToLookup(v => v.IndicatorId);
-        return ids.Where(indicators.ContainsKey).Select(id => Build(indicators[id], regions, values[id].ToList(), language)).ToList();
+        return ids.Where(indicators.ContainsKey)
+            .Select(id => Build(indicators[id], regions, peers, values[id].ToList(), language, statistics.Value.SmallNumberRule)).ToList();
     }
 
     /// <summary>A chosen region is named with its category and code: Finland is 246 both in EUROOPPA and in POHJOISMAAT.</summary>
     private static string ChosenLabel(Region region, string language) => $"{region.TitleIn(language)} ({region.Category} {region.Code})";
 
-    private static IndicatorPageViewModel Build(Indicator indicator, List<(Region Region, string Kind)> regions, List<IndicatorValue> values,
-        string language)
+    private static IndicatorPageViewModel Build(Indicator indicator, List<(Region Region, string Kind)> regions, IReadOnlyList<int> peers,
+        List<IndicatorValue> values, string language, SmallNumberRule smallNumbers)
     {
+        var shownRegions = regions.Select(r => r.Region.Id).ToHashSet();
+        var peerSeries = peers.Select(peer => (IReadOnlyList<ObservedValue>)values
+            .Where(v => v.RegionId == peer && v.Gender == Gender.Total).Select(v => new ObservedValue(v.Year, v.Value, v.AbsValue)).ToList()).ToList();
+        values = values.Where(v => shownRegions.Contains(v.RegionId)).ToList();
         var years = values.Select(v => v.Year).Distinct().Order().ToList();
         // The data decides the genders: Sotkanet's classification is often empty even when the values are by sex,
         // and some indicators are about women or men only.
@@ -106,8 +115,9 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         {
             foreach (var (region, kind) in regions)
             {
-                var points = years.Select(y => new SeriesPoint(y,
-                    values.FirstOrDefault(v => v.RegionId == region.Id && v.Year == y && v.Gender == gender)?.Value)).ToList();
+                var points = years.Select(y => values.FirstOrDefault(v => v.RegionId == region.Id && v.Year == y && v.Gender == gender) is { } found
+                    ? new SeriesPoint(y, found.Value, found.AbsValue)
+                    : new SeriesPoint(y, null)).ToList();
                 if (points.Any(p => p.Value is not null))
                 {
                     series.Add(new IndicatorSeries(kind == "chosen" ? ChosenLabel(region, language) : region.TitleIn(language), kind, gender, points));
@@ -143,9 +153,27 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             Source = indicator.SourceOrganisation.Pick(language),
             Years = years,
             Series = series,
-            Trend = own is null ? null : TrendRule.Evaluate(own.Points.Select(p => (p.Year, p.Value)), indicator.Direction),
+            Analysis = own is null ? null : Analyse(own, series, peerSeries, ValueScale.For(indicator), indicator.Direction, smallNumbers),
             TrendRegion = own?.Region,
         };
+    }
+
+    /// <summary>
+    /// The own area's latest value against the county (for a municipality) and the whole country, totals only: the
+    /// members of a county and regions chosen on the page are shown, not judged.
+    /// </summary>
+    internal static IndicatorAnalysis Analyse(IndicatorSeries own, IReadOnlyList<IndicatorSeries> series,
+        IReadOnlyList<IReadOnlyList<ObservedValue>> peers, ValueScale scale, IndicatorDirection direction, SmallNumberRule smallNumbers)
+    {
+        static List<ObservedValue> Observed(IndicatorSeries s) => s.Points.Select(p => new ObservedValue(p.Year, p.Value, p.AbsValue)).ToList();
+        var benchmarks = series.Where(s => s.Gender == Gender.Total && s.RegionKind is "county" or "country")
+            .Select(s => new BenchmarkSeries(s.RegionKind, s.Region, Observed(s))).ToList();
+        if (peers.Count > 0)
+        {
+            // Named on the page in its language ("vertailukunnat"), so the frozen snapshot keeps no wording.
+            benchmarks.Add(BenchmarkSeries.PeerMedian(string.Empty, peers));
+        }
+        return IndicatorAnalysis.Analyse(Observed(own), benchmarks, scale, direction, smallNumbers);
     }
 
     /// <summary>The indicator table as CSV: one row per region, gender and year; a missing value stays empty.</summary>

@@ -4,7 +4,8 @@ namespace Valfard.Web.Features.Indicators;
 
 public sealed record IndicatorListItem(int Id, string Title, string Unit, int? LatestYear);
 
-public sealed record SeriesPoint(int Year, double? Value);
+/// <param name="AbsValue">Sotkanet's numerator (absValue) where published: what the interval is computed from.</param>
+public sealed record SeriesPoint(int Year, double? Value, double? AbsValue = null);
 
 /// <summary>One line of the chart and one row group of the table: a region and a gender.</summary>
 public sealed record IndicatorSeries(string Region, string RegionKind, Gender Gender, IReadOnlyList<SeriesPoint> Points);
@@ -64,7 +65,14 @@ public sealed class IndicatorPageViewModel
     public required string Source { get; init; }
     public required IReadOnlyList<int> Years { get; init; }
     public required IReadOnlyList<IndicatorSeries> Series { get; init; }
+    /// <summary>
+    /// The 5 % trend rule's result, kept only so versions approved before the significance test came keep showing
+    /// what their council saw (docs/decisions/0016-statistics-methods.md). New pages carry <see cref="Analysis"/>.
+    /// </summary>
     public TrendResult? Trend { get; init; }
+
+    /// <summary>The own area's interval, verdicts against the county, the country and peers, and the trend test.</summary>
+    public Valfard.Domain.Statistics.IndicatorAnalysis? Analysis { get; init; }
 
     /// <summary>Regions of any category the indicator has values for, to add to the page.</summary>
     public IReadOnlyList<RegionChoice> RegionChoices { get; init; } = [];

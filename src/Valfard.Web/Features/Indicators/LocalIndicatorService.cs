@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Indicators;
+using Valfard.Domain.Statistics;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Infrastructure.Tenancy;
 using Valfard.Web.Common;
@@ -54,7 +55,13 @@ public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisat
                 Source = string.Join("; ", values.Select(v => v.Source).Distinct()),
                 Years = years,
                 Series = values.Count == 0 ? [] : [new IndicatorSeries(organisation.NameIn(language), "own", Gender.Total, points)],
-                Trend = values.Count == 0 ? null : TrendRule.Evaluate(points.Select(p => (p.Year, p.Value)), indicator.Direction),
+                // Typed in by hand without numerators: the unit may name a scale, but no interval can be computed, and
+                // the analysis says so instead of judging.
+                Analysis = values.Count == 0 ? null : IndicatorAnalysis.Analyse(
+                    points.Select(p => new ObservedValue(p.Year, p.Value, null)).ToList(), [],
+                    ValueScale.For(string.Empty, new LocalizedText(indicator.Unit, indicator.Unit, indicator.Unit),
+                        new LocalizedText(indicator.TitleFi, indicator.TitleSv, string.Empty), []),
+                    indicator.Direction, SmallNumberRule.Default),
                 TrendRegion = organisation.NameIn(language),
                 Downloadable = false,
             },

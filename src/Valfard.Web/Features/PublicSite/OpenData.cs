@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Valfard.Domain.Plans;
+using Valfard.Domain.Statistics;
 using Valfard.Web.Common;
 using Valfard.Web.Features.Documents;
 
@@ -19,11 +20,24 @@ public static class OpenData
     public static readonly IReadOnlyList<string> IndicatorColumns =
         ["section", "indicator_id", "indicator", "unit", "source", "region", "region_kind", "gender", "year", "value"];
 
+    /// <summary>One row per indicator and benchmark: the analysed year's value, its intervals, the verdict and the trend.</summary>
+    public static readonly IReadOnlyList<string> ComparisonColumns =
+    [
+        "section", "indicator_id", "indicator", "unit", "region", "year", "value", "abs_value", "lower95", "upper95", "lower998",
+        "upper998", "no_interval_reason", "small_numbers", "benchmark_kind", "benchmark", "benchmark_value", "verdict",
+        "significant_at", "not_compared_reason", "trend", "trend_not_calculated_reason", "trend_from", "trend_to",
+    ];
+
     public static readonly IReadOnlyList<string> PlanColumns =
     [
         "row", "goal", "code", "title_fi", "title_sv", "status", "responsible", "schedule", "budget_eur", "progress_percent",
         "indicator_fi", "indicator_sv", "baseline", "baseline_year", "target", "target_year", "actual", "actual_year", "direction",
     ];
+
+    public sealed record ComparisonRow(string Section, int IndicatorId, string Indicator, string Unit, string Region, int? Year,
+        double? Value, double? AbsValue, double? Lower95, double? Upper95, double? Lower998, double? Upper998, string? NoIntervalReason,
+        bool SmallNumbers, string? BenchmarkKind, string? Benchmark, double? BenchmarkValue, string? Verdict, double? SignificantAt,
+        string? NotComparedReason, string? Trend, string? TrendNotCalculatedReason, int? TrendFrom, int? TrendTo);
 
     public sealed record IndicatorRow(string Section, int IndicatorId, string Indicator, string Unit, string Source, string Region,
         string RegionKind, string Gender, int Year, double? Value);
@@ -39,6 +53,46 @@ public static class OpenData
     public static byte[] IndicatorsCsv(ReportDocument document) =>
         Csv(IndicatorColumns, IndicatorRows(document).Select(r => (IReadOnlyList<string>)
             [r.Section, Number(r.IndicatorId), r.Indicator, r.Unit, r.Source, r.Region, r.RegionKind, r.Gender, Number(r.Year), Number(r.Value)]));
+
+    /// <summary>
+    /// The comparisons and trends exactly as the approved version froze them. Versions approved before the
+    /// significance tests have none, and give a header only.
+    /// </summary>
+    public static IReadOnlyList<ComparisonRow> ComparisonRows(ReportDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var rows = new List<ComparisonRow>();
+        foreach (var section in document.Sections)
+        {
+            foreach (var indicator in section.Indicators.Where(i => i.Analysis is not null))
+            {
+                var a = indicator.Analysis!;
+                var verdicts = a.Comparisons.Count > 0 ? a.Comparisons.Select(v => (BenchmarkVerdict?)v) : [null];
+                rows.AddRange(verdicts.Select(v => new ComparisonRow($"{section.Number} {section.Title}", indicator.Id, indicator.Title, indicator.Unit,
+                    indicator.TrendRegion ?? string.Empty, a.Year, a.Value, a.AbsValue, a.Lower95, a.Upper95, a.Lower998, a.Upper998,
+                    Code(a.NoInterval), a.SmallNumbers, v?.Kind, v?.Name, v?.Value, v is null ? null : Code(v.Result.Outcome),
+                    v?.Result.SignificantAt, Code(v?.Result.Reason), Code(a.Trend.Outcome), Code(a.Trend.Reason),
+                    a.Trend.PointsUsed > 0 ? a.Trend.FromYear : null, a.Trend.PointsUsed > 0 ? a.Trend.ToYear : null)));
+            }
+        }
+        return rows;
+    }
+
+    public static byte[] ComparisonsCsv(ReportDocument document) =>
+        Csv(ComparisonColumns, ComparisonRows(document).Select(r => (IReadOnlyList<string>)
+        [
+            r.Section, Number(r.IndicatorId), r.Indicator, r.Unit, r.Region, Number(r.Year), Number(r.Value), Number(r.AbsValue),
+            Number(r.Lower95), Number(r.Upper95), Number(r.Lower998), Number(r.Upper998), r.NoIntervalReason ?? string.Empty,
+            r.SmallNumbers ? "true" : "false", r.BenchmarkKind ?? string.Empty, r.Benchmark ?? string.Empty, Number(r.BenchmarkValue),
+            r.Verdict ?? string.Empty, Number(r.SignificantAt), r.NotComparedReason ?? string.Empty, r.Trend ?? string.Empty,
+            r.TrendNotCalculatedReason ?? string.Empty, Number(r.TrendFrom), Number(r.TrendTo),
+        ]));
+
+    /// <summary>Enum values as snake_case codes, stable for programs that read the files.</summary>
+    private static string? Code<T>(T? value) where T : struct, Enum =>
+        value is { } v ? System.Text.RegularExpressions.Regex.Replace(v.ToString(), "(?<=[a-z0-9])([A-Z])", "_$1").ToLowerInvariant() : null;
+
+    private static string? Code<T>(T value) where T : struct, Enum => Code((T?)value);
 
     public static byte[] PlanCsv(PlanSnapshot? plan)
     {
@@ -75,6 +129,7 @@ public static class OpenData
                 paragraph = page.Decision.Decision.Paragraph,
             },
             indicators = IndicatorRows(page.Document),
+            comparisons = ComparisonRows(page.Document),
             plan = page.Document.Plan,
         }, Json);
 

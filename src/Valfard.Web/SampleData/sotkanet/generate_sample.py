@@ -97,6 +97,22 @@ def values_for(index, spec, region):
     return rows
 
 
+SCALE = {"%": 100, "/1000": 1000, "/10000": 10000}
+
+
+def numerator(spec, region, gender, value):
+    """The number of events behind a share or a rate, as Sotkanet's absValue gives it, so the demo's comparisons
+    and trends can be computed. Derived from the (invented) population; no random draw, so the values stay as
+    they were. School survey shares and age-standardised rates get none, as in Sotkanet."""
+    fi, unit, survey = spec[0], spec[3], spec[9]
+    if unit not in SCALE or survey or "ikävakioitu" in fi:
+        return None
+    # Age-specific indicators count a part of the population; a rough fixed share is enough for sample data.
+    share = 1.0 if "väestöstä" in fi and "vastaavanikäisestä" not in fi else 0.25
+    population = POPULATION[region] * share * (1.0 if gender == "total" else 0.5)
+    return round(value / SCALE[unit] * population)
+
+
 indicators, data, directions = [], [], {}
 for index, spec in enumerate(INDICATORS):
     fi, sv, en, unit, decimals, base, slope, gendered, direction, survey, interp_fi, interp_sv = spec
@@ -118,6 +134,8 @@ for index, spec in enumerate(INDICATORS):
             row = {"indicator": indicator_id, "region": region, "year": year, "gender": gender, "value": value}
             if unit == "lukumäärä":
                 row["absValue"] = value
+            elif (events := numerator(spec, region, gender, value)) is not None:
+                row["absValue"] = events
             data.append(row)
 
 with open("indicators.json", "w", encoding="utf-8") as f:
