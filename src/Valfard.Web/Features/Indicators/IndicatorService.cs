@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Valfard.Domain.Indicators;
 using Microsoft.Extensions.Options;
+using Valfard.Domain.Indicators;
 using Valfard.Domain.Organisations;
 using Valfard.Domain.Statistics;
 using Valfard.Infrastructure.Persistence;
