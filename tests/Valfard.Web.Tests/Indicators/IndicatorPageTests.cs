@@ -36,6 +36,7 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
         Assert.Matches("(Better than|Worse than|Similar to) Whole country \\(sample\\)", html);
         Assert.Contains("How is this decided?", html);
         Assert.Contains("data-chart=", html);
+        Assert.DoesNotContain("{0}", html);
     }
 
     [Fact]

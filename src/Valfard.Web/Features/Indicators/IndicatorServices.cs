@@ -11,6 +11,7 @@ public static class IndicatorServices
         services.AddScoped<IndicatorSetService>();
         services.AddScoped<CatalogueSettings>();
         services.AddScoped<PeerService>();
+        services.AddScoped<OverviewService>();
         services.AddScoped<LocalIndicatorService>();
         services.AddSingleton<IndicatorImportJobs>();
         return services;
