@@ -86,7 +86,7 @@ public sealed class AuthoringAccessibilityTests(AppFixture app)
         pages.Add(new Uri(board).AbsolutePath + "/plans");
         pages.Add(new Uri(board).AbsolutePath + "/audit");
         pages.Add("/reports/new");
-        pages.AddRange(["/indicators", "/indicators/90005", "/indicators/sets", "/indicators/import", "/indicators/local"]);
+        pages.AddRange(["/indicators", "/indicators/90005", "/indicators/sets", "/indicators/local"]);
 
         var problems = new List<string>();
         foreach (var url in pages)

@@ -7,7 +7,7 @@ public enum Gender
     Female = 2,
 }
 
-/// <summary>Which way is good. Sotkanet does not say; the organisation or the demo sets it per indicator.</summary>
+/// <summary>Which way is good. Sotkanet does not say; a system admin (or the demo) sets it per indicator, for every organisation.</summary>
 public enum IndicatorDirection
 {
     Neutral = 0,
@@ -72,7 +72,22 @@ public class Indicator
 
     /// <summary>True once the full metadata (/indicators/{id}) has been read, not only a list entry.</summary>
     public bool HasFullMetadata { get; set; }
-    public IndicatorDirection Direction { get; set; }
+    public IndicatorDirection Direction { get; private set; }
+
+    /// <summary>
+    /// Says which way is good. The catalogue is the installation's, so this turns every organisation's rising or
+    /// falling trend into an improving or worsening one; the caller audits it with the previous value returned.
+    /// </summary>
+    public IndicatorDirection ChangeDirection(IndicatorDirection direction)
+    {
+        if (!Enum.IsDefined(direction))
+        {
+            throw new Common.DomainException("Validation.DirectionUnknown", nameof(Direction));
+        }
+        var previous = Direction;
+        Direction = direction;
+        return previous;
+    }
 
     public static int? AcceptDecimals(int? decimals) => decimals is >= 0 and <= MaxDecimals ? decimals : null;
 

@@ -7,6 +7,9 @@ public enum OutgoingMailKind
 {
     PasswordReset = 1,
     Invitation = 2,
+
+    /// <summary>A coordinator tells the system admins that an indicator's shared setting (its direction) looks wrong.</summary>
+    IndicatorFeedback = 3,
 }
 
 /// <summary>
@@ -19,6 +22,8 @@ public class OutgoingMail : IVersioned
     public const int RecipientMaxLength = 256;
     public const int LanguageMaxLength = 8;
     public const int ErrorMaxLength = 500;
+    public const int MessageMaxLength = 1000;
+    public const int SenderMaxLength = 400;
 
     /// <summary>After this many failed attempts (about a day of retries) the mail is given up and logged as an error.</summary>
     public const int MaxAttempts = 8;
@@ -48,8 +53,26 @@ public class OutgoingMail : IVersioned
         Version = Guid.NewGuid();
     }
 
+    /// <summary>A coordinator's message to the system admins about an indicator (<see cref="OutgoingMailKind.IndicatorFeedback"/>).</summary>
+    public static OutgoingMail AboutIndicator(string recipient, string language, int indicatorId, string sender, string message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(message);
+        return new OutgoingMail(OutgoingMailKind.IndicatorFeedback, recipient, language, now)
+        {
+            IndicatorId = indicatorId,
+            Sender = sender.Length <= SenderMaxLength ? sender : sender[..SenderMaxLength],
+            Message = message.Length <= MessageMaxLength ? message : message[..MessageMaxLength],
+        };
+    }
+
     public Guid Id { get; private set; }
     public OutgoingMailKind Kind { get; private set; }
+
+    /// <summary>For indicator feedback: the indicator, who wrote (name and organisation) and what.</summary>
+    public int? IndicatorId { get; private set; }
+    public string? Sender { get; private set; }
+    public string? Message { get; private set; }
 
     /// <summary>The address as it was given; for a password reset it may have no account, and then nothing is sent.</summary>
     public string Recipient { get; private set; }

@@ -40,6 +40,9 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<IndicatorSet> IndicatorSets => Set<IndicatorSet>();
     public DbSet<PeerGroup> PeerGroups => Set<PeerGroup>();
     public DbSet<SectionIndicator> SectionIndicators => Set<SectionIndicator>();
+    public DbSet<StandardSet> StandardSets => Set<StandardSet>();
+    public DbSet<LeftOutIndicator> LeftOutIndicators => Set<LeftOutIndicator>();
+    public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
     public DbSet<LocalIndicator> LocalIndicators => Set<LocalIndicator>();
     public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();

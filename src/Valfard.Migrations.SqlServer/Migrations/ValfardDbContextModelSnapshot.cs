@@ -276,6 +276,44 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("ResidentFeedback", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.CatalogueChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("CatalogueChanges", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -692,6 +730,48 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("IndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.LeftOutIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MarkedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ReasonFi")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ReasonSv")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("StandardSetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("StandardSetId");
+
+                    b.HasIndex("OrganisationId", "StandardSetId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("LeftOutIndicators", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -854,6 +934,67 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.HasIndex("IndicatorId");
 
                     b.ToTable("SectionIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.StandardSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameFi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameFi")
+                        .IsUnique();
+
+                    b.ToTable("StandardSets", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.StandardSetMember", b =>
+                {
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("SetId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("StandardSetMembers", (string)null);
                 });
 
             modelBuilder.Entity("Valfard.Domain.Organisations.CouncilTerm", b =>
@@ -2156,6 +2297,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("GaveUpAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -2168,6 +2312,10 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
@@ -2175,6 +2323,10 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -2304,6 +2456,27 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.LeftOutIndicator", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Indicators.StandardSet", null)
+                        .WithMany()
+                        .HasForeignKey("StandardSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
                 {
                     b.HasOne("Valfard.Domain.Organisations.Organisation", null)
@@ -2357,6 +2530,21 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.HasOne("Valfard.Domain.Reports.ReportSection", null)
                         .WithMany()
                         .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.StandardSetMember", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Indicators.StandardSet", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2789,6 +2977,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Valfard.Domain.Indicators.PeerGroup", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.StandardSet", b =>
                 {
                     b.Navigation("Members");
                 });

@@ -265,6 +265,44 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.ToTable("ResidentFeedback", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.CatalogueChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("CatalogueChanges", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +719,48 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.ToTable("IndicatorValues", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.LeftOutIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MarkedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonFi")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonSv")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StandardSetId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("StandardSetId");
+
+                    b.HasIndex("OrganisationId", "StandardSetId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("LeftOutIndicators", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -843,6 +923,67 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.HasIndex("IndicatorId");
 
                     b.ToTable("SectionIndicators", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.StandardSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameFi")
+                        .IsUnique();
+
+                    b.ToTable("StandardSets", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.StandardSetMember", b =>
+                {
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SetId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("StandardSetMembers", (string)null);
                 });
 
             modelBuilder.Entity("Valfard.Domain.Organisations.CouncilTerm", b =>
@@ -2142,6 +2283,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("GaveUpAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -2154,12 +2298,20 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sender")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -2290,6 +2442,27 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.LeftOutIndicator", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Indicators.StandardSet", null)
+                        .WithMany()
+                        .HasForeignKey("StandardSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicator", b =>
                 {
                     b.HasOne("Valfard.Domain.Organisations.Organisation", null)
@@ -2343,6 +2516,21 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.HasOne("Valfard.Domain.Reports.ReportSection", null)
                         .WithMany()
                         .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.StandardSetMember", b =>
+                {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Valfard.Domain.Indicators.StandardSet", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2775,6 +2963,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Valfard.Domain.Indicators.PeerGroup", b =>
+                {
+                    b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Indicators.StandardSet", b =>
                 {
                     b.Navigation("Members");
                 });

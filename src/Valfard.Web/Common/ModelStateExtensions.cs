@@ -10,7 +10,7 @@ public static class ModelStateExtensions
     {
         foreach (var (field, key) in result.Errors)
         {
-            modelState.AddModelError(field ?? string.Empty, localizer[key]);
+            modelState.AddModelError(field ?? string.Empty, result.Arguments.Count == 0 ? localizer[key] : localizer[key, [.. result.Arguments]]);
         }
     }
 }

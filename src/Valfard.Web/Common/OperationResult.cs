@@ -30,6 +30,15 @@ public sealed class OperationResult
         return Fail(refusal.Field, refusal.Message);
     }
 
+    /// <summary>Values the error messages name, e.g. the unknown ids of a list ({0} in the resource text).</summary>
+    public IReadOnlyList<string> Arguments { get; private set; } = [];
+
+    public OperationResult WithArgument(string argument)
+    {
+        Arguments = [.. Arguments, argument];
+        return this;
+    }
+
     public OperationResult With(string? field, string key)
     {
         _errors.Add((field, key));

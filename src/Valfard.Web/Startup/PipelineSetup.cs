@@ -44,8 +44,10 @@ public static class PipelineSetup
         });
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication, so that the per-user policies (document downloads, messages to the admins) see the
+        // signed-in user; before it, every request looked anonymous and those limits were shared by one address.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseMiddleware<FormCharset>();
         app.UseAuthorization();
         app.UseOutputCache();

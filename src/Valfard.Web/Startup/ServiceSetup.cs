@@ -26,6 +26,7 @@ using Valfard.Web.Features.Plans;
 using Valfard.Web.Features.PublicSite;
 using Valfard.Web.Features.Reports;
 using Valfard.Web.Features.Sections;
+using Valfard.Web.Features.StandardSets;
 using Valfard.Web.Features.Workflow;
 using Valfard.Web.Localization;
 using Valfard.Web.Startup.Demo;
@@ -37,6 +38,7 @@ public static class ServiceSetup
     public const string LoginRateLimit = "login";
     public const string PublicFeedbackRateLimit = "public-feedback";
     public const string DocumentDownloadRateLimit = "document-download";
+    public const string IndicatorFeedbackRateLimit = "indicator-feedback";
 
     public static IServiceCollection AddValfardWeb(this IServiceCollection services, IConfiguration configuration,
         IWebHostEnvironment environment)
@@ -61,6 +63,7 @@ public static class ServiceSetup
         var loginPermitsPerMinute = configuration.GetValue("Valfard:RateLimits:LoginPerMinute", 20);
         var feedbackPermitsPerHour = configuration.GetValue("Valfard:RateLimits:PublicFeedbackPerHour", 10);
         var documentsPerMinute = configuration.GetValue("Valfard:RateLimits:DocumentDownloadsPerMinute", 10);
+        var indicatorFeedbackPerHour = configuration.GetValue("Valfard:RateLimits:IndicatorFeedbackPerHour", 5);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -77,6 +80,11 @@ public static class ServiceSetup
             options.AddPolicy(DocumentDownloadRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = documentsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // A coordinator's messages to every system admin (a notification and a mail each): enough to report a few
+            // indicators, too few to flood the admins' inboxes.
+            options.AddPolicy(IndicatorFeedbackRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = indicatorFeedbackPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
         });
 
         // Valfard:PublicCacheMinutes = 0 switches the cache off (the benchmark measures the uncached page that way).
@@ -97,7 +105,7 @@ public static class ServiceSetup
         services.AddScoped<ActorResolver>();
         services.AddAccount(configuration, environment).AddAdmin(configuration).AddHome().AddNotifications();
         services.AddReports().AddSections().AddWorkflow().AddDocuments(configuration);
-        services.AddPlans().AddFollowUp().AddIndicators(configuration).AddPublicSite().AddFeedback();
+        services.AddPlans().AddFollowUp().AddIndicators(configuration).AddStandardSets().AddPublicSite().AddFeedback();
         services.AddScoped<DatabaseInitializer>();
         services.AddDemoSeeding();
         services.AddScoped<BootstrapAdmin>();

@@ -103,6 +103,9 @@ public sealed class BackupAndRetentionTests : IDisposable
             db.AuditEntries.Add(new AuditEntry(organisation, null, null, "Test.Old", "six years ago", now.AddDays(-6 * 365)));
             db.AuditEntries.Add(new AuditEntry(organisation, null, null, "Test.JustOld", "one day past", now.AddDays(-1826)));
             db.AuditEntries.Add(new AuditEntry(organisation, null, null, "Test.Recent", "four years ago", now.AddDays(-4 * 365)));
+            // The installation's catalogue changes are kept for the same time.
+            db.CatalogueChanges.Add(new Valfard.Domain.Indicators.CatalogueChange(Guid.NewGuid(), "Test.Old", "90005", "a", "b", now.AddDays(-1826)));
+            db.CatalogueChanges.Add(new Valfard.Domain.Indicators.CatalogueChange(Guid.NewGuid(), "Test.Recent", "90005", "b", "c", now.AddDays(-30)));
             return await db.SaveChangesAsync();
         });
 
@@ -110,11 +113,12 @@ public sealed class BackupAndRetentionTests : IDisposable
         {
             var retention = scope.ServiceProvider.GetRequiredService<AuditRetention>();
             Assert.Equal(1825, retention.RetentionDays);
-            Assert.Equal(2, await retention.PurgeAsync(CancellationToken.None));
+            Assert.Equal(3, await retention.PurgeAsync(CancellationToken.None));
         }
 
         var left = await _factory.QueryAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.Action.StartsWith("Test.")).Select(a => a.Action).ToListAsync());
         Assert.Equal(["Test.Recent"], left);
+        Assert.Equal(["Test.Recent"], await _factory.QueryAsync(db => db.CatalogueChanges.Where(c => c.Action.StartsWith("Test.")).Select(c => c.Action).ToListAsync()));
         Assert.True(await _factory.QueryAsync(db => db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Action.StartsWith("Workflow."))));
     }
 

@@ -56,9 +56,9 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
     }
 
     [Fact]
-    public async Task A_coordinator_imports_a_csv_file_from_the_browser_and_sees_the_summary()
+    public async Task A_system_admin_imports_a_csv_file_from_the_browser_and_sees_the_summary()
     {
-        using var browser = await Browser.SignedInAsync(factory, "coordinator@demo.test", "en");
+        using var browser = await Browser.SignedInAsync(factory, "admin@demo.test", "en");
         var token = await browser.TokenFromAsync("/indicators/import");
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(token), "__RequestVerificationToken");
@@ -84,7 +84,7 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
     [Fact]
     public async Task A_bad_file_stops_with_the_row_and_field_named()
     {
-        using var browser = await Browser.SignedInAsync(factory, "coordinator@demo.test", "en");
+        using var browser = await Browser.SignedInAsync(factory, "admin@demo.test", "en");
         var token = await browser.TokenFromAsync("/indicators/import");
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(token), "__RequestVerificationToken");
@@ -108,12 +108,16 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
     {
         using var browser = await Browser.SignedInAsync(factory, "coordinator@demo.test", "en");
 
+        using var admin = await Browser.SignedInAsync(factory, "admin@demo.test", "en");
+
         var catalogue = await browser.GetHtmlAsync("/indicators");
         Assert.Contains("href=\"/indicators/sets\"", catalogue);
         Assert.Contains("href=\"/indicators/local\"", catalogue);
-        Assert.Contains("href=\"/indicators/import\"", catalogue);
+        Assert.DoesNotContain("href=\"/indicators/import\"", catalogue);
         Assert.Contains("href=\"/indicators/90005\"", await browser.GetHtmlAsync("/indicators?search=90005"));
-        Assert.Contains("action=\"/indicators/90005/direction\"", await browser.GetHtmlAsync("/indicators/90005"));
+        Assert.Contains("action=\"/indicators/90005/tell-admins\"", await browser.GetHtmlAsync("/indicators/90005"));
+        Assert.Contains("href=\"/indicators/import\"", await admin.GetHtmlAsync("/indicators"));
+        Assert.Contains("action=\"/indicators/90005/direction\"", await admin.GetHtmlAsync("/indicators/90005"));
 
         var sets = await browser.GetHtmlAsync("/indicators/sets");
         Assert.Contains("class=\"breadcrumb-item\"><a href=\"/indicators\">", sets);
@@ -135,14 +139,14 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
         Assert.Matches($"action=\"{own}/values/[0-9]{{4}}/remove\"", ownPage);
         Assert.Contains("data-chart=", ownPage);
 
-        var import = await browser.GetHtmlAsync("/indicators/import");
+        var import = await admin.GetHtmlAsync("/indicators/import");
         Assert.Contains("class=\"breadcrumb-item\"><a href=\"/indicators\">", import);
         Assert.Contains("action=\"/indicators/import/file\"", import);
         Assert.Contains("action=\"/indicators/import/live\"", import);
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(Browser.TokenIn(import)), "__RequestVerificationToken");
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("not an export")), "file", "nothing.json");
-        var started = await browser.Client.PostAsync("/indicators/import/file", form);
+        var started = await admin.Client.PostAsync("/indicators/import/file", form);
         var progress = started.Headers.Location!.OriginalString;
         Assert.Matches("^/indicators/import/[0-9a-f-]{36}$", progress);
         string progressPage;
@@ -150,7 +154,7 @@ public sealed class IndicatorPageTests(ValfardFactory factory)
         do
         {
             await Task.Delay(200);
-            progressPage = await browser.GetHtmlAsync(progress);
+            progressPage = await admin.GetHtmlAsync(progress);
         }
         while (!progressPage.Contains("alert-danger", StringComparison.Ordinal) && (waited += 200) < 10_000);
         Assert.Contains($"data-status-url=\"{progress}/status\"", progressPage);
@@ -325,9 +329,9 @@ public sealed class IndicatorExcelTests(ValfardFactory factory)
     }
 
     [Fact]
-    public async Task A_coordinator_sets_whether_higher_is_better_and_the_trend_follows()
+    public async Task A_system_admin_sets_whether_higher_is_better_and_the_trend_follows()
     {
-        using var browser = await Browser.SignedInAsync(factory, "coordinator@demo.test", "en");
+        using var browser = await Browser.SignedInAsync(factory, "admin@demo.test", "en");
 
         await browser.PostFormAsync("/indicators/90019", "/indicators/90019/direction", ("direction", "HigherIsBetter"));
         var html = await browser.GetHtmlAsync("/indicators/90019");

@@ -91,7 +91,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     public static IReadOnlyList<string> MatrixRoles => Roles.All;
 
     private Guid _reportId, _archivedReportId, _sectionId, _threadId, _goalId, _measureId, _planIndicatorId, _localIndicatorId,
-        _setId, _linkedPlanId, _feedbackId, _observationId, _templateSectionId, _sectorId, _targetUserId, _planId, _coordinatorJob;
+        _setId, _standardSetId, _linkedPlanId, _feedbackId, _observationId, _templateSectionId, _sectorId, _targetUserId, _planId, _coordinatorJob;
     private int _indicatorId;
     private string _publishedSlug = "";
     private readonly Dictionary<Guid, Guid> _notifications = [];
@@ -275,6 +275,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "IndicatorsController" => _indicatorId.ToString(CultureInfo.InvariantCulture),
                 "LocalIndicatorsController" => G(_localIndicatorId),
                 "IndicatorSetsController" => G(_setId),
+                "StandardSetsController" => G(_standardSetId),
                 "LinkedPlansController" => G(_linkedPlanId),
                 "NotificationsController" => G(_notifications[client.Tenant == Tenant.Own && client.UserId is { } u ? u : _demoCoordinatorId]),
                 "ObservationsController" => G(_observationId),
@@ -338,6 +339,8 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                     local.Record(2025, 1, "matrix", _demoCoordinatorId, now);
                     return local;
                 }, db => db.LocalIndicators);
+            case "POST StandardSets.RemoveMember" or "POST StandardSets.Delete":
+                return await AddAsync(_ => MatrixStandardSet($"Matrix standard {n}"), db => db.StandardSets);
             case "POST FollowUp.ClearOverride":
                 await EnsureOverrideAsync();
                 return null;
@@ -444,6 +447,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         _planIndicatorId = await AddAsync(db => FollowUpIndicator.ForGoal(Guid.NewGuid(), db.Goals.Single(g => g.Id == _goalId), _indicatorId, null, 80),
             db => db.PlanIndicators);
         _setId = await AddAsync(_ => new IndicatorSet(Guid.NewGuid(), demo, "Matrix set"), db => db.IndicatorSets);
+        _standardSetId = await AddAsync(_ => MatrixStandardSet("Matrix standard"), db => db.StandardSets);
         // An uploaded file, so that the download answers with the file.
         var pdf = "%PDF-1.7\n%matrix\n"u8.ToArray();
         _linkedPlanId = await AddAsync(db =>
@@ -465,6 +469,14 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             await db.SaveChangesAsync();
             _notifications[user.Id] = notification.Id;
         }
+    }
+
+    /// <summary>A national standard set holding the matrix's indicator, so that leaving it out finds it.</summary>
+    private StandardSet MatrixStandardSet(string name)
+    {
+        var set = new StandardSet(Guid.NewGuid(), name, name, name, StandardSetKind.Any, string.Empty);
+        set.ReplaceMembers([_indicatorId]);
+        return set;
     }
 
     private async Task<Guid> AddFeedbackAsync()

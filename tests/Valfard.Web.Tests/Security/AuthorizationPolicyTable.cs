@@ -125,7 +125,11 @@ public static class AuthorizationPolicyTable
         ["GET Indicators.Show"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["GET Indicators.Xlsx"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["GET Indicators.Csv"] = OwnData(Coordinator, Editor, SystemAdmin),
-        ["POST Indicators.Direction"] = OwnData(Coordinator, SystemAdmin), // shared catalogue: a coordinator of any organisation sets it for all
+        // The catalogue is the installation's (ADR 0018): only the system admin changes it, from any organisation; a
+        // coordinator tells the admins instead (the matrix posts an empty message, which is refused with a message).
+        ["POST Indicators.Direction"] = OwnData(SystemAdmin),
+        ["POST Indicators.TellAdmins"] = OwnData(Coordinator),
+        ["GET Indicators.Changes"] = OwnData(SystemAdmin),
         // The set is a form field: without one the answer is the catalogue again with "choose a set"; another
         // organisation's set is not found (CatalogueSearchTests).
         ["POST Indicators.AddToSet"] = OwnData(Coordinator),
@@ -146,11 +150,26 @@ public static class AuthorizationPolicyTable
         ["POST IndicatorSets.Create"] = OwnData(Coordinator),
         ["POST IndicatorSets.Add"] = Allow(Coordinator),
         ["POST IndicatorSets.Remove"] = Allow(Coordinator),
-        ["GET IndicatorImports.Index"] = OwnData(Coordinator, SystemAdmin),
-        ["POST IndicatorImports.FromFile"] = OwnData(Coordinator, SystemAdmin),
-        ["POST IndicatorImports.FromSotkanet"] = OwnData(Coordinator, SystemAdmin),
-        ["GET IndicatorImports.Progress"] = Allow(Coordinator, SystemAdmin), // a job is its starter's; another user's job is not found
+        ["GET IndicatorImports.Index"] = OwnData(SystemAdmin),
+        ["POST IndicatorImports.FromFile"] = OwnData(SystemAdmin),
+        ["POST IndicatorImports.FromSotkanet"] = OwnData(SystemAdmin),
+        // A coordinator follows the live fetch they started; a run is its starter's, another user's is not found.
+        ["GET IndicatorImports.Progress"] = Allow(Coordinator, SystemAdmin),
         ["GET IndicatorImports.Status"] = Allow(Coordinator, SystemAdmin),
+        // National standard sets: the installation's, so the system admin of any organisation changes them; a
+        // coordinator copies one into the own organisation's sets and marks the own organisation's left-out indicators.
+        ["GET StandardSets.Index"] = OwnData(SystemAdmin),
+        ["POST StandardSets.Create"] = OwnData(SystemAdmin),
+        ["GET StandardSets.Edit"] = OwnData(SystemAdmin),
+        ["POST StandardSets.Edit"] = OwnData(SystemAdmin),
+        ["POST StandardSets.LoadIds"] = OwnData(SystemAdmin),
+        ["POST StandardSets.LoadGroup"] = OwnData(SystemAdmin),
+        ["POST StandardSets.Copy"] = OwnData(Coordinator),
+        ["POST StandardSets.LeaveOut"] = OwnData(Coordinator),
+        ["POST StandardSets.UndoLeaveOut"] = OwnData(Coordinator),
+        // Last: the other organisation's admin removes from (and deletes) the matrix's own set, not a fresh one.
+        ["POST StandardSets.RemoveMember"] = OwnData(SystemAdmin),
+        ["POST StandardSets.Delete"] = OwnData(SystemAdmin),
 
         // ---- the welfare plan: everyone reads, the coordinator and the organisation admin build it
         ["GET Plan.Index"] = SignedIn(),

@@ -13,6 +13,8 @@ public sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgoin
         builder.Property(m => m.Recipient).HasMaxLength(OutgoingMail.RecipientMaxLength);
         builder.Property(m => m.Language).HasMaxLength(OutgoingMail.LanguageMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(OutgoingMail.ErrorMaxLength);
+        builder.Property(m => m.Sender).HasMaxLength(OutgoingMail.SenderMaxLength);
+        builder.Property(m => m.Message).HasMaxLength(OutgoingMail.MessageMaxLength);
         builder.HasIndex(m => m.GaveUpAt);
     }
 }

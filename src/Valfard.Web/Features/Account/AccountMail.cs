@@ -61,6 +61,11 @@ public sealed class AccountMail(
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Cultures.Normalize(mail.Language));
         try
         {
+            if (mail.Kind == OutgoingMailKind.IndicatorFeedback)
+            {
+                await sender.SendAsync(IndicatorFeedback(mail, user), cancellationToken);
+                return true;
+            }
             var link = await BuildLinkAsync(user);
             var message = mail.Kind == OutgoingMailKind.Invitation
                 ? new EmailMessage(user.Email!, localizer["Mail.InviteSubject"], localizer["Mail.InviteBody", user.DisplayName, link])
@@ -72,6 +77,16 @@ public sealed class AccountMail(
         {
             CultureInfo.CurrentUICulture = previous;
         }
+    }
+
+    /// <summary>A coordinator's word about an indicator to one system admin, with a link to its page.</summary>
+    private EmailMessage IndicatorFeedback(OutgoingMail mail, ApplicationUser admin)
+    {
+        var id = mail.IndicatorId ?? 0;
+        var link = publicAddress.Link(links.GetPathByAction("Show", "Indicators", new { id })
+            ?? throw new InvalidOperationException("No route reaches Indicators/Show."));
+        return new EmailMessage(admin.Email!, localizer["Mail.IndicatorFeedbackSubject", id],
+            localizer["Mail.IndicatorFeedbackBody", admin.DisplayName, mail.Sender ?? string.Empty, id, mail.Message ?? string.Empty, link]);
     }
 
     private async Task<string> BuildLinkAsync(ApplicationUser user)

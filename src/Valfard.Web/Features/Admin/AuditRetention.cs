@@ -46,6 +46,13 @@ public sealed partial class AuditRetention(ValfardDbContext db, IOptions<AuditRe
         {
             deleted += await db.AuditEntries.IgnoreQueryFilters().Where(a => chunk.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
         }
+        // The installation's own audit (changes to the shared catalogue) is kept for the same time.
+        var expiredChanges = (await db.CatalogueChanges.AsNoTracking().Select(c => new { c.Id, c.At }).ToListAsync(cancellationToken))
+            .Where(c => c.At < cutoff).Select(c => c.Id).ToList();
+        foreach (var chunk in expiredChanges.Chunk(500))
+        {
+            deleted += await db.CatalogueChanges.Where(c => chunk.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
         if (deleted > 0)
         {
             LogPurged(logger, deleted, RetentionDays);

@@ -15,3 +15,6 @@ public sealed class PrintViewModel
 
 /// <summary>One section of a document, with the heading level its chapters start at (1 in print, 2 under a page title).</summary>
 public sealed record DocumentSectionView(ReportDocument Document, DocumentSection Section, int BaseHeadingLevel);
+
+/// <summary>The appendix list of left-out indicators, under a heading of the given level.</summary>
+public sealed record LeftOutView(ReportDocument Document, int HeadingLevel);

@@ -27,7 +27,16 @@ public sealed class ReportDocument
     public required IReadOnlyList<DocumentObservation> Observations { get; init; }
     public required IReadOnlyList<DocumentLink> LinkedPlans { get; init; }
     public PlanSnapshot? Plan { get; init; }
+
+    /// <summary>
+    /// The standard-set indicators the organisation left out, with its reasons, for the appendix (THL asks for them).
+    /// Frozen with the rest of the snapshot; a snapshot taken before the list existed reads back as empty.
+    /// </summary>
+    public IReadOnlyList<DocumentLeftOut> LeftOut { get; init; } = [];
 }
+
+/// <param name="ReasonLanguage">The language of <paramref name="Reason"/> when it is not the document's (only the other language was written); null otherwise.</param>
+public sealed record DocumentLeftOut(int IndicatorId, string Title, string SetName, string Reason, string? ReasonLanguage);
 
 /// <param name="Depth">0 for a chapter, 1 for a sub-chapter.</param>
 /// <param name="TitleLanguage">The language of <paramref name="Title"/> when it is not the document's; null otherwise.</param>

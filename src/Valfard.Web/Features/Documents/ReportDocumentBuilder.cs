@@ -80,6 +80,13 @@ public sealed class ReportDocumentBuilder(
         var ordered = report.SectionsInReadingOrder();
         var allIndicatorIds = blocks.SelectMany(g => g).Distinct().ToList();
         var now = clock.GetUtcNow();
+        // The tenant filter keeps the marks to the report's organisation; sets and indicators are the installation's.
+        var leftOut = await db.LeftOutIndicators.AsNoTracking().Where(l => l.OrganisationId == report.OrganisationId).ToListAsync(cancellationToken);
+        var leftOutSetIds = leftOut.Select(l => l.StandardSetId).Distinct().ToList();
+        var leftOutIndicatorIds = leftOut.Select(l => l.IndicatorId).Distinct().ToList();
+        var leftOutSets = await db.StandardSets.AsNoTracking().Where(s => leftOutSetIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var leftOutIndicators = await db.Indicators.AsNoTracking().Where(i => leftOutIndicatorIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Title }).ToDictionaryAsync(i => i.Id, i => i.Title, cancellationToken);
 
         var documents = new List<ReportDocument>();
         foreach (var language in languages)
@@ -116,6 +123,15 @@ public sealed class ReportDocumentBuilder(
                 }).ToList(),
                 LinkedPlans = links,
                 Plan = plan,
+                LeftOut = leftOut.Where(l => leftOutSets.ContainsKey(l.StandardSetId))
+                    .Select(l =>
+                    {
+                        var (reason, reasonLanguage) = l.ReasonIn(language);
+                        return new DocumentLeftOut(l.IndicatorId,
+                            leftOutIndicators.TryGetValue(l.IndicatorId, out var title) ? title.Pick(language) : $"#{l.IndicatorId}",
+                            leftOutSets[l.StandardSetId].NameIn(language), reason, reasonLanguage == language ? null : reasonLanguage);
+                    })
+                    .OrderBy(l => l.SetName, StringComparer.CurrentCulture).ThenBy(l => l.Title, StringComparer.CurrentCulture).ToList(),
             });
         }
         return documents;

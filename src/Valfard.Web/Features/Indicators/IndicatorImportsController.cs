@@ -11,8 +11,10 @@ namespace Valfard.Web.Features.Indicators;
 /// <summary>
 /// Imports into the shared catalogue, from an uploaded Sotkanet file or straight from Sotkanet. Each is queued as a
 /// run (one runs at a time per installation) whose progress page polls its status; a run is its starter's, another
-/// user's is not found.
+/// user's is not found. The catalogue is every organisation's, so only a system admin imports into it (ADR 0018).
 /// </summary>
+// A coordinator may follow the live fetch they started ("fetch now" on the catalogue); starting an import is the
+// system admin's alone.
 [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
 [Route("indicators/import")]
 public sealed class IndicatorImportsController(IndicatorImportJobs jobs, IStringLocalizer<SharedResource> localizer) : Controller
@@ -21,9 +23,11 @@ public sealed class IndicatorImportsController(IndicatorImportJobs jobs, IString
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
+    [Authorize(Roles = Roles.SystemAdmin)]
     [HttpGet("")]
     public IActionResult Index() => View();
 
+    [Authorize(Roles = Roles.SystemAdmin)]
     [HttpPost("file")]
     [RequestSizeLimit(MaxImportBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes)]
@@ -45,6 +49,7 @@ public sealed class IndicatorImportsController(IndicatorImportJobs jobs, IString
         return RedirectToAction(nameof(Progress), new { job = run.Id });
     }
 
+    [Authorize(Roles = Roles.SystemAdmin)]
     [HttpPost("live")]
     public async Task<IActionResult> FromSotkanet(string? indicatorIds, int fromYear, int toYear, CancellationToken cancellationToken)
     {

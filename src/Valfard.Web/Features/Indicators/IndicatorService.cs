@@ -174,21 +174,6 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         return female is null || male is null ? null : GenderGap.Of(Observed(female), Observed(male), scale, direction, rule);
     }
 
-    /// <summary>
-    /// Sets which way is good for an indicator. The catalogue is shared, so this applies to every organisation; it
-    /// is what turns a rising or falling trend into an improving or worsening one.
-    /// </summary>
-    public async Task<OperationResult> SetDirectionAsync(int id, IndicatorDirection direction, CancellationToken cancellationToken)
-    {
-        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (indicator is null || !Enum.IsDefined(direction))
-        {
-            return OperationResult.Missing();
-        }
-        indicator.Direction = direction;
-        return await db.SaveAsync(cancellationToken);
-    }
-
     /// <summary>The indicator table as CSV: one row per region, gender and year; a missing value stays empty.</summary>
     public static byte[] ToCsv(IndicatorPageViewModel page)
     {

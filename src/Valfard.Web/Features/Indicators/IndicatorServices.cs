@@ -10,6 +10,7 @@ public static class IndicatorServices
         services.AddScoped<IndicatorService>();
         services.AddScoped<IndicatorCatalogue>();
         services.AddScoped<IndicatorSetService>();
+        services.AddScoped<CatalogueSettings>();
         services.AddScoped<PeerService>();
         services.AddScoped<OverviewService>();
         services.AddScoped<LocalIndicatorService>();

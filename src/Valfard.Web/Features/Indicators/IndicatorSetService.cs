@@ -12,20 +12,15 @@ public sealed record SetMemberItem(int IndicatorId, string Title);
 
 public sealed record IndicatorSetItem(Guid Id, string Name, Guid Version, IReadOnlyList<SetMemberItem> Members);
 
-/// <summary>The organisation's indicator sets, and the indicators shown in report sections, chosen from the sets or the catalogue.</summary>
+/// <summary>
+/// The organisation's indicator sets, and the indicators shown in report sections, chosen from the sets or the
+/// catalogue. The national standard sets are the installation's (StandardSetService); an organisation copies one to
+/// get its own.
+/// </summary>
 public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisation current, AuditTrail audit)
 {
-    /// <summary>The sets THL and the field use, started with the sample catalogue's matching indicators; each organisation edits its own.</summary>
-    private static readonly (string Name, int[] Members)[] Standard =
-    [
-        ("Vähimmäistietosisältö – kunta / Minimiuppgifter – kommun", [90002, 90003, 90004, 90005, 90006, 90007, 90009, 90010, 90012, 90013, 90018, 90021, 90022, 90032]),
-        ("HYTE-kerroin / Hyte-koefficient", [90039, 90038, 90040, 90026, 90014]),
-        ("TEAviisari", [90038]),
-    ];
-
     public async Task<IReadOnlyList<IndicatorSetItem>> ListAsync(string language, CancellationToken cancellationToken)
     {
-        await EnsureStandardSetsAsync(cancellationToken);
         var sets = await db.IndicatorSets.AsNoTracking().Include(s => s.Members).ToListAsync(cancellationToken);
         // Only the members' titles: the catalogue has thousands of indicators.
         var memberIds = sets.SelectMany(s => s.Members).Select(m => m.IndicatorId).Distinct().ToList();
@@ -35,30 +30,6 @@ public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisatio
             .Select(s => new IndicatorSetItem(s.Id, s.Name, s.Version, s.Members.OrderBy(m => m.Position)
                 .Select(m => new SetMemberItem(m.IndicatorId, titles.GetValueOrDefault(m.IndicatorId, $"#{m.IndicatorId}"))).ToList()))
             .ToList();
-    }
-
-    private async Task EnsureStandardSetsAsync(CancellationToken cancellationToken)
-    {
-        if (current.OrganisationId is not { } organisationId || await db.IndicatorSets.AnyAsync(cancellationToken))
-        {
-            return;
-        }
-        var known = (await db.Indicators.Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
-        db.IndicatorSets.AddRange(StandardSets(organisationId, known));
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public static IEnumerable<IndicatorSet> StandardSets(Guid organisationId, IReadOnlySet<int> knownIndicators)
-    {
-        foreach (var (name, members) in Standard)
-        {
-            var set = new IndicatorSet(Guid.NewGuid(), organisationId, name);
-            foreach (var id in members.Where(knownIndicators.Contains))
-            {
-                set.Add(id);
-            }
-            yield return set;
-        }
     }
 
     public async Task<OperationResult> CreateAsync(string? name, CancellationToken cancellationToken)

@@ -9,11 +9,14 @@ namespace Valfard.Web.Features.Indicators;
 /// <summary>The organisation's indicator sets: everyone reads them, a coordinator creates them and chooses their indicators.</summary>
 [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.SystemAdmin}")]
 [Route("indicators/sets")]
-public sealed class IndicatorSetsController(IndicatorSetService sets) : Controller
+public sealed class IndicatorSetsController(IndicatorSetService sets, StandardSets.StandardSetService standardSets) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await sets.ListAsync(Cultures.Current, cancellationToken));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        ViewData["Standard"] = await standardSets.ListAsync(Cultures.Current, cancellationToken);
+        return View(await sets.ListAsync(Cultures.Current, cancellationToken));
+    }
 
     [Authorize(Roles = Roles.Coordinator)]
     [HttpPost("")]

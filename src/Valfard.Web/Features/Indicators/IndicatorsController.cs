@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Valfard.Domain.Common;
 using Valfard.Web.Common;
@@ -11,7 +13,8 @@ namespace Valfard.Web.Features.Indicators;
 
 /// <summary>
 /// The indicator catalogue: the list, an indicator's chart and table, its CSV and Excel downloads, and which way is
-/// good. Own indicators, sets and imports have controllers of their own under the same <c>indicators</c> address.
+/// good. The catalogue is the installation's: only a system admin changes it (ADR 0018); a coordinator tells the
+/// admins. Own indicators, sets and imports have controllers of their own under the same <c>indicators</c> address.
 /// </summary>
 [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor},{Roles.SystemAdmin}")]
 [Route("indicators")]
@@ -20,11 +23,14 @@ public sealed class IndicatorsController(
     IndicatorCatalogue catalogue,
     IndicatorSetService sets,
     IndicatorImportJobs jobs,
+    CatalogueSettings settings,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>Remembers the set a coordinator last added to, so the next result offers it first.</summary>
     public const string LastSetCookie = ".Valfard.LastSet";
     private const string AddedKey = "CatalogueAdded";
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     /// <summary>The catalogue, searched by words in any of the three languages or by id, one page at a time.</summary>
     [HttpGet("")]
@@ -129,11 +135,25 @@ public sealed class IndicatorsController(
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"indicator-{id}.xlsx");
     }
 
-    [Authorize(Roles = $"{Roles.Coordinator},{Roles.SystemAdmin}")]
+    [Authorize(Roles = Roles.SystemAdmin)]
     [HttpPost("{id:int}/direction")]
     public async Task<IActionResult> Direction(int id, Domain.Indicators.IndicatorDirection direction, CancellationToken cancellationToken) =>
-        this.Flashed(await indicators.SetDirectionAsync(id, direction, cancellationToken), "Indicators.DirectionSaved",
+        this.Flashed(await settings.ChangeDirectionAsync(id, direction, UserId, cancellationToken), "Indicators.DirectionSaved",
             () => RedirectToAction(nameof(Show), new { id }));
+
+    /// <summary>A coordinator who thinks a shared setting is wrong says so to the system admins, a few times an hour at most.</summary>
+    [Authorize(Roles = Roles.Coordinator)]
+    [EnableRateLimiting(Startup.ServiceSetup.IndicatorFeedbackRateLimit)]
+    [HttpPost("{id:int}/tell-admins")]
+    public async Task<IActionResult> TellAdmins(int id, string? message, CancellationToken cancellationToken) =>
+        this.Flashed(await settings.TellAdminsAsync(id, message, UserId, cancellationToken), "Indicators.TellAdmins.Sent",
+            () => RedirectToAction(nameof(Show), new { id }));
+
+    /// <summary>Every change to the shared catalogue's settings and standard sets: who, when, before and after.</summary>
+    [Authorize(Roles = Roles.SystemAdmin)]
+    [HttpGet("changes")]
+    public async Task<IActionResult> Changes(CancellationToken cancellationToken) =>
+        View(await settings.RecentChangesAsync(500, cancellationToken));
 
     [HttpGet("{id:int}/csv")]
     public async Task<IActionResult> Csv(int id, [FromQuery(Name = "region")] int[]? regions, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Indicators;
 using Valfard.Infrastructure.Indicators;
 using Valfard.Infrastructure.Persistence;
-using Valfard.Web.Features.Indicators;
 
 namespace Valfard.Web.Startup.Demo;
 
@@ -11,14 +10,32 @@ namespace Valfard.Web.Startup.Demo;
 /// Loads the SAMPLE indicator files (Sotkanet's formats, invented numbers) through the real importer, once: later
 /// starts find the catalogue filled and leave it alone.
 /// </summary>
-public sealed class DemoIndicatorSeeder(ValfardDbContext db, IndicatorImporter importer, IWebHostEnvironment environment)
+public sealed class DemoIndicatorSeeder(ValfardDbContext db, IndicatorImporter importer, IWebHostEnvironment environment, TimeProvider clock)
 {
     public string Directory => Path.Combine(environment.ContentRootPath, "SampleData", "sotkanet");
+
+    /// <summary>
+    /// Sample standard sets with the sample catalogue's invented ids: SAMPLE in their names and marked as samples, so
+    /// nobody takes them for THL's lists. No real list is shipped (ADR 0018): a system admin loads those.
+    /// </summary>
+    private static readonly (string Fi, string Sv, string En, StandardSetKind Kind, int[] Members)[] SampleStandardSets =
+    [
+        ("Vähimmäistietosisältö – kunta (NÄYTE / SAMPLE)", "Minimidatainnehåll – kommun (EXEMPEL / SAMPLE)", "Minimum data content – municipality (SAMPLE)",
+            StandardSetKind.Municipalities, [90002, 90003, 90004, 90005, 90006, 90007, 90009, 90010, 90012, 90013, 90018, 90021, 90022, 90032]),
+        ("HYTE-kerroin (NÄYTE / SAMPLE)", "Hyte-koefficient (EXEMPEL / SAMPLE)", "HYTE coefficient (SAMPLE)", StandardSetKind.Municipalities,
+            [90039, 90038, 90040, 90026, 90014]),
+        ("TEAviisari (NÄYTE / SAMPLE)", "TEAviisari (EXEMPEL / SAMPLE)", "TEAviisari (SAMPLE)", StandardSetKind.Any, [90038]),
+    ];
+
+    /// <summary>The indicator Demokommun leaves out of the sample minimum data content, to show the report's appendix.</summary>
+    public const int DemoLeftOutIndicator = 90013;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Indicators.AnyAsync(cancellationToken))
         {
+            // A database seeded before standard sets existed gets the sample ones at its next start.
+            await SeedStandardSetsAsync(cancellationToken);
             return;
         }
         using (var indicators = SotkanetJsonReader.Open(File.OpenRead(Path.Combine(Directory, "indicators.json"))))
@@ -37,23 +54,66 @@ public sealed class DemoIndicatorSeeder(ValfardDbContext db, IndicatorImporter i
         var directions = await JsonSerializer.DeserializeAsync<Dictionary<string, string>>(directionsFile, cancellationToken: cancellationToken) ?? [];
         foreach (var indicator in await db.Indicators.ToListAsync(cancellationToken))
         {
-            indicator.Direction = directions.GetValueOrDefault(indicator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) switch
+            indicator.ChangeDirection(directions.GetValueOrDefault(indicator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) switch
             {
                 "higher" => IndicatorDirection.HigherIsBetter,
                 "lower" => IndicatorDirection.LowerIsBetter,
                 _ => IndicatorDirection.Neutral,
-            };
+            });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await SeedStandardSetsAsync(cancellationToken);
         await ShowInDemoReportAsync(cancellationToken);
     }
 
-    /// <summary>Demokommun's standard sets, and charts in the life-stage sections of its report in progress.</summary>
+    /// <summary>
+    /// The sample standard sets, once, with Demokommun's copies of them and one indicator it leaves out with a reason
+    /// (so the report's appendix, the PDF and the public page have something to list).
+    /// </summary>
+    private async Task SeedStandardSetsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.StandardSets.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var all = new[] { ValfardDbContext.TenantFilter };
+        var known = (await db.Indicators.Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var coordinator = await db.Users.IgnoreQueryFilters(all).Where(u => u.Email == "coordinator@demo.test").Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var ownNames = (await db.IndicatorSets.IgnoreQueryFilters(all).Where(s => s.OrganisationId == DemoSeeder.DemokommunId)
+            .Select(s => s.Name).ToListAsync(cancellationToken)).ToHashSet();
+        StandardSet? minimum = null;
+        foreach (var (fi, sv, en, kind, members) in SampleStandardSets)
+        {
+            var set = new StandardSet(Guid.NewGuid(), fi, sv, en, kind,
+                "SAMPLE: keksityt tunnisteet Valfardin esittelyä varten / påhittade id:n för Valfards demo / invented ids for the Valfard demo.");
+            set.MarkAsSample();
+            set.ReplaceMembers(members.Where(known.Contains));
+            db.StandardSets.Add(set);
+            minimum ??= set;
+            if (!ownNames.Contains(fi))
+            {
+                var copy = new IndicatorSet(Guid.NewGuid(), DemoSeeder.DemokommunId, fi);
+                foreach (var id in members.Where(known.Contains))
+                {
+                    copy.Add(id);
+                }
+                db.IndicatorSets.Add(copy);
+            }
+        }
+        if (minimum is not null && minimum.Contains(DemoLeftOutIndicator) && coordinator != Guid.Empty)
+        {
+            db.LeftOutIndicators.Add(new LeftOutIndicator(Guid.NewGuid(), DemoSeeder.DemokommunId, minimum.Id, DemoLeftOutIndicator,
+                "Kunnan ikäluokat ovat niin pieniä, että luvut vaihtelevat satunnaisesti vuodesta toiseen. Seuraamme nuorten mielenterveyttä kouluterveyskyselyn avulla.",
+                "Kommunens åldersklasser är så små att talen varierar slumpmässigt från år till år. Vi följer ungas psykiska hälsa genom enkäten Hälsa i skolan.",
+                coordinator, clock.GetUtcNow()));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Charts in the life-stage sections of Demokommun's report in progress.</summary>
     private async Task ShowInDemoReportAsync(CancellationToken cancellationToken)
     {
         var all = new[] { ValfardDbContext.TenantFilter };
-        var known = (await db.Indicators.Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
-        db.IndicatorSets.AddRange(IndicatorSetService.StandardSets(DemoSeeder.DemokommunId, known));
         var sections = await db.ReportSections.IgnoreQueryFilters(all)
             .Where(s => s.OrganisationId == DemoSeeder.DemokommunId).ToListAsync(cancellationToken);
         var charts = new Dictionary<string, int[]>
