@@ -1,33 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Valfard.Infrastructure.Mail;
 using Valfard.Infrastructure.Persistence;
+using Valfard.Web.Common;
 
 namespace Valfard.Web.Features.Account;
 
 /// <summary>Wakes the delivery worker when a mail is queued, so it goes out at once instead of at the next poll.</summary>
-public sealed class MailDeliverySignal : IDisposable
-{
-    private readonly SemaphoreSlim _queued = new(0, 1);
-
-    public void Wake()
-    {
-        if (_queued.CurrentCount == 0)
-        {
-            try
-            {
-                _queued.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another request woke it a moment ago: one wake-up is enough.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _queued.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _queued.Dispose();
-}
+public sealed class MailDeliverySignal : WakeSignal;
 
 /// <summary>
 /// Sends the queued mails that are due, one pass at a time per app (the worker and anyone else asking share one

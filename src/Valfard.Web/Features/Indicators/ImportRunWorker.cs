@@ -3,33 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Indicators;
 using Valfard.Infrastructure.Indicators;
 using Valfard.Infrastructure.Persistence;
+using Valfard.Web.Common;
 
 namespace Valfard.Web.Features.Indicators;
 
 /// <summary>Wakes the run worker when a run is queued, so it starts at once instead of at the next poll.</summary>
-public sealed class ImportRunSignal : IDisposable
-{
-    private readonly SemaphoreSlim _queued = new(0, 1);
-
-    public void Wake()
-    {
-        if (_queued.CurrentCount == 0)
-        {
-            try
-            {
-                _queued.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Woken a moment ago: one wake-up is enough.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _queued.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _queued.Dispose();
-}
+public sealed class ImportRunSignal : WakeSignal;
 
 /// <summary>
 /// Rows staged so far by the runs this app instance is running. Kept in memory rather than written per batch: the
