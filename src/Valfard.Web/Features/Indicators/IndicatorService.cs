@@ -88,6 +88,7 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
     private static IndicatorPageViewModel Build(Indicator indicator, List<(Region Region, string Kind)> regions, IReadOnlyList<int> peers,
         List<IndicatorValue> values, string language, SmallNumberRule smallNumbers)
     {
+        var scale = ValueScale.For(indicator);
         var shownRegions = regions.Select(r => r.Region.Id).ToHashSet();
         var peerSeries = peers.Select(peer => (IReadOnlyList<ObservedValue>)values
             .Where(v => v.RegionId == peer && v.Gender == Gender.Total).Select(v => new ObservedValue(v.Year, v.Value, v.AbsValue)).ToList()).ToList();
@@ -139,9 +140,9 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             Source = indicator.SourceOrganisation.Pick(language),
             Years = years,
             Series = series,
-            Analysis = own is null ? null : Analyse(own, series, peerSeries, ValueScale.For(indicator), indicator.Direction, smallNumbers) with
+            Analysis = own is null ? null : Analyse(own, series, peerSeries, scale, indicator.Direction, smallNumbers) with
             {
-                Gender = GenderGapOf(series, ValueScale.For(indicator), indicator.Direction, smallNumbers),
+                Gender = GenderGapOf(series, scale, indicator.Direction, smallNumbers),
             },
             TrendRegion = own?.Region,
         };
@@ -154,7 +155,6 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
     internal static IndicatorAnalysis Analyse(IndicatorSeries own, IReadOnlyList<IndicatorSeries> series,
         IReadOnlyList<IReadOnlyList<ObservedValue>> peers, ValueScale scale, IndicatorDirection direction, SmallNumberRule smallNumbers)
     {
-        static List<ObservedValue> Observed(IndicatorSeries s) => s.Points.Select(p => new ObservedValue(p.Year, p.Value, p.AbsValue)).ToList();
         var benchmarks = series.Where(s => s.Gender == Gender.Total && s.RegionKind is "county" or "country")
             .Select(s => new BenchmarkSeries(s.RegionKind, s.Region, Observed(s))).ToList();
         if (peers.Count > 0)
@@ -165,10 +165,12 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         return IndicatorAnalysis.Analyse(Observed(own), benchmarks, scale, direction, smallNumbers);
     }
 
+    private static List<ObservedValue> Observed(IndicatorSeries series) =>
+        series.Points.Select(p => new ObservedValue(p.Year, p.Value, p.AbsValue)).ToList();
+
     /// <summary>The own area's women against its men, when the values are given by gender.</summary>
     private static GenderGap? GenderGapOf(IReadOnlyList<IndicatorSeries> series, ValueScale scale, IndicatorDirection direction, SmallNumberRule rule)
     {
-        static List<ObservedValue> Observed(IndicatorSeries? s) => s?.Points.Select(p => new ObservedValue(p.Year, p.Value, p.AbsValue)).ToList() ?? [];
         var female = series.FirstOrDefault(s => s.RegionKind == "own" && s.Gender == Gender.Female);
         var male = series.FirstOrDefault(s => s.RegionKind == "own" && s.Gender == Gender.Male);
         return female is null || male is null ? null : GenderGap.Of(Observed(female), Observed(male), scale, direction, rule);
@@ -232,7 +234,7 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
     private async Task<List<(Region Region, string Kind)>> ComparisonRegionsAsync(Organisation organisation, CancellationToken cancellationToken)
     {
         var all = await db.Regions.AsNoTracking().ToListAsync(cancellationToken);
-        var category = organisation.Kind == OrganisationKind.Municipality ? Region.Municipality : Region.County;
+        var category = PeerService.CategoryOf(organisation.Kind);
         var own = all.FirstOrDefault(r => r.Category == category && r.Code == organisation.OfficialCode);
         var result = new List<(Region, string)>();
         if (own is not null)

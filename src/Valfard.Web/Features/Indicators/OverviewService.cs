@@ -53,10 +53,9 @@ public sealed class OverviewService(ValfardDbContext db, ICurrentOrganisation cu
         }
         var ids = set?.Members.OrderBy(m => m.Position).Select(m => m.IndicatorId).ToList() ?? [];
         var pages = await indicators.PagesAsync(ids, language, cancellationToken);
-        var catalogue = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
         var spines = await SpinesAsync(pages, cancellationToken);
-        var rows = pages.Select(p => new OverviewRow(p, spines.GetValueOrDefault(p.Id),
-            catalogue.TryGetValue(p.Id, out var i) ? i.Subjects.Select(s => s.Pick(language)).Where(s => s.Length > 0).ToList() : [])).ToList();
+        // The pages already carry Sotkanet's subjects in the page's language: the themes to filter by.
+        var rows = pages.Select(p => new OverviewRow(p, spines.GetValueOrDefault(p.Id), p.Details.Subjects)).ToList();
         var subjects = rows.SelectMany(r => r.Subjects).Distinct().Order(StringComparer.CurrentCulture).ToList();
         var shown = string.IsNullOrEmpty(subject) ? rows : rows.Where(r => r.Subjects.Contains(subject)).ToList();
         var key = SortKeys.Contains(sort ?? string.Empty) ? sort! : "position";
