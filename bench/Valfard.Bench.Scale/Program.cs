@@ -151,8 +151,12 @@ async Task<Fixture> FillAsync(string database)
     {
         db.Regions.Add(new Region(100_401 + c)
         {
-            TitleFi = $"Hyvinvointialue {c + 1}", TitleSv = $"Välfärdsområde {c + 1}", TitleEn = $"County {c + 1}",
-            Code = $"B{c + 1:00}", Category = "HYVINVOINTIALUE", MemberOf = "99000",
+            TitleFi = $"Hyvinvointialue {c + 1}",
+            TitleSv = $"Välfärdsområde {c + 1}",
+            TitleEn = $"County {c + 1}",
+            Code = $"B{c + 1:00}",
+            Category = "HYVINVOINTIALUE",
+            MemberOf = "99000",
         });
         regionIds.Add(100_401 + c);
     }
@@ -160,8 +164,12 @@ async Task<Fixture> FillAsync(string database)
     {
         db.Regions.Add(new Region(100_001 + m)
         {
-            TitleFi = $"Kunta {m + 1}", TitleSv = $"Kommun {m + 1}", TitleEn = $"Municipality {m + 1}",
-            Code = $"{m + 1:000}", Category = "KUNTA", MemberOf = $"{100_401 + m % NewCounties},99000",
+            TitleFi = $"Kunta {m + 1}",
+            TitleSv = $"Kommun {m + 1}",
+            TitleEn = $"Municipality {m + 1}",
+            Code = $"{m + 1:000}",
+            Category = "KUNTA",
+            MemberOf = $"{100_401 + m % NewCounties},99000",
         });
         regionIds.Add(100_001 + m);
     }
