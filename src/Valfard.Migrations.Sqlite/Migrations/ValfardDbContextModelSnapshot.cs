@@ -1981,6 +1981,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<Guid>("SectionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("SourceChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
