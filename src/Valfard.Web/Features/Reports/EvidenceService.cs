@@ -55,13 +55,14 @@ public sealed class EvidenceService(
             return null;
         }
         // The organisation's own sets (the tenant filter keeps them to it), in the order the sets list them.
-        var ids = (await db.IndicatorSets.AsNoTracking().OrderBy(s => s.Name).SelectMany(s => s.Members.OrderBy(m => m.Position).Select(m => m.IndicatorId))
-            .ToListAsync(cancellationToken)).Distinct().ToList();
+        // Ordered in memory: an ordered SelectMany needs SQL APPLY, which SQLite does not have.
+        var ids = (await db.IndicatorSets.AsNoTracking().Include(s => s.Members).ToListAsync(cancellationToken))
+            .OrderBy(s => s.Name, StringComparer.CurrentCulture).SelectMany(s => s.Members.OrderBy(m => m.Position).Select(m => m.IndicatorId))
+            .Distinct().ToList();
         var pages = await indicators.PagesAsync(ids, language, cancellationToken);
         var rejections = await db.CandidateRejections.AsNoTracking().Where(r => r.ReportId == reportId).ToListAsync(cancellationToken);
-        var linked = (await db.Observations.AsNoTracking().Where(o => o.ReportId == reportId)
-            .SelectMany(o => o.Indicators.Select(e => new { o.Kind, e.IndicatorId })).ToListAsync(cancellationToken))
-            .Select(l => (l.Kind, l.IndicatorId)).ToHashSet();
+        var linked = (await db.Observations.AsNoTracking().Include(o => o.Indicators).Where(o => o.ReportId == reportId).ToListAsync(cancellationToken))
+            .SelectMany(o => o.Indicators.Select(e => (o.Kind, e.IndicatorId))).ToHashSet();
         var candidates = new List<CandidateItem>();
         foreach (var page in pages)
         {
