@@ -167,9 +167,14 @@ public sealed class EvidenceService(
             return OperationResult.Fail(null, "Reports.NotEditable");
         }
         var pages = await indicators.PagesAsync([indicatorId], Cultures.Finnish, cancellationToken);
-        if (pages is not [{ Analysis.Year: { } year }, ..])
+        if (pages.Count == 0)
         {
             return OperationResult.Missing();
+        }
+        if (pages is not [{ Analysis.Year: { } year }, ..])
+        {
+            // Nothing to reject: without a value there is no candidate, and a rejection needs the year it holds for.
+            return OperationResult.Fail(null, "Evidence.Gap.NoData");
         }
         try
         {
