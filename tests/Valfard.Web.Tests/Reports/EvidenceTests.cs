@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Domain.Indicators;
@@ -86,6 +86,11 @@ public sealed class EvidenceTests : IDisposable
         var reportId = await ReportIdAsync();
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "fi");
 
+        var setId = await _factory.QueryAsync(db => db.IndicatorSets.IgnoreQueryFilters()
+            .Where(x => x.OrganisationId == DemoSeeder.DemokommunId && x.Members.Any(m => m.IndicatorId == indicatorId)).Select(x => x.Id).FirstAsync());
+        var overview = await coordinator.GetHtmlAsync($"/indicators/overview?set={setId}");
+        Assert.Contains("Ehdotetut ilon ja huolen aiheet", overview);
+        Assert.Contains($"href=\"/indicators/{indicatorId}#propose\"", overview);
         var before = await coordinator.GetHtmlAsync($"/reports/{reportId}/observations");
         Assert.Contains($"observations/accept?indicator={indicatorId}&amp;kind=Concern", before);
         var form = await coordinator.GetHtmlAsync($"/reports/{reportId}/observations/accept?indicator={indicatorId}&kind=Concern");
@@ -123,6 +128,10 @@ public sealed class EvidenceTests : IDisposable
         Assert.Equal(36.0, unchanged.Indicators.Single().Value);
         Assert.Contains("Nykyiset tiedot eivät enää tue sitä.", after);
         Assert.Contains("<strong class=\"analysis-value\">36", after);
+        // The reading view shows the evidence as saved, not recomputed from the changed data.
+        var reading = await coordinator.GetHtmlAsync($"/reports/{reportId}/read");
+        Assert.Contains("Nuorten huoli kasvaa", reading);
+        Assert.Contains("<strong class=\"analysis-value\">36", reading);
     }
 
     [Fact]
