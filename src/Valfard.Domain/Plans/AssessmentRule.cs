@@ -2,6 +2,9 @@ using Valfard.Domain.Indicators;
 
 namespace Valfard.Domain.Plans;
 
+/// <summary>A measure as the rule sees it in a round: late or not, and whether its owner has reported on it.</summary>
+public sealed record MeasureInRound(bool Late, bool Reported);
+
 /// <summary>What the rule saw for one goal, so that the page can show the numbers behind the assessment.</summary>
 public sealed record AssessmentBasis(Assessment? Assessment, int IndicatorsWithData, int Improving, int Worsening, int Measures, int Late);
 
@@ -16,13 +19,14 @@ public sealed record AssessmentBasis(Assessment? Assessment, int IndicatorsWithD
 /// its progress is above 0 and worsening when it is below 0.
 /// </para>
 /// <para>
-/// Measures: a measure is late when it is postponed, or when it is not done although its schedule ended before Y.
+/// Measures: a measure is late when it is postponed, or when it is not done although its schedule ended before Y. A
+/// measure scheduled to start after Y is not counted in the round of Y.
 /// </para>
 /// <para>
 /// Off track when more than half of the indicators with data are worsening or more than half of the measures are
 /// late. On track when at least half of the indicators with data are improving (or none has data) and at most a
-/// quarter of the measures are late. At risk otherwise. No assessment when no indicator has data and the goal has no
-/// measures.
+/// quarter of the measures are late. At risk otherwise. Not assessable when no indicator has data and no measure has
+/// been reported on: silence is not progress.
 /// </para>
 /// </summary>
 public static class AssessmentRule
@@ -51,18 +55,19 @@ public static class AssessmentRule
         return kept ? 1 : -1;
     }
 
-    public static AssessmentBasis Assess(IEnumerable<double?> indicatorProgress, IEnumerable<bool> measuresLate)
+    public static AssessmentBasis Assess(IEnumerable<double?> indicatorProgress, IEnumerable<MeasureInRound> measures)
     {
         ArgumentNullException.ThrowIfNull(indicatorProgress);
-        ArgumentNullException.ThrowIfNull(measuresLate);
+        ArgumentNullException.ThrowIfNull(measures);
         var progress = indicatorProgress.OfType<double>().ToList();
-        var late = measuresLate.ToList();
+        var counted = measures.ToList();
+        var late = counted.Select(m => m.Late).ToList();
         var improving = progress.Count(p => p > 0);
         var worsening = progress.Count(p => p < 0);
         var lateCount = late.Count(l => l);
-        if (progress.Count == 0 && late.Count == 0)
+        if (progress.Count == 0 && !counted.Any(m => m.Reported))
         {
-            return new AssessmentBasis(null, 0, 0, 0, 0, 0);
+            return new AssessmentBasis(null, 0, 0, 0, late.Count, lateCount);
         }
         var worseningShare = progress.Count == 0 ? 0 : (double)worsening / progress.Count;
         var improvingShare = progress.Count == 0 ? 1 : (double)improving / progress.Count;

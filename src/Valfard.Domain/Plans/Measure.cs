@@ -79,6 +79,9 @@ public class Measure : IOrganisationOwned, IVersioned
     };
 
     /// <summary>Late: not done although its schedule ended before the given year, or postponed.</summary>
+    /// <summary>A measure whose schedule starts after the year is not yet part of that year's follow-up.</summary>
+    public bool IsScheduledAfter(int year) => StartYear is { } start && start > year;
+
     public static bool IsLate(MeasureStatus status, int? endYear, int year) =>
         status == MeasureStatus.Postponed || (status != MeasureStatus.Done && endYear is { } end && end < year);
 

@@ -1,4 +1,5 @@
 using Valfard.Domain.Indicators;
+using Valfard.Domain.Organisations;
 using Valfard.Domain.Plans;
 
 namespace Valfard.Domain.Tests.Plans;
@@ -44,11 +45,35 @@ public sealed class AssessmentRuleTests
         Assert.Equal((2023, 3.0), AssessmentRule.ActualFor(values, null, 2023));
     }
 
-    private static Assessment? Assess(double?[] progress, bool[] late) => AssessmentRule.Assess(progress, late).Assessment;
+    private static Assessment? Assess(double?[] progress, bool[] late) =>
+        AssessmentRule.Assess(progress, late.Select(l => new MeasureInRound(l, Reported: true))).Assessment;
 
     [Fact]
     public void Nothing_to_assess_gives_no_assessment() =>
         Assert.Null(Assess([null, null], []));
+
+    /// <summary>Issue 17 §10: no reported measure and no indicator data is "not assessable", never "on track".</summary>
+    [Fact]
+    public void Measures_nobody_reported_on_and_no_indicator_data_are_not_assessable()
+    {
+        Assert.Null(AssessmentRule.Assess([null], [new MeasureInRound(false, false), new MeasureInRound(false, false)]).Assessment);
+        Assert.Equal(Assessment.OnTrack, AssessmentRule.Assess([null], [new MeasureInRound(false, true), new MeasureInRound(false, false)]).Assessment);
+        // Indicator data alone is enough to assess.
+        Assert.Equal(Assessment.OnTrack, AssessmentRule.Assess([0.3], [new MeasureInRound(false, false)]).Assessment);
+    }
+
+    [Theory]
+    [InlineData(2027, 2025, true)]
+    [InlineData(2025, 2025, false)]
+    [InlineData(2024, 2025, false)]
+    public void A_measure_scheduled_to_start_later_is_not_counted_in_an_earlier_round(int start, int round, bool later)
+    {
+        var term = new CouncilTerm(Guid.NewGuid(), new DateOnly(2025, 6, 1), new DateOnly(2029, 5, 31));
+        var plan = new WelfarePlan(Guid.NewGuid(), Guid.NewGuid(), term, null, "Hyvinvointisuunnitelma", "Välfärdsplan", Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+        var measure = new Measure(Guid.NewGuid(), new Goal(Guid.NewGuid(), plan, "T1", 0), "T1.1", 0);
+        measure.SetSchedule(start, start + 2, "", null);
+        Assert.Equal(later, measure.IsScheduledAfter(round));
+    }
 
     [Fact]
     public void Worsening_exactly_half_is_not_off_track_but_more_than_half_is()
@@ -88,7 +113,7 @@ public sealed class AssessmentRuleTests
     [Fact]
     public void The_basis_counts_what_the_rule_saw()
     {
-        var basis = AssessmentRule.Assess([0.4, -0.2, null, 0], [true, false, false]);
+        var basis = AssessmentRule.Assess([0.4, -0.2, null, 0], [new(true, true), new(false, true), new(false, false)]);
         Assert.Equal(new AssessmentBasis(Assessment.AtRisk, 3, 1, 1, 3, 1), basis);
     }
 

@@ -48,6 +48,10 @@ public sealed class PlanData
 
     public int ReferenceYear(int today) => Round?.Year ?? today;
 
+    /// <summary>In a round, whether the owner recorded the measure in it; outside one, whether it has left "not started".</summary>
+    public bool IsReported(Measure measure) =>
+        Round is not null ? Entries.ContainsKey(measure.Id) : measure.Status != MeasureStatus.NotStarted;
+
     public (int Year, double Value)? Actual(FollowUpIndicator indicator, int year) =>
         Series.TryGetValue(indicator.Id, out var series) ? AssessmentRule.ActualFor(series.Values, indicator.BaselineYear, year) : null;
 
@@ -61,7 +65,7 @@ public sealed class PlanData
         var measures = MeasuresOf(goal.Id).ToList();
         var indicators = IndicatorsOfGoal(goal.Id).Concat(measures.SelectMany(m => IndicatorsOfMeasure(m.Id)));
         return AssessmentRule.Assess(indicators.Select(i => Progress(i, year)),
-            measures.Select(m => Measure.IsLate(StatusOf(m), m.EndYear, year)));
+            measures.Where(m => !m.IsScheduledAfter(year)).Select(m => new MeasureInRound(Measure.IsLate(StatusOf(m), m.EndYear, year), IsReported(m))));
     }
 
     /// <summary>The assessment that counts: the coordinator's override when there is one, else the rule's.</summary>
