@@ -58,7 +58,7 @@ public sealed partial class PlanTests : IDisposable
         Assert.Contains("Tavoitettiin 118 nuorta", page);
         Assert.DoesNotContain($"/plan/follow-up/2025/measures/{measure.Id}\"", page);
         var round = await council.GetHtmlAsync("/plan/follow-up/2025");
-        Assert.Contains("Riskissä", round);
+        Assert.Contains("Toteutuminen vaarassa", round);
         Assert.DoesNotContain("/assessment\"", round);
 
         Assert.NotEqual(HttpStatusCode.OK, (await council.Client.GetAsync("/plan/goals/new")).StatusCode);
