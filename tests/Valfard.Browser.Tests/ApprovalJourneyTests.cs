@@ -34,7 +34,7 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         // A council member reads the report in Swedish and comments beside the section on young people.
         var council = await app.SignInAsync("council@demo.test", "sv");
         await council.GotoAsync("/reports");
-        await council.GetByRole(AriaRole.Link, new() { Name = "Välfärdsberättelse 2025–2029" }).ClickAsync();
+        await council.GetByRole(AriaRole.Link, new() { Name = "Omfattande välfärdsberättelse 2025–2029" }).ClickAsync();
         await council.GetByRole(AriaRole.Link, new() { Name = "På svenska", Exact = true }).ClickAsync();
         var youth = council.Locator(".reading-row").Filter(new() { Has = council.GetByRole(AriaRole.Heading, new() { Name = "Unga" }) });
         await youth.Locator("summary").GetByText("Ny kommentar").ClickAsync();

@@ -12,7 +12,7 @@ public sealed class PlanJourneyTests(AppFixture app)
     public async Task The_coordinator_opens_a_round_an_owner_records_and_a_council_member_reads_it()
     {
         var coordinator = await app.SignInAsync("coordinator@demo.test", "fi");
-        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Suunnitelma", Exact = true }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Hyvinvointisuunnitelma", Exact = true }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Hyvinvointisuunnitelma 2025–2029");
         await coordinator.ScreenshotAsync(new() { Path = Shot("plan-tree-fi.png"), FullPage = true });
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Vuosiseuranta" }).ClickAsync();
@@ -36,7 +36,7 @@ public sealed class PlanJourneyTests(AppFixture app)
         await editor.ScreenshotAsync(new() { Path = Shot("plan-measure-sv.png"), FullPage = true });
 
         var council = await app.SignInAsync("council@demo.test", "fi");
-        await council.GetByRole(AriaRole.Link, new() { Name = "Suunnitelma", Exact = true }).ClickAsync();
+        await council.GetByRole(AriaRole.Link, new() { Name = "Hyvinvointisuunnitelma", Exact = true }).ClickAsync();
         await Assertions.Expect(council.GetByRole(AriaRole.Link, new() { Name = "Lisää tavoite" })).ToHaveCountAsync(0);
         await council.Locator("#filter-status").SelectOptionAsync("Done");
         await council.GetByRole(AriaRole.Button, new() { Name = "Suodata" }).ClickAsync();

@@ -50,7 +50,7 @@ public sealed class PublicSiteJourneyTests(AppFixture app)
         await TabToAsync(page, $"/sv{Report}");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/sv{Report}$"));
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Välfärdsberättelse 2021–2025");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Omfattande välfärdsberättelse 2021–2025");
 
         await TabToAsync(page, $"/sv{Report}/pdf");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));

@@ -108,7 +108,7 @@ public sealed class ReportAuthoringJourneyTests(AppFixture app)
     {
         var page = await SignInAsync("coordinator@demo.test", "sv-FI");
         await page.GetByRole(AriaRole.Link, new() { Name = "Berättelser" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Välfärdsberättelse 2025–2029" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Omfattande välfärdsberättelse 2025–2029" }).ClickAsync();
 
         var bySector = page.Locator("table.progress-table");
         await Assertions.Expect(bySector.GetByRole(AriaRole.Row).Filter(new() { HasText = "Bildningssektorn" })).ToBeVisibleAsync();

@@ -31,7 +31,7 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
 
     [Theory]
     [InlineData("fi", "Laaja hyvinvointikertomus 2021–2025", "Sivu 1 / ", "Sisällys", "Nuorten koulutuksen ulkopuolelle jääminen")]
-    [InlineData("sv", "Välfärdsberättelse 2021–2025", "Sida 1 / ", "Innehåll", "Det är vanligare än i landet i genomsnitt att unga står utanför utbildning")]
+    [InlineData("sv", "Omfattande välfärdsberättelse 2021–2025", "Sida 1 / ", "Innehåll", "Det är vanligare än i landet i genomsnitt att unga står utanför utbildning")]
     public async Task The_published_document_is_a_tagged_a4_pdf_with_bookmarks_embedded_fonts_and_its_own_language(
         string language, string title, string footer, string contents, string passage)
     {
@@ -99,7 +99,7 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
         Assert.Contains("Lapset ja lapsiperheet", fiText);
         Assert.Contains("UTKAST", svText);
         Assert.Contains("Barn och barnfamiljer", svText);
-        Assert.Contains("Välfärdsberättelse 2025–2029", svText);
+        Assert.Contains("Omfattande välfärdsberättelse 2025–2029", svText);
         Assert.All(fi.GetPages(), p => Assert.Contains("LUONNOS", p.Text));
     }
 

@@ -58,7 +58,7 @@ public sealed partial class PlanTests : IDisposable
         Assert.Contains("Tavoitettiin 118 nuorta", page);
         Assert.DoesNotContain($"/plan/follow-up/2025/measures/{measure.Id}\"", page);
         var round = await council.GetHtmlAsync("/plan/follow-up/2025");
-        Assert.Contains("Riskissä", round);
+        Assert.Contains("Toteutuminen vaarassa", round);
         Assert.DoesNotContain("/assessment\"", round);
 
         Assert.NotEqual(HttpStatusCode.OK, (await council.Client.GetAsync("/plan/goals/new")).StatusCode);
@@ -217,7 +217,7 @@ public sealed partial class PlanTests : IDisposable
         Assert.Contains("The target is worse than the baseline", await against.Content.ReadAsStringAsync());
 
         var confirm = await coordinator.GetHtmlAsync($"/plan/goals/{goal.Id}/remove");
-        Assert.Contains("Remove this goal together with its 1 measures", confirm);
+        Assert.Contains("Remove this goal together with its 1 measure and its follow-up indicators?", confirm);
         Assert.True(await _factory.QueryAsync(db => db.Goals.IgnoreQueryFilters().AnyAsync(g => g.Id == goal.Id)));
         var removed = await coordinator.Client.PostAsync($"/plan/goals/{goal.Id}/remove", Browser.Form(Browser.TokenIn(confirm)));
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);

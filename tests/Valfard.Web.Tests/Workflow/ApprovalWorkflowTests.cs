@@ -211,7 +211,7 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
 
         var future = await MoveAsync(secretary, report.Id, WorkflowAction.Approve,
             ("Body", "Kommunfullmäktige"), ("MeetingDate", "2026-12-24"), ("Paragraph", "12"));
-        Assert.Contains("Mötesdatumet kan inte ligga i framtiden", await future.Content.ReadAsStringAsync());
+        Assert.Contains("Sammanträdesdatumet kan inte ligga i framtiden", await future.Content.ReadAsStringAsync());
         var noParagraph = await MoveAsync(secretary, report.Id, WorkflowAction.Approve,
             ("Body", "Kommunfullmäktige"), ("MeetingDate", "2026-11-16"), ("Paragraph", ""));
         var html = await noParagraph.Content.ReadAsStringAsync();

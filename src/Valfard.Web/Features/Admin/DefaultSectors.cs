@@ -9,9 +9,9 @@ public static class DefaultSectors
     [
         ("central-administration", "Keskushallinto", "Centralförvaltningen", "Central administration"),
         ("education", "Sivistystoimi", "Bildningssektorn", "Education"),
-        ("culture-leisure", "Kulttuuri- ja vapaa-aikatoimi", "Kultur och fritid", "Culture and leisure"),
+        ("culture-leisure", "Kulttuuri- ja vapaa-aikatoimi", "Kultur- och fritidssektorn", "Culture and leisure"),
         ("technical", "Tekninen toimi", "Tekniska sektorn", "Technical services"),
-        ("employment", "Työllisyyspalvelut", "Sysselsättningstjänster", "Employment services"),
+        ("employment", "Työllisyyspalvelut", "Sysselsättningstjänsterna", "Employment services"),
     ];
 
     public static IEnumerable<Sector> CreateFor(Guid organisationId, IEnumerable<string> existingCodes)

@@ -142,14 +142,14 @@ public sealed partial class ReportService(
         }
     }
 
-    /// <summary>"Hyvinvointikertomus 2025–2029", "Välfärdsrapport 2025": what municipalities usually call them.</summary>
+    /// <summary>"Laaja hyvinvointikertomus 2025–2029", "Årlig välfärdsrapport 2025": THL's names for the kinds, as municipalities title them.</summary>
     public static string DefaultTitle(ReportKind kind, CouncilTerm term, int? year, string language) => (kind, language) switch
     {
         (ReportKind.Annual, "sv") => $"Årlig välfärdsrapport {year}",
         (ReportKind.Annual, _) => $"Hyvinvointikertomuksen vuosiraportti {year}",
         (ReportKind.Regional, "sv") => $"Regional välfärdsberättelse {term.Label}",
         (ReportKind.Regional, _) => $"Alueellinen hyvinvointikertomus {term.Label}",
-        (_, "sv") => $"Välfärdsberättelse {term.Label}",
+        (_, "sv") => $"Omfattande välfärdsberättelse {term.Label}",
         _ => $"Laaja hyvinvointikertomus {term.Label}",
     };
 

@@ -19,7 +19,7 @@ public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, IWebH
     ILogger<DemoArchiveSeeder> logger)
 {
     public const string TitleFi = "Laaja hyvinvointikertomus 2021–2025";
-    public const string TitleSv = "Välfärdsberättelse 2021–2025";
+    public const string TitleSv = "Omfattande välfärdsberättelse 2021–2025";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -127,7 +127,7 @@ public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, IWebH
         ["3.3"] = ("<p>Pitkäaikaistyöttömien määrä on kääntynyt laskuun, mutta toimeentulotukea saavien osuus on ennallaan.</p>",
                    "<p>Antalet långtidsarbetslösa har börjat minska, men andelen som får utkomststöd är oförändrad.</p>"),
         ["3.4"] = ("<p>Valtaosa ikääntyneistä asuu kotona. Kotihoidon riittävyys on turvattava.</p>",
-                   "<p>De flesta äldre bor hemma. Hemvårdens räckvidd måste tryggas.</p>"),
+                   "<p>De flesta äldre bor hemma. Att hemvården räcker till måste tryggas.</p>"),
         ["4"] = ("<p>Vahvuuksia ovat varhaiskasvatus ja kotona asumisen tuki. Kehittämiskohteita ovat nuorten koulutuspolut ja työllisyys.</p>",
                  "<p>Styrkor är småbarnspedagogiken och stödet för att bo hemma. Utvecklingsområden är ungas utbildningsvägar och sysselsättningen.</p>"),
         ["5"] = ("<p>Hyvinvointisuunnitelma 2021–2025 kohdistuu nuoriin ja työikäisiin.</p>",

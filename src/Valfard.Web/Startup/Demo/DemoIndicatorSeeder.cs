@@ -22,7 +22,7 @@ public sealed class DemoIndicatorSeeder(ValfardDbContext db, IndicatorImporter i
     [
         ("Vähimmäistietosisältö – kunta (NÄYTE / SAMPLE)", "Minimidatainnehåll – kommun (EXEMPEL / SAMPLE)", "Minimum data content – municipality (SAMPLE)",
             StandardSetKind.Municipalities, [90002, 90003, 90004, 90005, 90006, 90007, 90009, 90010, 90012, 90013, 90018, 90021, 90022, 90032]),
-        ("HYTE-kerroin (NÄYTE / SAMPLE)", "Hyte-koefficient (EXEMPEL / SAMPLE)", "HYTE coefficient (SAMPLE)", StandardSetKind.Municipalities,
+        ("HYTE-kerroin (NÄYTE / SAMPLE)", "HYTE-koefficient (EXEMPEL / SAMPLE)", "HYTE coefficient (SAMPLE)", StandardSetKind.Municipalities,
             [90039, 90038, 90040, 90026, 90014]),
         ("TEAviisari (NÄYTE / SAMPLE)", "TEAviisari (EXEMPEL / SAMPLE)", "TEAviisari (SAMPLE)", StandardSetKind.Any, [90038]),
     ];

@@ -58,7 +58,7 @@ public sealed class DemoPlanSeeder(ValfardDbContext db)
             new("T2.4", "Nuorisovaltuuston vaikuttamiskanava", "Ungdomsfullmäktiges påverkanskanal", "central-administration", Coordinator,
                 P.None, string.Empty, 2025, 2025, 3000m, "Verkkoalusta", S.Postponed),
         ]),
-        new("T3", LifeStage.WorkingAge, "Työikäisten työllisyys ja toimintakyky vahvistuvat", "Sysselsättningen och funktionsförmågan i arbetsför ålder stärks",
+        new("T3", LifeStage.WorkingAge, "Työikäisten työllisyys ja toimintakyky vahvistuvat", "Sysselsättningen och funktionsförmågan hos personer i arbetsför ålder stärks",
             "Pitkäaikaistyöttömyys ja toimeentulotuen tarve vähenevät.", "Långtidsarbetslösheten och behovet av utkomststöd minskar.",
             "Kuntastrategia 2025–2030: Elinvoimainen Demokunta", null,
         [

@@ -39,7 +39,7 @@ public sealed class DemoReportSeeder(ValfardDbContext db, RichTextSanitizer sani
         var editor = users["editor@demo.test"];
         var started = new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
         var report = WelfareReport.Create(Guid.NewGuid(), organisation, ReportKind.Comprehensive, term, null,
-            "Laaja hyvinvointikertomus 2025–2029", "Välfärdsberättelse 2025–2029", template, coordinator, started);
+            "Laaja hyvinvointikertomus 2025–2029", "Omfattande välfärdsberättelse 2025–2029", template, coordinator, started);
         db.Reports.Add(report);
 
         var numbers = report.SectionNumbers();
