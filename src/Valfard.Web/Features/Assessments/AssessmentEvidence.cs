@@ -38,7 +38,7 @@ public sealed class AssessmentEvidence(ValfardDbContext db, IndicatorService ind
 
     public async Task<IReadOnlyList<Choice>> GoalChoicesAsync(string language, CancellationToken cancellationToken)
     {
-        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.CreatedAt).ToListAsync(cancellationToken);
+        var plans = (await db.Plans.AsNoTracking().ToListAsync(cancellationToken)).OrderByDescending(p => p.CreatedAt).ToList();
         var goals = await db.Goals.AsNoTracking().ToListAsync(cancellationToken);
         return plans.SelectMany(p => goals.Where(g => g.PlanId == p.Id).OrderBy(g => g.Position)
             .Select(g => new Choice(g.Id.ToString(), $"{g.Code} {g.TitleIn(language)}", p.TitleIn(language)))).ToList();

@@ -24,11 +24,12 @@ public sealed class AssessmentService(
 {
     public async Task<RegisterViewModel> RegisterAsync(bool canEditAreas, CancellationToken cancellationToken)
     {
-        var assessments = await db.ImpactAssessments.AsNoTracking().Include(a => a.Alternatives)
-            .OrderByDescending(a => a.CreatedAt).ToListAsync(cancellationToken);
+        // Ordered here, not in SQL: SQLite cannot order by a DateTimeOffset. Pending decisions first, latest first.
+        var assessments = await db.ImpactAssessments.AsNoTracking().Include(a => a.Alternatives).ToListAsync(cancellationToken);
         var rows = assessments
             .OrderBy(a => a.Status == AssessmentStatus.Decided ? 1 : 0)
-            .ThenByDescending(a => a.PlannedDecisionDate ?? a.DecisionDate)
+            .ThenByDescending(a => a.DecisionDate ?? a.PlannedDecisionDate)
+            .ThenByDescending(a => a.CreatedAt)
             .Select(a => new AssessmentRow(a.Id, a.DecisionTitle, a.Language, a.PreparingBody, a.PlannedDecisionDate, a.Status, a.IsChildImpact,
                 a.Alternatives.FirstOrDefault(x => x.Id == a.ChosenAlternativeId)?.Title, a.DecisionDate, a.DecisionParagraph, a.IsPublished))
             .ToList();
