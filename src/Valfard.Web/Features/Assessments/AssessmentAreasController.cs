@@ -50,6 +50,10 @@ public sealed class AssessmentAreasController(AssessmentAreaService areas) : Con
                 return answer;
             }
         }
+        if (form.Id is { } areaId && await areas.FormAsync(areaId, cancellationToken) is null)
+        {
+            return NotFound();
+        }
         return View("AreaForm", form);
     }
 

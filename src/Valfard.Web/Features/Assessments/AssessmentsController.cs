@@ -75,7 +75,8 @@ public sealed partial class AssessmentsController(AssessmentService assessments,
 
     private async Task<IActionResult> DetailsFormAgain(DetailsFormViewModel form, CancellationToken cancellationToken)
     {
-        var options = await assessments.DetailsFormAsync(null, UserId, Cultures.Current, cancellationToken);
+        // The assessment being edited must still be there (and be the organisation's own) before its form is shown again.
+        var options = await assessments.DetailsFormAsync(form.Id, UserId, Cultures.Current, cancellationToken);
         if (options is null)
         {
             return NotFound();
