@@ -171,4 +171,23 @@ public sealed class AssessmentPagesTests(ValfardFactory factory)
         Assert.Equal(language, ((StringToken)lang).Data);
         Assert.True(pdf.Structure.Catalog.CatalogDictionary.ContainsKey(NameToken.Create("StructTreeRoot")));
     }
+
+    [Fact]
+    public async Task Residents_read_a_published_assessment_without_signing_in_and_find_no_unpublished_one()
+    {
+        var school = await DemoAsync(DemoAssessmentSeeder.SchoolTitle);
+        var hall = await DemoAsync(DemoAssessmentSeeder.HallTitle);
+        using var resident = Browser.Open(factory, "sv");
+
+        var list = await resident.GetHtmlAsync("/sv/demo/assessments");
+        var page = await resident.GetHtmlAsync($"/sv/demo/assessments/{school.Id}");
+
+        Assert.Contains(DemoAssessmentSeeder.SchoolTitle, list);
+        Assert.DoesNotContain(DemoAssessmentSeeder.HallTitle, list);
+        Assert.Contains("Sammanfattning: alternativen per område", page);
+        Assert.Contains("Oppilaskunnat kuultiin", page);
+        Assert.DoesNotContain("Erik Editor", page);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.Client.GetAsync($"/sv/demo/assessments/{hall.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.Client.GetAsync($"/sv/esimerkkila/assessments/{school.Id}")).StatusCode);
+    }
 }

@@ -97,7 +97,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     private readonly Dictionary<Guid, Guid> _notifications = [];
     private readonly Dictionary<Guid, Guid> _jobs = [];
     private Guid _demoCoordinatorId;
-    private Guid _assessmentId, _alternativeId, _impactId, _areaId;
+    private Guid _assessmentId, _alternativeId, _impactId, _areaId, _publicAssessmentId;
     private int _serial;
 
     public async Task InitializeAsync()
@@ -295,6 +295,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "UsersController" => G(_targetUserId),
                 "AssessmentsController" => G(_assessmentId),
                 "AssessmentAreasController" => G(_areaId),
+                "PublicAssessmentsController" => G(_publicAssessmentId),
                 _ => throw new InvalidOperationException($"No route value for id of {action.Key}"),
             },
             _ => throw new InvalidOperationException($"No route value for {parameter} of {action.Key}"),
@@ -478,6 +479,8 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         _alternativeId = assessment.OrderedAlternatives[1].Id;
         _impactId = assessment.Impacts.First().Id;
         _areaId = assessment.AreaIds[0];
+        _publicAssessmentId = await Factory.QueryAsync(db => db.ImpactAssessments.IgnoreQueryFilters()
+            .Where(a => a.OrganisationId == demo && a.DecisionTitle == DemoAssessmentSeeder.SchoolTitle).Select(a => a.Id).SingleAsync());
         var everyone = await Factory.QueryAsync(db => db.Users.IgnoreQueryFilters().Select(u => new { u.Id, u.OrganisationId }).ToListAsync());
         foreach (var user in everyone)
         {

@@ -230,6 +230,8 @@ public static class AuthorizationPolicyTable
         ["POST AssessmentAreas.Edit"] = Allow(Coordinator),
         ["POST AssessmentAreas.Retire"] = Allow(Coordinator),
         ["POST AssessmentAreas.Restore"] = Allow(Coordinator),
+        ["GET PublicAssessments.Index"] = Anyone(),
+        ["GET PublicAssessments.Assessment"] = Anyone(), // Demokommun's published school network assessment
 
         // ---- the plan's yearly follow-up (year 2025 is Demokommun's round)
         ["GET FollowUp.Index"] = SignedIn(),

@@ -259,6 +259,9 @@ public sealed class AssessmentPrintViewModel
     public required AssessmentDocument Document { get; init; }
     public string? Css { get; init; }
     public required DateTimeOffset PrintedAt { get; init; }
+
+    /// <summary>Shown to residents: the preparer's name stays with the organisation's own people.</summary>
+    public bool ForResidents { get; init; }
 }
 
 /// <summary>The assessment page: the document, what the signed-in person may do, and the decision proposal text.</summary>
