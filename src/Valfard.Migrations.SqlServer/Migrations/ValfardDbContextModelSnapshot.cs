@@ -723,9 +723,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
 
                     b.HasKey("IndicatorId", "RegionId", "Year", "Gender");
 
-                    b.HasIndex("IndicatorId", "Year");
+                    b.HasIndex("IndicatorId", "Year", "Gender", "RegionId", "Value");
 
-                    b.HasIndex("RegionId", "IndicatorId");
+                    b.HasIndex("RegionId", "IndicatorId", "Year", "Gender", "Value", "AbsValue");
 
                     b.ToTable("IndicatorValues", (string)null);
                 });
