@@ -58,6 +58,10 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<GoalAssessmentOverride> AssessmentOverrides => Set<GoalAssessmentOverride>();
     public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<Valfard.Domain.Assessments.AssessmentArea> AssessmentAreas => Set<Valfard.Domain.Assessments.AssessmentArea>();
+    public DbSet<Valfard.Domain.Assessments.ImpactAssessment> ImpactAssessments => Set<Valfard.Domain.Assessments.ImpactAssessment>();
+    public DbSet<Valfard.Domain.Assessments.AssessmentAlternative> AssessmentAlternatives => Set<Valfard.Domain.Assessments.AssessmentAlternative>();
+    public DbSet<Valfard.Domain.Assessments.AreaImpact> AssessmentImpacts => Set<Valfard.Domain.Assessments.AreaImpact>();
     public DbSet<Indicators.StagedIndicatorValue> StagedIndicatorValues => Set<Indicators.StagedIndicatorValue>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>

@@ -16,6 +16,7 @@ using Valfard.Infrastructure.Text;
 using Valfard.Web.Common;
 using Valfard.Web.Features.Account;
 using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Assessments;
 using Valfard.Web.Features.Documents;
 using Valfard.Web.Features.Feedback;
 using Valfard.Web.Features.FollowUp;
@@ -105,7 +106,7 @@ public static class ServiceSetup
         services.AddScoped<ActorResolver>();
         services.AddAccount(configuration, environment).AddAdmin(configuration).AddHome().AddNotifications();
         services.AddReports().AddSections().AddWorkflow().AddDocuments(configuration);
-        services.AddPlans().AddFollowUp().AddIndicators(configuration).AddStandardSets().AddPublicSite().AddFeedback();
+        services.AddPlans().AddFollowUp().AddIndicators(configuration).AddStandardSets().AddPublicSite().AddFeedback().AddAssessments();
         services.AddScoped<DatabaseInitializer>();
         services.AddDemoSeeding();
         services.AddScoped<BootstrapAdmin>();

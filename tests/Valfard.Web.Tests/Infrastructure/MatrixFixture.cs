@@ -97,6 +97,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     private readonly Dictionary<Guid, Guid> _notifications = [];
     private readonly Dictionary<Guid, Guid> _jobs = [];
     private Guid _demoCoordinatorId;
+    private Guid _assessmentId, _alternativeId, _impactId, _areaId, _publicAssessmentId;
     private int _serial;
 
     public async Task InitializeAsync()
@@ -274,6 +275,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             "file" => "data.json",
             "outcome" => "Rejected",
             "code" => "404",
+            "alternativeId" => G(_alternativeId),
+            "impactId" => G(_impactId),
+            "kind" => "complete",
             "id" when fresh is { } f => G(f),
             "id" => controller switch
             {
@@ -296,6 +300,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "OrganisationsController" => G(DemoSeeder.DemokommunId),
                 "SectorsController" => G(_sectorId),
                 "UsersController" => G(_targetUserId),
+                "AssessmentsController" => G(_assessmentId),
+                "AssessmentAreasController" => G(_areaId),
+                "PublicAssessmentsController" => G(_publicAssessmentId),
                 _ => throw new InvalidOperationException($"No route value for id of {action.Key}"),
             },
             _ => throw new InvalidOperationException($"No route value for {parameter} of {action.Key}"),
@@ -465,6 +472,22 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             return plan;
         }, db => db.LinkedPlans);
         _feedbackId = await AddFeedbackAsync();
+        // An assessment in preparation of Demokommun's, with the areas the demo seeded.
+        var assessment = await Factory.QueryAsync(async db =>
+        {
+            var areas = await db.AssessmentAreas.IgnoreQueryFilters().Where(a => a.OrganisationId == demo).ToListAsync();
+            var started = Valfard.Domain.Assessments.ImpactAssessment.Start(Guid.NewGuid(), demo, "Matrix assessment", "Matrix body", null, string.Empty,
+                _demoCoordinatorId, false, "fi", "Matrix nothing", "Matrix option", areas, _demoCoordinatorId, ValfardFactory.Today);
+            db.ImpactAssessments.Add(started);
+            await db.SaveChangesAsync();
+            return started;
+        });
+        _assessmentId = assessment.Id;
+        _alternativeId = assessment.OrderedAlternatives[1].Id;
+        _impactId = assessment.Impacts.First().Id;
+        _areaId = assessment.AreaIds[0];
+        _publicAssessmentId = await Factory.QueryAsync(db => db.ImpactAssessments.IgnoreQueryFilters()
+            .Where(a => a.OrganisationId == demo && a.DecisionTitle == DemoAssessmentSeeder.SchoolTitle).Select(a => a.Id).SingleAsync());
         var everyone = await Factory.QueryAsync(db => db.Users.IgnoreQueryFilters().Select(u => new { u.Id, u.OrganisationId }).ToListAsync());
         foreach (var user in everyone)
         {

@@ -21,6 +21,7 @@ public sealed partial class DemoSeeder(
     DemoIndicatorSeeder indicators,
     DemoArchiveSeeder archive,
     DemoPlanSeeder plans,
+    DemoAssessmentSeeder assessments,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Valfard-demo-2026!";
@@ -56,6 +57,7 @@ public sealed partial class DemoSeeder(
         await indicators.SeedAsync(cancellationToken);
         await archive.SeedAsync(cancellationToken);
         await plans.SeedAsync(cancellationToken);
+        await assessments.SeedAsync(cancellationToken);
         LogSeeded(logger);
     }
 

@@ -10,6 +10,7 @@ public static class DemoServices
         services.AddScoped<DemoIndicatorSeeder>();
         services.AddScoped<DemoArchiveSeeder>();
         services.AddScoped<DemoPlanSeeder>();
+        services.AddScoped<DemoAssessmentSeeder>();
         return services;
     }
 }
