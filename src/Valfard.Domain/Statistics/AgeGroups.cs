@@ -32,8 +32,9 @@ public sealed record AgeGroupMember(int IndicatorId, AgeRange Range, bool IsWhol
 /// classification <c>age</c>. The rule (docs/decisions/0023-differences-between-groups.md): indicators are age groups
 /// of one another when their Finnish titles are the same once the age phrase is taken out (the "stem"), something
 /// comes before the age phrase (so "0 - 6-vuotiaat, % väestöstä" — a share of the population, not a measure by age —
-/// is not grouped), and they share the unit and the producing organisation where both are known. A member whose range
-/// covers all the others' is the whole; without one the groups are compared with one another.
+/// is not grouped), and they share the unit and the producing organisation where both are known. The widest range
+/// around the indicator is the whole, with the ranges inside it; an indicator that is inside no wider range and holds
+/// none is compared with the other such ranges.
 /// </summary>
 public static partial class AgeGrouping
 {
@@ -96,7 +97,7 @@ public static partial class AgeGrouping
     }
 
     /// <summary>
-    /// The age groups <paramref name="indicator"/> belongs to, itself included, ordered by age; empty when it has no
+    /// The age groups <paramref name="indicator"/> belongs to, itself included, ordered by age with the whole last; empty when it has no
     /// siblings in <paramref name="catalogue"/>. Two indicators with the same range (e.g. a renamed copy) keep the lower id.
     /// </summary>
     public static IReadOnlyList<AgeGroupMember> GroupOf(AgeCandidate indicator, IEnumerable<AgeCandidate> catalogue)
@@ -120,10 +121,26 @@ public static partial class AgeGrouping
         {
             return [];
         }
-        var whole = siblings.Where(s => siblings.All(o => s.Range!.Covers(o.Range!))).Select(s => (int?)s.Candidate.Id).FirstOrDefault();
-        return siblings
-            .OrderBy(s => s.Range!.From).ThenBy(s => s.Range!.To ?? int.MaxValue)
-            .Select(s => new AgeGroupMember(s.Candidate.Id, s.Range!, s.Candidate.Id == whole))
+        // Sotkanet often has a wide range beside its parts (1–17 beside 1–4, 5–9, 10–14, 15–17) and, with the same
+        // title, ages elsewhere (65+). The widest range around the indicator is the whole, with the ranges inside
+        // it; an indicator inside no wider range and holding none is compared with the other widest ranges.
+        bool Inside(AgeRange inner, AgeRange outer) => outer != inner && outer.Covers(inner);
+        var tops = siblings.Where(s => !siblings.Any(o => Inside(s.Range!, o.Range!))).ToList();
+        var own = siblings.First(s => s.Candidate.Id == indicator.Id);
+        var around = tops.FirstOrDefault(t => t.Candidate.Id != indicator.Id && Inside(own.Range!, t.Range!));
+        var holds = siblings.Any(o => Inside(o.Range!, own.Range!));
+        var whole = around.Candidate is not null ? around : holds ? own : default;
+        var members = whole.Candidate is not null
+            ? siblings.Where(s => s.Candidate.Id == whole.Candidate.Id || Inside(s.Range!, whole.Range!)).ToList()
+            : tops;
+        if (members.Count < 2)
+        {
+            return [];
+        }
+        var wholeId = whole.Candidate?.Id;
+        return members
+            .OrderBy(s => s.Candidate.Id == wholeId ? 1 : 0).ThenBy(s => s.Range!.From).ThenBy(s => s.Range!.To ?? int.MaxValue)
+            .Select(s => new AgeGroupMember(s.Candidate.Id, s.Range!, s.Candidate.Id == wholeId))
             .ToList();
     }
 
