@@ -55,8 +55,11 @@ public sealed class AgeGroupService(ValfardDbContext db, ICurrentOrganisation cu
                 .ToListAsync(cancellationToken))
             .Select(c => new AgeCandidate(c.Id, c.TitleFi, c.UnitCode, c.SourceOrganisationId, c.Age.Title.Fi)).ToList();
         var byId = candidates.ToDictionary(c => c.Id);
+        // Each title's stem once: a set of 150 indicators would otherwise read every candidate's title 150 times.
+        var byStem = candidates.Select(c => (Candidate: c, Stem: AgeGrouping.StemOf(c.TitleFi))).Where(c => c.Stem is not null)
+            .ToLookup(c => c.Stem!, c => c.Candidate);
         var groups = indicatorIds.Distinct().Where(byId.ContainsKey)
-            .Select(id => (Id: id, Members: AgeGrouping.GroupOf(byId[id], candidates)))
+            .Select(id => (Id: id, Members: AgeGrouping.StemOf(byId[id].TitleFi) is { } stem ? AgeGrouping.GroupOf(byId[id], byStem[stem]) : []))
             .Where(g => g.Members.Count > 0).ToList();
         if (groups.Count == 0)
         {
