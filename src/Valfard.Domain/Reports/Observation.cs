@@ -27,6 +27,11 @@ public class Observation : IOrganisationOwned, IVersioned
     public const int TextMaxLength = 1000;
     public const int EvidenceMaxLength = 2000;
 
+    /// <summary>Enough for a theme's worth of indicators behind one observation; a page of them stays readable.</summary>
+    public const int MaxIndicators = 20;
+
+    private readonly List<ObservationEvidence> _indicators = [];
+
     private Observation()
     {
         TextFi = string.Empty;
@@ -58,6 +63,29 @@ public class Observation : IOrganisationOwned, IVersioned
     public string Evidence { get; private set; }
     public Guid CreatedById { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The indicators behind the observation, each with its evidence as of the day it was linked.</summary>
+    public IReadOnlyCollection<ObservationEvidence> Indicators => _indicators.AsReadOnly();
+
+    /// <summary>
+    /// Links an indicator with its evidence as it stands today. An indicator is linked once: its saved evidence is
+    /// what the group saw when it decided, so linking it again would overwrite that record.
+    /// </summary>
+    public ObservationEvidence LinkIndicator(EvidenceCapture capture, Guid userId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        if (_indicators.Any(e => e.IndicatorId == capture.IndicatorId))
+        {
+            throw new DomainException("Validation.ObservationIndicatorLinked", "IndicatorId");
+        }
+        if (_indicators.Count >= MaxIndicators)
+        {
+            throw new DomainException("Validation.ObservationTooManyIndicators", "IndicatorId");
+        }
+        var evidence = new ObservationEvidence(Guid.NewGuid(), Id, capture, userId, now);
+        _indicators.Add(evidence);
+        return evidence;
+    }
 
     public void RenewVersion() => Version = Guid.NewGuid();
 

@@ -37,6 +37,13 @@ public class SectionText : IOrganisationOwned, IVersioned
     public DateTimeOffset? UpdatedAt { get; private set; }
     public Guid? UpdatedById { get; private set; }
 
+    /// <summary>
+    /// When this language last changed in a way the other language has to follow: a save made while this language
+    /// was not behind. A save that catches up with the other language (a translation) leaves it as it was, so writing
+    /// Finnish and then its Swedish translation leaves both in step.
+    /// </summary>
+    public DateTimeOffset? SourceChangedAt { get; private set; }
+
     public void RenewVersion() => Version = Guid.NewGuid();
 
     /// <summary>
@@ -53,9 +60,14 @@ public class SectionText : IOrganisationOwned, IVersioned
         {
             throw new DomainException("Validation.TextTooLong");
         }
+        var catchingUp = section.Texts.Any(other => other != this && IsBehind(other));
         Html = sanitizedHtml;
         UpdatedAt = now;
         UpdatedById = authorId;
+        if (!catchingUp)
+        {
+            SourceChangedAt = now;
+        }
         section.NoteWritten();
     }
 
@@ -72,12 +84,15 @@ public class SectionText : IOrganisationOwned, IVersioned
         Html = sanitizedHtml.Length > ReportLimits.HtmlMaxLength ? string.Empty : sanitizedHtml;
     }
 
-    /// <summary>True when the other language was last changed later than this one, so this one may be behind.</summary>
-    public bool IsOlderThan(SectionText other) => IsOlder(UpdatedAt, other.UpdatedAt);
+    /// <summary>
+    /// True when the other language changed as a source (<see cref="SourceChangedAt"/>) after this one was last
+    /// saved: this language has not caught up with it yet.
+    /// </summary>
+    public bool IsBehind(SectionText other) => IsBehind(UpdatedAt, other.SourceChangedAt);
 
-    /// <summary>The rule behind <see cref="IsOlderThan"/>, for callers that read only the change times.</summary>
-    public static bool IsOlder(DateTimeOffset? mine, DateTimeOffset? theirs) =>
-        theirs is { } other && (mine is not { } own || own < other);
+    /// <summary>The rule behind <see cref="IsBehind(SectionText)"/>, for callers that read only the times.</summary>
+    public static bool IsBehind(DateTimeOffset? mineUpdated, DateTimeOffset? theirSourceChanged) =>
+        theirSourceChanged is { } changed && (mineUpdated is not { } own || own < changed);
 }
 
 /// <summary>A save based on an old version. Carries the current version so the editor can show both texts.</summary>

@@ -32,6 +32,7 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<SectionComment> SectionComments => Set<SectionComment>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<CandidateRejection> CandidateRejections => Set<CandidateRejection>();
     public DbSet<LinkedPlan> LinkedPlans => Set<LinkedPlan>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<Indicator> Indicators => Set<Indicator>();

@@ -723,9 +723,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
 
                     b.HasKey("IndicatorId", "RegionId", "Year", "Gender");
 
-                    b.HasIndex("IndicatorId", "Year");
+                    b.HasIndex("IndicatorId", "Year", "Gender", "RegionId", "Value");
 
-                    b.HasIndex("RegionId", "IndicatorId");
+                    b.HasIndex("RegionId", "IndicatorId", "Year", "Gender", "Value", "AbsValue");
 
                     b.ToTable("IndicatorValues", (string)null);
                 });
@@ -1625,6 +1625,47 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("AttachmentContents", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.CandidateRejection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("RejectedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RejectedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "IndicatorId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("CandidateRejections", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.LinkedPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1729,6 +1770,82 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.HasIndex("ReportId");
 
                     b.ToTable("Observations", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ObservationEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Analysis")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("CapturedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("Decimals")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ObservationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RegionFi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RegionSv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TitleFi")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TitleSv")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("UnitFi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("UnitSv")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObservationId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("ObservationEvidence", (string)null);
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>
@@ -1991,6 +2108,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("SectionId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("SourceChangedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -2746,6 +2866,15 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.CandidateRejection", b =>
+                {
+                    b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.LinkedPlan", b =>
                 {
                     b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
@@ -2760,6 +2889,15 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ObservationEvidence", b =>
+                {
+                    b.HasOne("Valfard.Domain.Reports.Observation", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ObservationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2989,6 +3127,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Valfard.Domain.Plans.Goal", b =>
                 {
                     b.Navigation("Concerns");
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.Observation", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>

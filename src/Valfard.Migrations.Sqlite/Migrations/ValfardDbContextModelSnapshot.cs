@@ -712,9 +712,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
 
                     b.HasKey("IndicatorId", "RegionId", "Year", "Gender");
 
-                    b.HasIndex("IndicatorId", "Year");
+                    b.HasIndex("IndicatorId", "Year", "Gender", "RegionId", "Value");
 
-                    b.HasIndex("RegionId", "IndicatorId");
+                    b.HasIndex("RegionId", "IndicatorId", "Year", "Gender", "Value", "AbsValue");
 
                     b.ToTable("IndicatorValues", (string)null);
                 });
@@ -1614,6 +1614,47 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.ToTable("AttachmentContents", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.CandidateRejection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RejectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RejectedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "IndicatorId", "Kind", "Year")
+                        .IsUnique();
+
+                    b.ToTable("CandidateRejections", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.LinkedPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1718,6 +1759,82 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.HasIndex("ReportId");
 
                     b.ToTable("Observations", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ObservationEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Analysis")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CapturedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Decimals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ObservationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionFi")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionSv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemaVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TitleFi")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleSv")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitFi")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitSv")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObservationId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("ObservationEvidence", (string)null);
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>
@@ -1979,6 +2096,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SourceChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("UpdatedAt")
@@ -2732,6 +2852,15 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.CandidateRejection", b =>
+                {
+                    b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.LinkedPlan", b =>
                 {
                     b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
@@ -2746,6 +2875,15 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.ObservationEvidence", b =>
+                {
+                    b.HasOne("Valfard.Domain.Reports.Observation", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("ObservationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2975,6 +3113,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Valfard.Domain.Plans.Goal", b =>
                 {
                     b.Navigation("Concerns");
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Reports.Observation", b =>
+                {
+                    b.Navigation("Indicators");
                 });
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>

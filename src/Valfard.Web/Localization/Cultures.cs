@@ -37,11 +37,10 @@ public static class Cultures
         [
             // The public site's addresses carry the language (/sv/demo/...): it wins over cookie and browser.
             new CustomRequestCultureProvider(context => Task.FromResult(FromPublicPath(context.Request.Path))),
-            new QueryStringRequestCultureProvider(),
-            new CookieRequestCultureProvider { CookieName = CookieName },
-            new AcceptLanguageHeaderRequestCultureProvider(),
+            new FormattingCultureProvider(new QueryStringRequestCultureProvider()),
+            new FormattingCultureProvider(new CookieRequestCultureProvider { CookieName = CookieName }),
+            new FormattingCultureProvider(new AcceptLanguageHeaderRequestCultureProvider()),
         ];
-        // "?culture=sv" or a cookie naming only the language still formats dates the Finnish way.
         options.ApplyCurrentCultureToResponseHeaders = true;
     }
 
@@ -89,4 +88,31 @@ public static class Cultures
         language is not null && Supported.Contains(language) ? language : Finnish;
 
     public static string Current => Normalize(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+
+    /// <summary>
+    /// Turns whatever a provider found ("en-US" from a browser, "sv-SE", "?culture=en", an old cookie) into the
+    /// language and the one formatting culture Valfard writes it in. Left alone, "en-US" falls back to the neutral
+    /// "en", whose dates are American (6/1/2025), and "sv-SE" to "sv", whose dates are ISO.
+    /// </summary>
+    private sealed class FormattingCultureProvider(RequestCultureProvider inner) : RequestCultureProvider
+    {
+        public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var found = await inner.DetermineProviderCultureResult(httpContext);
+            if (found is null)
+            {
+                return null;
+            }
+            // The first language the user asked for that Valfard has, in the order given (Accept-Language lists several).
+            var candidates = found.UICultures.Concat(found.Cultures).Select(c => c.Value ?? string.Empty);
+            var language = candidates.Select(LanguageOf).FirstOrDefault(l => l is not null);
+            return language is null ? null : new ProviderCultureResult(FormattingCultureFor(language), language);
+        }
+
+        private static string? LanguageOf(string culture)
+        {
+            var language = culture.Split('-', 2)[0].Trim().ToLowerInvariant();
+            return Supported.Contains(language) ? language : null;
+        }
+    }
 }

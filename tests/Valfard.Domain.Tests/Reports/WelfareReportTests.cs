@@ -92,17 +92,35 @@ public sealed class WelfareReportTests
         Assert.False(section.IsOverdue(new DateOnly(2026, 11, 22)));
     }
 
+    /// <summary>Issue 17 §2: a translation saved after its source is in step; only a later change of the source flags it.</summary>
     [Fact]
-    public void The_language_written_earlier_is_behind_the_other()
+    public void A_translation_saved_after_its_source_is_in_step_until_the_source_changes_again()
     {
         var section = Report().Sections.First();
         var fi = section.TextIn("fi")!;
         var sv = section.TextIn("sv")!;
-        fi.Write("<p>fi</p>", fi.Version, Guid.NewGuid(), Now, section);
-        sv.Write("<p>sv</p>", sv.Version, Guid.NewGuid(), Now.AddHours(1), section);
+        var writer = Guid.NewGuid();
 
-        Assert.True(fi.IsOlderThan(sv));
-        Assert.False(sv.IsOlderThan(fi));
+        fi.Write("<p>fi</p>", fi.Version, writer, Now, section);
+        Assert.True(sv.IsBehind(fi));
+        Assert.False(fi.IsBehind(sv));
+
+        sv.Write("<p>sv</p>", sv.Version, writer, Now.AddHours(1), section);
+        Assert.False(fi.IsBehind(sv));
+        Assert.False(sv.IsBehind(fi));
+
+        fi.Write("<p>fi, uusi kappale</p>", fi.Version, writer, Now.AddHours(2), section);
+        Assert.True(sv.IsBehind(fi));
+        Assert.False(fi.IsBehind(sv));
+
+        sv.Write("<p>sv, nytt stycke</p>", sv.Version, writer, Now.AddHours(3), section);
+        Assert.False(sv.IsBehind(fi));
+        Assert.False(fi.IsBehind(sv));
+
+        // Now Swedish changes on its own: Finnish has to follow.
+        sv.Write("<p>sv, ännu ett stycke</p>", sv.Version, writer, Now.AddHours(4), section);
+        Assert.True(fi.IsBehind(sv));
+        Assert.False(sv.IsBehind(fi));
     }
 
     [Fact]

@@ -107,6 +107,28 @@ public sealed partial class UserAdministrationTests : IDisposable
         Assert.Equal("First Change", (await _factory.UserAsync("editor@demo.test")).DisplayName);
     }
 
+    /// <summary>Issue 17 §15: new roles reach a signed-in user within a minute, without signing them out.</summary>
+    [Fact]
+    public async Task A_role_change_takes_effect_without_signing_in_again()
+    {
+        var editor = await _factory.UserAsync("editor@demo.test");
+        var sectorId = await _factory.QueryAsync(db => db.UserSectors.Where(s => s.UserId == editor.Id).Select(s => s.SectorId).FirstAsync());
+        using var signedIn = await Browser.SignedInAsync(_factory, "editor@demo.test", "en");
+        Assert.NotEqual(HttpStatusCode.OK, (await signedIn.Client.GetAsync("/reports/new")).StatusCode);
+        using var admin = await Browser.SignedInAsync(_factory, "admin@demo.test", "en");
+
+        var changed = await admin.PostFormAsync($"/admin/users/{editor.Id}", $"/admin/users/{editor.Id}",
+            ("DisplayName", editor.DisplayName), ("Email", editor.Email!), ("Roles", "Editor"), ("Roles", "Coordinator"),
+            ("SectorIds", sectorId.ToString()), ("ConcurrencyStamp", editor.ConcurrencyStamp!));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        _factory.Advance(TimeSpan.FromMinutes(2));
+
+        var response = await signedIn.Client.GetAsync("/reports/new");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Still signed in on the next page too: the cookie was renewed with the new roles, not thrown away.
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.Client.GetAsync("/reports/new")).StatusCode);
+    }
+
     [Fact]
     public async Task Deactivation_asks_first_then_blocks_sign_in_and_reactivation_restores_it()
     {

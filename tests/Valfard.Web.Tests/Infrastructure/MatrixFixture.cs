@@ -201,6 +201,12 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         var fresh = freshTargets && client.Tenant == Tenant.Own && client.Role is not null ? await FreshTargetAsync(action) : null;
         var path = RouteParameter().Replace(action.Template, m => ValueOf(action, m.Groups[1].Value, client, fresh));
         // Forms that need an owner in the query: a follow-up indicator is added to a goal.
+        if (action.Controller.Name == "EvidenceController" && action.Method.Name != "Link")
+        {
+            // Accepting, rejecting and proposing name the indicator and the kind in the query (the form posts them too).
+            var indicator = _indicatorId.ToString(CultureInfo.InvariantCulture);
+            return $"{path}?indicator={indicator}&IndicatorId={indicator}&kind=Concern&reportId={_reportId}";
+        }
         return action.Key.EndsWith(" FollowUpIndicators.NewIndicator", StringComparison.Ordinal) ? $"{path}?goalId={_goalId}" : path;
     }
 
@@ -280,6 +286,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "LinkedPlansController" => G(_linkedPlanId),
                 "NotificationsController" => G(_notifications[client.Tenant == Tenant.Own && client.UserId is { } u ? u : _demoCoordinatorId]),
                 "ObservationsController" => G(_observationId),
+                "EvidenceController" => G(_observationId),
                 "GoalsController" => G(_goalId),
                 "MeasuresController" => G(_measureId),
                 "FollowUpIndicatorsController" => G(_planIndicatorId),

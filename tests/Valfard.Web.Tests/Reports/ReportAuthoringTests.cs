@@ -15,6 +15,31 @@ public sealed class ReportAuthoringTests : IDisposable
     private static Task<HttpResponseMessage> SaveAsync(Browser browser, ReportSection section, string language, string html, Guid version) =>
         browser.SaveSectionTextAsync(section.ReportId, section.Id, language, html, version);
 
+    /// <summary>
+    /// Issue 17 §2: Finnish and then its Swedish translation are in step; the warning appears on Swedish only when Finnish
+    /// changes after it. Marking the other language never renews its version, so a writer of it saves on undisturbed.
+    /// </summary>
+    [Fact]
+    public async Task A_translation_saved_after_its_source_is_in_step_and_only_a_later_source_change_warns()
+    {
+        var section = await SectionAsync("Työikäiset");
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        var url = $"/reports/{section.ReportId}/sections/{section.Id}";
+        const string Warning = "This language was last changed before the other one";
+        Task<SectionText> TextAsync(string language) => _factory.QueryAsync(db => db.SectionTexts.IgnoreQueryFilters().AsNoTracking()
+            .SingleAsync(t => t.SectionId == section.Id && t.Language == language));
+        var swedishBefore = (await TextAsync("sv")).Version;
+
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(coordinator, section, "fi", "<p>Työikäisten työllisyys on parantunut.</p>", (await TextAsync("fi")).Version)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(coordinator, section, "sv", "<p>Sysselsättningen bland personer i arbetsför ålder har förbättrats.</p>", swedishBefore)).StatusCode);
+        Assert.DoesNotContain(Warning, await coordinator.GetHtmlAsync(url));
+
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(coordinator, section, "fi", "<p>Työikäisten työllisyys on parantunut. Uusi kappale.</p>", (await TextAsync("fi")).Version)).StatusCode);
+        var page = await coordinator.GetHtmlAsync(url);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, Warning));
+        Assert.Contains("older than the other", await coordinator.GetHtmlAsync($"/reports/{section.ReportId}"));
+    }
+
     [Fact]
     public async Task The_coordinator_creates_an_annual_report_from_the_template_once_per_year()
     {

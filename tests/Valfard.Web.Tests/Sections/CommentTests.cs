@@ -45,6 +45,36 @@ public sealed class CommentTests : IDisposable
         Assert.Equal(before, await _factory.QueryAsync(db => db.SectionComments.IgnoreQueryFilters().CountAsync()));
     }
 
+    /// <summary>Issue 17 §15: the welfare group's threads are its own; a council member resolves only the threads they started.</summary>
+    [Fact]
+    public async Task A_council_member_resolves_only_their_own_threads_not_the_welfare_groups()
+    {
+        var section = await SectionAsync("Nuoret");
+        var url = $"/reports/{section.ReportId}/sections/{section.Id}";
+        using var editor = await Browser.SignedInAsync(_factory, "editor@demo.test", "en");
+        await editor.PostFormAsync(url, $"{url}/comments", ("text", "Ryhmän oma huomio"));
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        Assert.Equal(HttpStatusCode.Redirect, (await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, section.ReportId, WorkflowAction.SubmitForReview)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, section.ReportId, WorkflowAction.SendToCouncil)).StatusCode);
+        using var council = await Browser.SignedInAsync(_factory, "council@demo.test", "en");
+        var read = $"/reports/{section.ReportId}/read";
+        await council.PostFormAsync(read, $"{url}/comments", ("text", "Valtuutetun kysymys"), ("back", "read"));
+        var groupThread = await _factory.QueryAsync(db => db.SectionComments.IgnoreQueryFilters().SingleAsync(c => c.Text == "Ryhmän oma huomio"));
+        var ownThread = await _factory.QueryAsync(db => db.SectionComments.IgnoreQueryFilters().SingleAsync(c => c.Text == "Valtuutetun kysymys"));
+
+        var page = await council.GetHtmlAsync(read);
+        Assert.DoesNotContain($"/comments/{groupThread.Id}/resolve", page);
+        Assert.Contains($"/comments/{ownThread.Id}/resolve", page);
+        await council.PostFormAsync(read, $"{url}/comments/{groupThread.Id}/resolve", ("back", "read"));
+        Assert.Contains("Only the welfare group or the person who started the thread can resolve or reopen it.", await council.GetHtmlAsync(read));
+        await council.PostFormAsync(read, $"{url}/comments/{ownThread.Id}/resolve", ("back", "read"));
+
+        Assert.False(await _factory.QueryAsync(db => db.SectionComments.IgnoreQueryFilters().Where(c => c.Id == groupThread.Id).Select(c => c.IsResolved).SingleAsync()));
+        Assert.True(await _factory.QueryAsync(db => db.SectionComments.IgnoreQueryFilters().Where(c => c.Id == ownThread.Id).Select(c => c.IsResolved).SingleAsync()));
+        // The coordinator still resolves the group's thread while the report is with the council.
+        Assert.Contains($"/comments/{groupThread.Id}/resolve", await coordinator.GetHtmlAsync(read));
+    }
+
     [Fact]
     public async Task A_council_member_cannot_comment_on_a_draft()
     {

@@ -97,6 +97,11 @@ public static class AuthorizationPolicyTable
         ["POST Observations.Edit"] = Allow(Coordinator, Editor),
         ["GET Observations.ConfirmRemove"] = Allow(Coordinator, Editor),
         ["POST Observations.Remove"] = Allow(Coordinator, Editor),
+        ["GET Evidence.Propose"] = OwnData(Coordinator, Editor), // only a redirect to the chosen report's accept form
+        ["GET Evidence.Accept"] = Allow(Coordinator, Editor),
+        ["POST Evidence.Accept"] = Allow(Coordinator, Editor),
+        ["POST Evidence.Reject"] = Allow(Coordinator, Editor),
+        ["POST Evidence.Link"] = Allow(Coordinator, Editor),
         ["GET LinkedPlans.Index"] = Allow(Coordinator, Editor),
         ["POST LinkedPlans.AddLink"] = Allow(Coordinator, Editor),
         ["POST LinkedPlans.Upload"] = Allow(Coordinator, Editor),

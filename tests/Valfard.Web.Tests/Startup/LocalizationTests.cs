@@ -1,4 +1,11 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Valfard.Web.Localization;
 using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Web.Tests.Startup;
@@ -62,5 +69,39 @@ public sealed class LocalizationTests(ValfardFactory factory)
 
         Assert.Contains(start, html);
         Assert.Contains(end, html);
+    }
+
+    /// <summary>
+    /// Issue 17 §12: a browser that asks for American English or Sweden's Swedish still gets British or Finland-Swedish
+    /// dates. Run through the app's own localization options, because a signed-in user's remembered language would
+    /// hide the browser's.
+    /// </summary>
+    [Theory]
+    [InlineData("en-US,en;q=0.9", null, "en", "en-GB", "01/06/2025")]
+    [InlineData("en", null, "en", "en-GB", "01/06/2025")]
+    [InlineData("sv-SE,sv;q=0.8", null, "sv", "sv-FI", "1.6.2025")]
+    [InlineData("de-DE,en-US;q=0.7", null, "en", "en-GB", "01/06/2025")]
+    [InlineData("de-DE", null, "fi", "fi-FI", "1.6.2025")]
+    [InlineData("fi", "culture=en", "en", "en-GB", "01/06/2025")]
+    [InlineData("fi", "culture=sv", "sv", "sv-FI", "1.6.2025")]
+    public async Task Dates_follow_the_language_whatever_region_the_browser_names(string acceptLanguage, string? query, string language,
+        string formatting, string firstDayOfTerm)
+    {
+        var options = new RequestLocalizationOptions();
+        Cultures.Configure(options);
+        (string Ui, string Formatting, string Date) seen = default;
+        var middleware = new RequestLocalizationMiddleware(_ =>
+        {
+            seen = (CultureInfo.CurrentUICulture.Name, CultureInfo.CurrentCulture.Name, new DateOnly(2025, 6, 1).ToString(CultureInfo.CurrentCulture));
+            return Task.CompletedTask;
+        }, Options.Create(options), NullLoggerFactory.Instance);
+        var context = new DefaultHttpContext();
+        context.Request.Path = "/";
+        context.Request.QueryString = query is null ? QueryString.Empty : new QueryString("?" + query);
+        context.Request.Headers.AcceptLanguage = acceptLanguage;
+
+        await middleware.Invoke(context);
+
+        Assert.Equal((language, formatting, firstDayOfTerm), seen);
     }
 }

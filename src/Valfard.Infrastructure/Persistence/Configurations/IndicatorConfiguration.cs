@@ -99,9 +99,14 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
         builder.Property(v => v.Gender).HasConversion<int>();
         builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Region>().WithMany().HasForeignKey(v => v.RegionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(v => new { v.RegionId, v.IndicatorId });
+        // Every page reads a few regions' values of some indicators. The index carries the whole row, so SQLite (whose
+        // table is not ordered by the key) answers from the index alone: a 150-indicator overview at 5,000,000 values
+        // reads its 58,500 rows in about a third of the time (bench/Valfard.Bench.Scale).
+        builder.HasIndex(v => new { v.RegionId, v.IndicatorId, v.Year, v.Gender, v.Value, v.AbsValue });
         // The catalogue's "latest year with data": MAX(Year) for one indicator is one seek, not a scan of its rows.
-        builder.HasIndex(v => new { v.IndicatorId, v.Year });
+        // Gender, region and value follow so that the overview's spine charts (every municipality's total for one
+        // year) read the index alone: at 5,000,000 values that is 20 ms instead of 100 ms for 150 indicators.
+        builder.HasIndex(v => new { v.IndicatorId, v.Year, v.Gender, v.RegionId, v.Value });
     }
 }
 

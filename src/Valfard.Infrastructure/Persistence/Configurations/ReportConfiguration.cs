@@ -180,6 +180,44 @@ public sealed class ObservationConfiguration : IEntityTypeConfiguration<Observat
         builder.Property(o => o.Evidence).HasMaxLength(Observation.EvidenceMaxLength).IsRequired();
         builder.HasIndex(o => o.ReportId);
         builder.HasOne<WelfareReport>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Indicators).WithOne().HasForeignKey(e => e.ObservationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Indicators).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+/// <summary>Part of the observation aggregate: reached through <see cref="Observation"/>, whose tenant filter covers it.</summary>
+public sealed class ObservationEvidenceConfiguration : IEntityTypeConfiguration<ObservationEvidence>
+{
+    public void Configure(EntityTypeBuilder<ObservationEvidence> builder)
+    {
+        builder.ToTable("ObservationEvidence");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.TitleFi).HasMaxLength(ObservationEvidence.TitleMaxLength).IsRequired();
+        builder.Property(e => e.TitleSv).HasMaxLength(ObservationEvidence.TitleMaxLength).IsRequired();
+        builder.Property(e => e.UnitFi).HasMaxLength(ObservationEvidence.UnitMaxLength).IsRequired();
+        builder.Property(e => e.UnitSv).HasMaxLength(ObservationEvidence.UnitMaxLength).IsRequired();
+        builder.Property(e => e.RegionFi).HasMaxLength(ObservationEvidence.RegionMaxLength).IsRequired();
+        builder.Property(e => e.RegionSv).HasMaxLength(ObservationEvidence.RegionMaxLength).IsRequired();
+        builder.Property(e => e.Direction).HasConversion<string>().HasMaxLength(20);
+        // The whole analysis as JSON: a few kilobytes at most, never queried inside.
+        builder.Property(e => e.Analysis).IsRequired();
+        builder.HasIndex(e => new { e.ObservationId, e.IndicatorId }).IsUnique();
+        // No foreign key to the catalogue: the evidence must outlive an indicator the admins remove.
+    }
+}
+
+public sealed class CandidateRejectionConfiguration : IEntityTypeConfiguration<CandidateRejection>
+{
+    public void Configure(EntityTypeBuilder<CandidateRejection> builder)
+    {
+        builder.ToTable("CandidateRejections");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Reason).HasMaxLength(CandidateRejection.ReasonMaxLength).IsRequired();
+        builder.HasIndex(r => new { r.ReportId, r.IndicatorId, r.Kind, r.Year }).IsUnique();
+        builder.HasOne<WelfareReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

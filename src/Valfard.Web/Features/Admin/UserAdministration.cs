@@ -172,11 +172,9 @@ public sealed partial class UserAdministration(
         {
             return FromIdentity(result);
         }
-        if (toRemove.Count > 0 || toAdd.Count > 0)
-        {
-            // Roles live in the cookie: renewing the stamp makes the user's next request pick up the change.
-            await userManager.UpdateSecurityStampAsync(user);
-        }
+        // Roles live in the cookie. The security stamp stays as it is: renewing it would sign the user out. Instead the
+        // cookie validator (every minute, SecurityStampValidatorOptions) finds the stamp unchanged and rebuilds the
+        // user's claims from the database, so the new roles apply within a minute without signing in again.
         LogUpdated(logger, user.Id);
         return OperationResult.Success;
     }

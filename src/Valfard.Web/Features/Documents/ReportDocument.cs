@@ -55,7 +55,14 @@ public sealed record DocumentSection(
     public string Anchor => $"section-{Number.Replace('.', '-')}";
 }
 
-public sealed record DocumentObservation(ObservationKind Kind, LifeStage LifeStage, string Text, string? TextLanguage, string Evidence);
+public sealed record DocumentObservation(ObservationKind Kind, LifeStage LifeStage, string Text, string? TextLanguage, string Evidence)
+{
+    /// <summary>
+    /// The indicators behind the observation with their evidence as saved when linked (ADR 0022), never recomputed.
+    /// A snapshot frozen before evidence was saved has no such field and reads back as empty.
+    /// </summary>
+    public IReadOnlyList<IndicatorPageViewModel> Indicators { get; init; } = [];
+}
 
 public sealed record DocumentLink(string Title, string? Url, string? FileName, string? Sha256);
 

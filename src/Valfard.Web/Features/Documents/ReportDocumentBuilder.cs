@@ -71,7 +71,7 @@ public sealed class ReportDocumentBuilder(
         var sectionIds = report.Sections.Select(s => s.Id).ToList();
         var blocks = (await db.SectionIndicators.AsNoTracking().Where(b => sectionIds.Contains(b.SectionId)).ToListAsync(cancellationToken))
             .OrderBy(b => b.Position).ToLookup(b => b.SectionId, b => b.IndicatorId);
-        var observations = (await db.Observations.AsNoTracking().Where(o => o.ReportId == reportId).ToListAsync(cancellationToken))
+        var observations = (await db.Observations.AsNoTracking().Include(o => o.Indicators).Where(o => o.ReportId == reportId).ToListAsync(cancellationToken))
             .OrderBy(o => o.Kind).ThenBy(o => o.LifeStage).ThenBy(o => o.CreatedAt).ToList();
         var links = (await db.LinkedPlans.AsNoTracking().Where(p => p.ReportId == reportId).ToListAsync(cancellationToken))
             .OrderBy(p => p.CreatedAt).Select(p => new DocumentLink(p.Title, p.Url, p.FileName, p.Sha256)).ToList();
@@ -119,7 +119,11 @@ public sealed class ReportDocumentBuilder(
                 {
                     var text = o.TextIn(language);
                     var textLanguage = language == "sv" && o.TextSv.Length == 0 ? "fi" : language == "fi" && o.TextFi.Length == 0 ? "sv" : null;
-                    return new DocumentObservation(o.Kind, o.LifeStage, text, textLanguage, o.Evidence);
+                    return new DocumentObservation(o.Kind, o.LifeStage, text, textLanguage, o.Evidence)
+                    {
+                        // The evidence as saved, so the reading view, the PDF and the public page show what the group saw.
+                        Indicators = o.Indicators.OrderBy(e => e.CapturedAt).Select(e => Reports.EvidenceService.SavedPage(e, language)).ToList(),
+                    };
                 }).ToList(),
                 LinkedPlans = links,
                 Plan = plan,

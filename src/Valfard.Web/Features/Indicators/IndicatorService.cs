@@ -77,10 +77,16 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         }
         // The comparison municipalities are judged against as one median, not drawn as lines of their own.
         var peers = await db.PeerGroups.AsNoTracking().SelectMany(g => g.Members.Select(m => m.RegionId)).ToListAsync(cancellationToken);
-        var regionIds = regions.Select(r => r.Region.Id).Concat(peers).Distinct().ToList();
-        var values = (await db.IndicatorValues.AsNoTracking()
-            .Where(v => ids.Contains(v.IndicatorId) && regionIds.Contains(v.RegionId)).ToListAsync(cancellationToken))
-            .ToLookup(v => v.IndicatorId);
+        var regionIds = regions.Select(r => r.Region.Id).ToList();
+        var peerIds = peers.Except(regionIds).ToList();
+        var shownValues = await db.IndicatorValues.AsNoTracking()
+            .Where(v => ids.Contains(v.IndicatorId) && regionIds.Contains(v.RegionId)).ToListAsync(cancellationToken);
+        // Peers are judged by their totals only: reading their genders too would triple the rows of an overview.
+        var peerValues = peerIds.Count == 0
+            ? []
+            : await db.IndicatorValues.AsNoTracking()
+                .Where(v => ids.Contains(v.IndicatorId) && peerIds.Contains(v.RegionId) && v.Gender == Gender.Total).ToListAsync(cancellationToken);
+        var values = shownValues.Concat(peerValues).ToLookup(v => v.IndicatorId);
         return ids.Where(indicators.ContainsKey)
             .Select(id => Build(indicators[id], regions, peers, values[id].ToList(), language, statistics.Value.SmallNumberRule)).ToList();
     }
@@ -100,12 +106,15 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
         // The data decides the genders: Sotkanet's classification is often empty even when the values are by sex,
         // and some indicators are about women or men only.
         var genders = values.Select(v => v.Gender).Distinct().OrderBy(g => g switch { Gender.Total => 0, Gender.Female => 1, _ => 2 }).ToList();
+        // One row per region, year and gender (the table's key), so a dictionary finds each point at once: an
+        // overview builds 150 of these pages in one request.
+        var byPoint = values.ToDictionary(v => (v.RegionId, v.Year, v.Gender));
         var series = new List<IndicatorSeries>();
         foreach (var gender in genders)
         {
             foreach (var (region, kind) in regions)
             {
-                var points = years.Select(y => values.FirstOrDefault(v => v.RegionId == region.Id && v.Year == y && v.Gender == gender) is { } found
+                var points = years.Select(y => byPoint.TryGetValue((region.Id, y, gender), out var found)
                     ? new SeriesPoint(y, found.Value, found.AbsValue)
                     : new SeriesPoint(y, null)).ToList();
                 if (points.Any(p => p.Value is not null))

@@ -24,8 +24,8 @@ public sealed class IndicatorSetService(ValfardDbContext db, ICurrentOrganisatio
         var sets = await db.IndicatorSets.AsNoTracking().Include(s => s.Members).ToListAsync(cancellationToken);
         // Only the members' titles: the catalogue has thousands of indicators.
         var memberIds = sets.SelectMany(s => s.Members).Select(m => m.IndicatorId).Distinct().ToList();
-        var titles = (await db.Indicators.AsNoTracking().Where(i => memberIds.Contains(i.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(i => i.Id, i => i.TitleIn(language));
+        var titles = (await db.Indicators.AsNoTracking().Where(i => memberIds.Contains(i.Id)).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Id, i => i.Title.Pick(language));
         return sets.OrderBy(s => s.Name, StringComparer.CurrentCulture)
             .Select(s => new IndicatorSetItem(s.Id, s.Name, s.Version, s.Members.OrderBy(m => m.Position)
                 .Select(m => new SetMemberItem(m.IndicatorId, titles.GetValueOrDefault(m.IndicatorId, $"#{m.IndicatorId}"))).ToList()))

@@ -24,6 +24,7 @@ public sealed class IndicatorsController(
     IndicatorSetService sets,
     IndicatorImportJobs jobs,
     CatalogueSettings settings,
+    Reports.EvidenceService evidence,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
     /// <summary>Remembers the set a coordinator last added to, so the next result offers it first.</summary>
@@ -120,7 +121,17 @@ public sealed class IndicatorsController(
     public async Task<IActionResult> Show(int id, [FromQuery(Name = "region")] int[]? regions, CancellationToken cancellationToken)
     {
         var page = await indicators.PageAsync(id, Cultures.Current, regions ?? [], cancellationToken);
-        return page is null ? NotFound() : View(page);
+        if (page is null)
+        {
+            return NotFound();
+        }
+        // The welfare group proposes joys and concerns; a system admin reading the catalogue does not.
+        if (User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Editor))
+        {
+            ViewData["Propose"] = new Reports.ProposeModel(id, Domain.Statistics.EvidenceRule.Read(page.Analysis, page.Direction),
+                await evidence.DraftReportsAsync(Cultures.Current, cancellationToken));
+        }
+        return View(page);
     }
 
     [HttpGet("{id:int}/xlsx")]

@@ -152,10 +152,13 @@ public sealed class OverviewService(ValfardDbContext db, ICurrentOrganisation cu
         {
             var ids = byYear.Select(p => p.Id).ToList();
             var year = byYear.Key;
-            var values = await db.IndicatorValues.AsNoTracking()
-                .Where(v => ids.Contains(v.IndicatorId) && v.Year == year && v.Gender == Gender.Total && v.Value != null
-                            && db.Regions.Any(r => r.Id == v.RegionId && r.Category == category))
-                .Select(v => new { v.IndicatorId, v.Value }).ToListAsync(cancellationToken);
+            // A join, not EXISTS per row: SQLite then reads the covering index (indicator, year, gender, region, value)
+            // and checks each region against the category's few hundred once.
+            var values = await (
+                from v in db.IndicatorValues.AsNoTracking()
+                join r in db.Regions.AsNoTracking() on v.RegionId equals r.Id
+                where ids.Contains(v.IndicatorId) && v.Year == year && v.Gender == Gender.Total && v.Value != null && r.Category == category
+                select new { v.IndicatorId, v.Value }).ToListAsync(cancellationToken);
             foreach (var indicator in values.GroupBy(v => v.IndicatorId))
             {
                 var sorted = indicator.Select(v => v.Value!.Value).Order().ToList();

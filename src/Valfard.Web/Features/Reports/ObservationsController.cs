@@ -13,6 +13,7 @@ namespace Valfard.Web.Features.Reports;
 [Route("reports/{reportId:guid}/observations")]
 public sealed class ObservationsController(
     ObservationService observations,
+    EvidenceService evidence,
     ActorResolver actors) : Controller
 {
     [HttpGet("")]
@@ -23,7 +24,7 @@ public sealed class ObservationsController(
         {
             return NotFound();
         }
-        ViewData["Observations"] = await observations.ListAsync(reportId, cancellationToken);
+        await FillPageAsync(reportId, cancellationToken);
         return View(form);
     }
 
@@ -87,9 +88,17 @@ public sealed class ObservationsController(
         form.Bilingual = saved.Bilingual;
         if (form.Id is null)
         {
-            ViewData["Observations"] = await observations.ListAsync(form.ReportId, cancellationToken);
+            await FillPageAsync(form.ReportId, cancellationToken);
             return View(nameof(Index), form);
         }
         return View(nameof(Edit), form);
+    }
+
+    /// <summary>The observations with their saved evidence and today's support, and the candidates to accept or reject.</summary>
+    private async Task FillPageAsync(Guid reportId, CancellationToken cancellationToken)
+    {
+        var items = await observations.ListAsync(reportId, cancellationToken);
+        ViewData["Observations"] = items;
+        ViewData["Page"] = await evidence.PageAsync(reportId, items, Cultures.Current, cancellationToken);
     }
 }

@@ -166,7 +166,7 @@ public sealed partial class ReportService(
         // The board needs to know whether each text exists and when it changed, not the texts themselves.
         var sectionIds = report.Sections.Select(s => s.Id).ToList();
         var texts = (await db.SectionTexts.AsNoTracking().Where(t => sectionIds.Contains(t.SectionId))
-                .Select(t => new TextState(t.SectionId, t.Language, t.Html != string.Empty, t.UpdatedAt)).ToListAsync(cancellationToken))
+                .Select(t => new TextState(t.SectionId, t.Language, t.Html != string.Empty, t.UpdatedAt, t.SourceChangedAt)).ToListAsync(cancellationToken))
             .ToLookup(t => t.SectionId);
         var term = await db.CouncilTerms.AsNoTracking().FirstAsync(t => t.Id == report.CouncilTermId, cancellationToken);
         var sectors = (await db.Sectors.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.NameIn(language));
@@ -216,11 +216,11 @@ public sealed partial class ReportService(
             a.Action, a.Details)).ToList());
     }
 
-    private sealed record TextState(Guid SectionId, string Language, bool HasText, DateTimeOffset? UpdatedAt);
+    private sealed record TextState(Guid SectionId, string Language, bool HasText, DateTimeOffset? UpdatedAt, DateTimeOffset? SourceChangedAt);
 
     private static List<LanguageState> LanguageStates(List<TextState> texts) =>
         texts.OrderBy(t => t.Language).Select(t => new LanguageState(t.Language, t.HasText,
-            texts.Any(other => other != t && SectionText.IsOlder(t.UpdatedAt, other.UpdatedAt)), t.UpdatedAt)).ToList();
+            texts.Any(other => other != t && SectionText.IsBehind(t.UpdatedAt, other.SourceChangedAt)), t.UpdatedAt)).ToList();
 
     private static SectorProgress Progress(string name, List<BoardSection> rows) => new(name, rows.Count,
         rows.Count(r => r.Status == SectionStatus.NotStarted), rows.Count(r => r.Status == SectionStatus.InProgress),

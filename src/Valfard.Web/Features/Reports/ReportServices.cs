@@ -10,6 +10,7 @@ public static class ReportServices
         services.AddScoped<SectionAssignment>();
         services.AddScoped<TemplateService>();
         services.AddScoped<ObservationService>();
+        services.AddScoped<EvidenceService>();
         services.AddScoped<LinkedPlanService>();
         return services;
     }

@@ -17,15 +17,23 @@ public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimePr
     public static bool CanComment(ReportStatus status, Actor actor, bool isCouncilMember) =>
         status == ReportStatus.SentToCouncil ? isCouncilMember || actor.IsCoordinator : !isCouncilMember || actor.IsCoordinator;
 
-    public async Task<CommentsViewModel?> ForSectionAsync(Guid reportId, Guid sectionId, bool canComment, CancellationToken cancellationToken) =>
-        (await ForSectionsAsync(reportId, [sectionId], canComment, cancellationToken)).GetValueOrDefault(sectionId);
+    /// <summary>
+    /// A council member may resolve or reopen only the threads they started: the welfare group's own threads are its
+    /// working notes, not the council's to close. Returns whose threads the viewer may resolve, or null for all.
+    /// </summary>
+    public static Guid? ResolvesOnlyThreadsOf(Actor actor, bool isCouncilMember) =>
+        isCouncilMember && !actor.IsCoordinator ? actor.UserId : null;
+
+    public async Task<CommentsViewModel?> ForSectionAsync(Guid reportId, Guid sectionId, bool canComment, Guid? resolvesOnlyThreadsOf,
+        CancellationToken cancellationToken) =>
+        (await ForSectionsAsync(reportId, [sectionId], canComment, resolvesOnlyThreadsOf, cancellationToken)).GetValueOrDefault(sectionId);
 
     /// <summary>
     /// The threads of several sections of one report (the reading view shows them all) with one query for the comments
     /// and one for the people, whatever the number of sections.
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, CommentsViewModel>> ForSectionsAsync(Guid reportId, IReadOnlyCollection<Guid> sectionIds,
-        bool canComment, CancellationToken cancellationToken)
+        bool canComment, Guid? resolvesOnlyThreadsOf, CancellationToken cancellationToken)
     {
         var existing = await db.ReportSections.Where(s => s.ReportId == reportId && sectionIds.Contains(s.Id))
             .Select(s => s.Id).ToListAsync(cancellationToken);
@@ -47,6 +55,7 @@ public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimePr
             var threads = ofSection.Where(c => c.IsThread)
                 .OrderBy(c => c.IsResolved).ThenByDescending(c => c.CreatedAt)
                 .Select(t => new CommentThread(t.Id, Name(t.AuthorId), t.Text, t.CreatedAt, t.IsResolved, t.IsResolved ? Name(t.ResolvedById) : null,
+                    canComment && (resolvesOnlyThreadsOf is null || t.AuthorId == resolvesOnlyThreadsOf),
                     ofSection.Where(r => r.ParentId == t.Id).Select(r => new CommentItem(r.Id, Name(r.AuthorId), r.Text, r.CreatedAt)).ToList()))
                 .ToList();
             return new CommentsViewModel
@@ -129,6 +138,10 @@ public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimePr
         if (!CanComment(report.Status, actor, isCouncilMember))
         {
             return OperationResult.Fail(null, "Comments.NotAllowed");
+        }
+        if (ResolvesOnlyThreadsOf(actor, isCouncilMember) is { } onlyOf && thread.AuthorId != onlyOf)
+        {
+            return OperationResult.Fail(null, "Comments.ResolveNotAllowed");
         }
         if (resolved)
         {

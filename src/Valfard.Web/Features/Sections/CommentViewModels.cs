@@ -5,8 +5,9 @@ namespace Valfard.Web.Features.Sections;
 
 public sealed record CommentItem(Guid Id, string Author, string Text, DateTimeOffset CreatedAt);
 
+/// <param name="CanResolve">Whether the viewer may resolve or reopen it (a council member only their own threads).</param>
 public sealed record CommentThread(Guid Id, string Author, string Text, DateTimeOffset CreatedAt, bool IsResolved,
-    string? ResolvedBy, IReadOnlyList<CommentItem> Replies);
+    string? ResolvedBy, bool CanResolve, IReadOnlyList<CommentItem> Replies);
 
 public sealed class CommentsViewModel
 {

@@ -61,7 +61,7 @@ public sealed partial class SectionWriting(
             Purpose = section.Purpose,
             Texts = section.Texts.OrderBy(t => t.Language).Select(t => new TextPane(t.Language, t.Html, t.Version, t.UpdatedAt,
                 t.UpdatedById is { } id ? names.GetValueOrDefault(id) : null,
-                section.Texts.Any(o => o != t && t.IsOlderThan(o)))).ToList(),
+                section.Texts.Any(o => o != t && t.IsBehind(o)))).ToList(),
         };
     }
 

@@ -36,8 +36,10 @@ public sealed class SectionsController(
         {
             return NotFound();
         }
-        var canComment = CommentService.CanComment(model.ReportStatus, actor, User.IsInRole(Roles.CouncilMember));
-        model.Comments = await comments.ForSectionAsync(reportId, sectionId, canComment, cancellationToken);
+        var isCouncilMember = User.IsInRole(Roles.CouncilMember);
+        var canComment = CommentService.CanComment(model.ReportStatus, actor, isCouncilMember);
+        model.Comments = await comments.ForSectionAsync(reportId, sectionId, canComment, CommentService.ResolvesOnlyThreadsOf(actor, isCouncilMember),
+            cancellationToken);
         model.Indicators = await indicators.PagesAsync(await sets.SectionIndicatorIdsAsync(sectionId, cancellationToken), Cultures.Current, cancellationToken);
         model.IndicatorSets = model.CanWrite ? await sets.ListAsync(Cultures.Current, cancellationToken) : [];
         if (model.CanWrite && !string.IsNullOrWhiteSpace(find))

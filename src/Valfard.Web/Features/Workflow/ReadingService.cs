@@ -90,7 +90,8 @@ public sealed class ReadingService(ValfardDbContext db, ReportDocumentBuilder bu
 
         var (previous, previousLabel) = await PreviousApprovedAsync(report, shown, language, cancellationToken);
         var canComment = shown is null && CommentService.CanComment(report.Status, actor, isCouncilMember);
-        var threads = await comments.ForSectionsAsync(reportId, document.Sections.Select(e => e.Id).ToList(), canComment, cancellationToken);
+        var threads = await comments.ForSectionsAsync(reportId, document.Sections.Select(e => e.Id).ToList(), canComment,
+            CommentService.ResolvesOnlyThreadsOf(actor, isCouncilMember), cancellationToken);
         return new ReadingViewModel
         {
             ReportId = report.Id,
