@@ -45,6 +45,7 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<LeftOutIndicator> LeftOutIndicators => Set<LeftOutIndicator>();
     public DbSet<CatalogueChange> CatalogueChanges => Set<CatalogueChange>();
     public DbSet<LocalIndicator> LocalIndicators => Set<LocalIndicator>();
+    public DbSet<District> Districts => Set<District>();
     public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();

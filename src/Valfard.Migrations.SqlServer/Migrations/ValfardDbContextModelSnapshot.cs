@@ -618,6 +618,36 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("CatalogueChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.District", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NameFi")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "NameFi")
+                        .IsUnique();
+
+                    b.ToTable("Districts", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1117,16 +1147,28 @@ namespace Valfard.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicatorValue", b =>
                 {
-                    b.Property<Guid>("LocalIndicatorId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Year")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<double?>("Count")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("float");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("EnteredAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("EnteredById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("LocalIndicatorId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Source")
@@ -1137,7 +1179,22 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<double>("Value")
                         .HasColumnType("float");
 
-                    b.HasKey("LocalIndicatorId", "Year");
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("LocalIndicatorId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LocalIndicatorValues_Whole")
+                        .HasFilter("[DistrictId] IS NULL");
+
+                    b.HasIndex("LocalIndicatorId", "Year", "DistrictId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LocalIndicatorValues_District")
+                        .HasFilter("[DistrictId] IS NOT NULL");
 
                     b.ToTable("LocalIndicatorValues", (string)null);
                 });
@@ -2946,6 +3003,15 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.District", b =>
+                {
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
                 {
                     b.HasOne("Valfard.Domain.Organisations.Organisation", null)
@@ -3017,6 +3083,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicatorValue", b =>
                 {
+                    b.HasOne("Valfard.Domain.Indicators.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Valfard.Domain.Indicators.LocalIndicator", null)
                         .WithMany("Values")
                         .HasForeignKey("LocalIndicatorId")

@@ -607,6 +607,36 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.ToTable("CatalogueChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.District", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFi")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSv")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "NameFi")
+                        .IsUnique();
+
+                    b.ToTable("Districts", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.ImportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1106,16 +1136,26 @@ namespace Valfard.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicatorValue", b =>
                 {
-                    b.Property<Guid>("LocalIndicatorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Count")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("DistrictId")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("EnteredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EnteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocalIndicatorId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -1126,7 +1166,22 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
 
-                    b.HasKey("LocalIndicatorId", "Year");
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("LocalIndicatorId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LocalIndicatorValues_Whole")
+                        .HasFilter("[DistrictId] IS NULL");
+
+                    b.HasIndex("LocalIndicatorId", "Year", "DistrictId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LocalIndicatorValues_District")
+                        .HasFilter("[DistrictId] IS NOT NULL");
 
                     b.ToTable("LocalIndicatorValues", (string)null);
                 });
@@ -2932,6 +2987,15 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Indicators.District", b =>
+                {
+                    b.HasOne("Valfard.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Indicators.IndicatorSet", b =>
                 {
                     b.HasOne("Valfard.Domain.Organisations.Organisation", null)
@@ -3003,6 +3067,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Valfard.Domain.Indicators.LocalIndicatorValue", b =>
                 {
+                    b.HasOne("Valfard.Domain.Indicators.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Valfard.Domain.Indicators.LocalIndicator", null)
                         .WithMany("Values")
                         .HasForeignKey("LocalIndicatorId")

@@ -291,7 +291,8 @@ public sealed class CountyIndicatorTests(ValfardFactory factory)
         using var scope = factory.Services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.DbContextOptions<Valfard.Infrastructure.Persistence.ValfardDbContext>>();
         await using var db = new Valfard.Infrastructure.Persistence.ValfardDbContext(options, new County());
-        var service = new IndicatorService(db, new County(), Microsoft.Extensions.Options.Options.Create(new StatisticsOptions()));
+        var statistics = Microsoft.Extensions.Options.Options.Create(new StatisticsOptions());
+        var service = new IndicatorService(db, new County(), statistics, new AgeGroupService(db, new County(), statistics));
 
         var page = await service.PageAsync(90005, "fi", [], CancellationToken.None);
 

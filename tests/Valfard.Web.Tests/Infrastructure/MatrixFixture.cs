@@ -90,7 +90,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
 
     public static IReadOnlyList<string> MatrixRoles => Roles.All;
 
-    private Guid _reportId, _archivedReportId, _sectionId, _threadId, _goalId, _measureId, _planIndicatorId, _localIndicatorId,
+    private Guid _reportId, _archivedReportId, _sectionId, _threadId, _goalId, _measureId, _planIndicatorId, _localIndicatorId, _districtId,
         _setId, _standardSetId, _linkedPlanId, _feedbackId, _observationId, _templateSectionId, _sectorId, _targetUserId, _planId, _coordinatorJob;
     private int _indicatorId;
     private string _publishedSlug = "";
@@ -284,6 +284,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "FeedbackController" => G(_feedbackId),
                 "IndicatorsController" => _indicatorId.ToString(CultureInfo.InvariantCulture),
                 "LocalIndicatorsController" => G(_localIndicatorId),
+                "DistrictsController" => G(_districtId),
                 "IndicatorSetsController" => G(_setId),
                 "StandardSetsController" => G(_standardSetId),
                 "LinkedPlansController" => G(_linkedPlanId),
@@ -353,6 +354,8 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                     local.Record(2025, 1, "matrix", _demoCoordinatorId, now);
                     return local;
                 }, db => db.LocalIndicators);
+            case "POST Districts.Remove":
+                return await AddAsync(_ => new District(Guid.NewGuid(), DemoSeeder.DemokommunId, $"Matrix district {n}", string.Empty), db => db.Districts);
             case "POST StandardSets.RemoveMember" or "POST StandardSets.Delete":
                 return await AddAsync(_ => MatrixStandardSet($"Matrix standard {n}"), db => db.StandardSets);
             case "POST FollowUp.ClearOverride":
@@ -461,6 +464,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         _planIndicatorId = await AddAsync(db => FollowUpIndicator.ForGoal(Guid.NewGuid(), db.Goals.Single(g => g.Id == _goalId), _indicatorId, null, 80),
             db => db.PlanIndicators);
         _setId = await AddAsync(_ => new IndicatorSet(Guid.NewGuid(), demo, "Matrix set"), db => db.IndicatorSets);
+        _districtId = await AddAsync(_ => new District(Guid.NewGuid(), demo, "Matrix district", "Matrisens område"), db => db.Districts);
         _standardSetId = await AddAsync(_ => MatrixStandardSet("Matrix standard"), db => db.StandardSets);
         // An uploaded file, so that the download answers with the file.
         var pdf = "%PDF-1.7\n%matrix\n"u8.ToArray();

@@ -151,6 +151,12 @@ public static class AuthorizationPolicyTable
         ["GET LocalIndicators.Show"] = Allow(Coordinator, Editor, SystemAdmin),
         ["POST LocalIndicators.Record"] = Allow(Coordinator, Editor),
         ["POST LocalIndicators.Remove"] = Allow(Coordinator, Editor),
+        // The districts own indicators can be entered for: editors read the list, the coordinator keeps it.
+        ["GET Districts.Index"] = OwnData(Coordinator, Editor),
+        ["POST Districts.Create"] = OwnData(Coordinator),
+        ["POST Districts.Rename"] = Allow(Coordinator),
+        ["GET Districts.ConfirmRemove"] = Allow(Coordinator),
+        ["POST Districts.Remove"] = Allow(Coordinator),
         ["GET IndicatorSets.Index"] = OwnData(Coordinator, Editor, SystemAdmin),
         ["POST IndicatorSets.Create"] = OwnData(Coordinator),
         ["POST IndicatorSets.Add"] = Allow(Coordinator),

@@ -195,7 +195,31 @@ public sealed class LocalIndicatorValueConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<LocalIndicatorValue> builder)
     {
         builder.ToTable("LocalIndicatorValues");
-        builder.HasKey(v => new { v.LocalIndicatorId, v.Year });
+        // A surrogate key: the whole municipality's value has no district, and a key column cannot be null.
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedOnAdd();
         builder.Property(v => v.Source).HasMaxLength(LocalIndicatorValue.SourceMaxLength).IsRequired();
+        // One value per year and area; two filtered indexes because a unique index treats nulls differently in
+        // SQLite (all distinct) and SQL Server (all equal). [] quotes a name in both.
+        builder.HasIndex(v => new { v.LocalIndicatorId, v.Year }).IsUnique().HasFilter("[DistrictId] IS NULL")
+            .HasDatabaseName("IX_LocalIndicatorValues_Whole");
+        builder.HasIndex(v => new { v.LocalIndicatorId, v.Year, v.DistrictId }).IsUnique().HasFilter("[DistrictId] IS NOT NULL")
+            .HasDatabaseName("IX_LocalIndicatorValues_District");
+        // Removing a district removes its values, after the coordinator has confirmed it.
+        builder.HasOne<District>().WithMany().HasForeignKey(v => v.DistrictId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
+{
+    public void Configure(EntityTypeBuilder<District> builder)
+    {
+        builder.ToTable("Districts");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.NameFi).HasMaxLength(District.NameMaxLength).IsRequired();
+        builder.Property(d => d.NameSv).HasMaxLength(District.NameMaxLength).IsRequired();
+        builder.HasIndex(d => new { d.OrganisationId, d.NameFi }).IsUnique();
+        builder.HasOne<Domain.Organisations.Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -12,7 +12,8 @@ using Valfard.Web.Common;
 namespace Valfard.Web.Features.Indicators;
 
 /// <summary>Reads the catalogue for the signed-in organisation: its own region against its county and the whole country.</summary>
-public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation current, IOptions<StatisticsOptions> statistics)
+public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation current, IOptions<StatisticsOptions> statistics,
+    AgeGroupService ageGroups)
 {
     /// <param name="chosenRegions">Regions of any category to show besides the organisation's own comparison.</param>
     public async Task<IndicatorPageViewModel?> PageAsync(int id, string language, IReadOnlyList<int> chosenRegions, CancellationToken cancellationToken)
@@ -29,6 +30,7 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             .OrderBy(r => r.Category, StringComparer.Ordinal).ThenBy(r => r.TitleIn(language), StringComparer.CurrentCulture)
             .Select(r => new RegionChoice(r.Id, ChosenLabel(r, language), chosenRegions.Contains(r.Id))).ToList();
         var page = pages[0];
+        var byAge = await ageGroups.ForAsync([id], language, cancellationToken);
         return new IndicatorPageViewModel
         {
             Id = page.Id,
@@ -45,6 +47,7 @@ public sealed class IndicatorService(ValfardDbContext db, ICurrentOrganisation c
             Analysis = page.Analysis,
             TrendRegion = page.TrendRegion,
             RegionChoices = choices,
+            AgeGroups = byAge.GetValueOrDefault(id),
         };
     }
 

@@ -14,6 +14,8 @@ public static class IndicatorServices
         services.AddScoped<PeerService>();
         services.AddScoped<OverviewService>();
         services.AddScoped<LocalIndicatorService>();
+        services.AddScoped<DistrictService>();
+        services.AddScoped<AgeGroupService>();
         services.Configure<ImportOptions>(configuration.GetSection(ImportOptions.Section));
         services.Configure<SyncOptions>(configuration.GetSection(SyncOptions.Section));
         services.AddSingleton<ImportFolder>();

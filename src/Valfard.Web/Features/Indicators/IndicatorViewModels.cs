@@ -72,6 +72,13 @@ public sealed class IndicatorPageViewModel
     /// <summary>The own area's interval, verdicts against the county, the country and peers, and the trend test.</summary>
     public Valfard.Domain.Statistics.IndicatorAnalysis? Analysis { get; init; }
 
+    /// <summary>
+    /// The indicator's age groups in the own region (docs/decisions/0023-differences-between-groups.md); null when
+    /// Sotkanet has no sibling indicators by age. Only the indicator page shows it, so snapshots do not keep it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public AgeGroupsViewModel? AgeGroups { get; init; }
+
     /// <summary>Regions of any category the indicator has values for, to add to the page.</summary>
     public IReadOnlyList<RegionChoice> RegionChoices { get; init; } = [];
 

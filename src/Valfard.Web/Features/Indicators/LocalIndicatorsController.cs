@@ -39,17 +39,22 @@ public sealed class LocalIndicatorsController(LocalIndicatorService locals) : Co
 
     [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor}")]
     [HttpPost("{id:guid}/values")]
-    public async Task<IActionResult> Record(Guid id, int year, string? value, string? source, Guid version, CancellationToken cancellationToken)
+    public async Task<IActionResult> Record(Guid id, int year, Guid? district, string? value, string? count, string? denominator, string? source,
+        Guid version, CancellationToken cancellationToken)
     {
-        // A decimal comma or point: "118,0" and "118.0" are the same number.
-        double? number = double.TryParse((value ?? string.Empty).Trim().Replace(',', '.'), NumberStyles.Float,
-            CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-        var result = await locals.RecordAsync(id, year, number, source, version, UserId, cancellationToken);
+        var form = new LocalValueForm(year, district, Number(value), Number(count), !string.IsNullOrWhiteSpace(count), Number(denominator),
+            !string.IsNullOrWhiteSpace(denominator), source, version);
+        var result = await locals.RecordAsync(id, form, UserId, cancellationToken);
         return this.Flashed(result, "Local.Saved", () => RedirectToAction(nameof(Show), new { id }));
     }
 
     [Authorize(Roles = $"{Roles.Coordinator},{Roles.Editor}")]
     [HttpPost("{id:guid}/values/{year:int}/remove")]
-    public async Task<IActionResult> Remove(Guid id, int year, CancellationToken cancellationToken) =>
-        this.Flashed(await locals.RemoveAsync(id, year, cancellationToken), "Local.Removed", () => RedirectToAction(nameof(Show), new { id }));
+    public async Task<IActionResult> Remove(Guid id, int year, Guid? district, CancellationToken cancellationToken) =>
+        this.Flashed(await locals.RemoveAsync(id, year, district, cancellationToken), "Local.Removed", () => RedirectToAction(nameof(Show), new { id }));
+
+    /// <summary>A decimal comma or point: "118,0" and "118.0" are the same number; spaces between thousands are allowed.</summary>
+    private static double? Number(string? text) =>
+        double.TryParse(string.Concat((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c))).Replace(',', '.'), NumberStyles.Float,
+            CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
 }

@@ -16,6 +16,9 @@ public sealed record SpineData(double Min, double LowerQuartile, double UpperQua
 
 public sealed record OverviewRow(IndicatorPageViewModel Page, SpineData? Spine, IReadOnlyList<string> Subjects)
 {
+    /// <summary>The indicator's age groups in the own region, read only for the "differences between groups" view.</summary>
+    public AgeGroupsViewModel? AgeGroups { get; init; }
+
     public IndicatorAnalysis? Analysis => Page.Analysis;
 
     public BenchmarkVerdict? Verdict(string kind) => Analysis?.Comparisons.FirstOrDefault(c => c.Kind == kind);
@@ -32,6 +35,14 @@ public sealed class OverviewViewModel
     public required string? Subject { get; init; }
     public required string Sort { get; init; }
     public required int TotalInSet { get; init; }
+
+    /// <summary>"comparisons" (against the county, the country and peers) or "groups" (differences between groups).</summary>
+    public string View { get; init; } = OverviewService.ComparisonsView;
+
+    public bool IsGroupsView => View == OverviewService.GroupsView;
+
+    /// <summary>The own indicators with districts, in the groups view.</summary>
+    public IReadOnlyList<LocalDistrictSummary> Districts { get; init; } = [];
 }
 
 /// <summary>
@@ -39,12 +50,21 @@ public sealed class OverviewViewModel
 /// peers with a verdict against each, the trend, and a spine chart; filtered by Sotkanet's subject and sorted by any
 /// column. Built on <see cref="IndicatorService.PagesAsync"/>, so it says exactly what the indicator pages say.
 /// </summary>
-public sealed class OverviewService(ValfardDbContext db, ICurrentOrganisation current, IndicatorService indicators)
+public sealed class OverviewService(ValfardDbContext db, ICurrentOrganisation current, IndicatorService indicators, AgeGroupService ageGroups,
+    LocalIndicatorService locals)
 {
-    public static readonly IReadOnlyList<string> SortKeys = ["position", "indicator", "year", "county", "country", "peers", "trend"];
+    public const string ComparisonsView = "comparisons";
+    public const string GroupsView = "groups";
 
-    public async Task<OverviewViewModel?> BuildAsync(Guid? setId, string? subject, string? sort, string language, CancellationToken cancellationToken)
+    public static readonly IReadOnlyList<string> SortKeys = ["position", "indicator", "year", "county", "country", "peers", "trend", "gender", "age"];
+
+    public Task<OverviewViewModel?> BuildAsync(Guid? setId, string? subject, string? sort, string language, CancellationToken cancellationToken) =>
+        BuildAsync(setId, subject, sort, null, language, cancellationToken);
+
+    public async Task<OverviewViewModel?> BuildAsync(Guid? setId, string? subject, string? sort, string? view, string language,
+        CancellationToken cancellationToken)
     {
+        var groups = view == GroupsView;
         var sets = await db.IndicatorSets.AsNoTracking().Include(s => s.Members).ToListAsync(cancellationToken);
         var set = setId is { } id ? sets.FirstOrDefault(s => s.Id == id) : sets.OrderBy(s => s.Name, StringComparer.CurrentCulture).FirstOrDefault();
         if (setId is not null && set is null)
@@ -53,9 +73,12 @@ public sealed class OverviewService(ValfardDbContext db, ICurrentOrganisation cu
         }
         var ids = set?.Members.OrderBy(m => m.Position).Select(m => m.IndicatorId).ToList() ?? [];
         var pages = await indicators.PagesAsync(ids, language, cancellationToken);
-        var spines = await SpinesAsync(pages, cancellationToken);
+        // Each view reads only what it shows: the spines for the comparisons, the age groups for the groups.
+        var spines = groups ? [] : await SpinesAsync(pages, cancellationToken);
+        var byAge = groups ? await ageGroups.ForAsync(ids, language, cancellationToken) : new Dictionary<int, AgeGroupsViewModel>();
         // The pages already carry Sotkanet's subjects in the page's language: the themes to filter by.
-        var rows = pages.Select(p => new OverviewRow(p, spines.GetValueOrDefault(p.Id), p.Details.Subjects)).ToList();
+        var rows = pages.Select(p => new OverviewRow(p, spines.GetValueOrDefault(p.Id), p.Details.Subjects) { AgeGroups = byAge.GetValueOrDefault(p.Id) })
+            .ToList();
         var subjects = rows.SelectMany(r => r.Subjects).Distinct().Order(StringComparer.CurrentCulture).ToList();
         var shown = string.IsNullOrEmpty(subject) ? rows : rows.Where(r => r.Subjects.Contains(subject)).ToList();
         var key = SortKeys.Contains(sort ?? string.Empty) ? sort! : "position";
@@ -68,6 +91,8 @@ public sealed class OverviewService(ValfardDbContext db, ICurrentOrganisation cu
             Subject = string.IsNullOrEmpty(subject) ? null : subject,
             Sort = key,
             TotalInSet = ids.Count,
+            View = groups ? GroupsView : ComparisonsView,
+            Districts = groups ? SortedDistricts(await locals.DistrictSummariesAsync(language, cancellationToken), key) : [],
         };
     }
 
@@ -96,7 +121,18 @@ public sealed class OverviewService(ValfardDbContext db, ICurrentOrganisation cu
         "year" => [.. rows.OrderByDescending(r => r.Analysis?.Year ?? 0)],
         "county" or "country" or "peers" => [.. rows.OrderBy(r => Rank(r.Verdict(key)?.Result.Outcome))],
         "trend" => [.. rows.OrderBy(r => TrendRank(r.Analysis?.Trend.Outcome))],
+        "gender" => [.. rows.OrderBy(r => Rank(r.Analysis?.Gender?.Result.Outcome))],
+        // The age groups by the furthest group's verdict, and among equals the widest spread first.
+        "age" => [.. rows.OrderBy(r => Rank(r.AgeGroups?.Furthest?.Verdict?.Result.Outcome))
+            .ThenByDescending(r => r.AgeGroups?.Spread is { } s ? s.High - s.Low : 0)],
         _ => [.. rows],
+    };
+
+    /// <summary>Own indicators by title, or with a district worse than the whole first when a verdict column is sorted.</summary>
+    private static List<LocalDistrictSummary> SortedDistricts(IReadOnlyList<LocalDistrictSummary> rows, string key) => key switch
+    {
+        "position" or "indicator" => [.. rows],
+        _ => [.. rows.OrderBy(r => r.Districts.Select(d => Rank(d.Comparison?.Result.Outcome)).DefaultIfEmpty(4).Min())],
     };
 
     /// <summary>
@@ -165,20 +201,62 @@ public sealed class OverviewService(ValfardDbContext db, ICurrentOrganisation cu
         }
     }
 
-    public static byte[] ToCsv(OverviewViewModel model) =>
-        SpreadsheetText.Csv(ExportColumns, ExportRows(model).Select(r => (IReadOnlyList<string>)r.Select(Cell).ToList()));
+    /// <summary>The groups view as a long table: one row per gender gap, age group and district, each with its benchmark and verdict.</summary>
+    public static IReadOnlyList<string> GroupExportColumns { get; } =
+    [
+        "kind", "indicator_id", "indicator", "unit", "group", "year", "value", "lower95", "upper95", "benchmark", "verdict",
+    ];
+
+    public static IEnumerable<IReadOnlyList<object?>> GroupExportRows(OverviewViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var row in model.Rows)
+        {
+            if (row.Analysis?.Gender is { } gap)
+            {
+                // Women as the value and men as the benchmark: the verdict reads "for women".
+                yield return ["gender", row.Page.Id, row.Page.Title, row.Page.Unit, "female-male", gap.Year, gap.Female, gap.FemaleLower, gap.FemaleUpper,
+                    gap.Male, gap.Result.Outcome.ToString()];
+            }
+            foreach (var age in row.AgeGroups?.Rows ?? [])
+            {
+                var a = age.Analysis;
+                yield return ["age", age.IndicatorId, row.Page.Title, age.Unit, age.IsWhole ? $"{age.Range} (whole)" : age.Range.ToString(), a?.Year,
+                    a?.Value, a?.Lower95, a?.Upper95, age.Verdict?.Value, age.IsWhole ? null : age.Verdict?.Result.Outcome.ToString()];
+            }
+        }
+        foreach (var local in model.Districts)
+        {
+            foreach (var district in local.Districts)
+            {
+                var c = district.Comparison!;
+                yield return ["district", local.Id.ToString(), local.Title, local.Unit, district.Name, c.Year, c.Value, c.Lower95, c.Upper95, c.WholeValue,
+                    c.NotCompared is { } reason ? $"NotCompared:{reason}" : c.Result.Outcome.ToString()];
+            }
+        }
+    }
+
+    private static (IReadOnlyList<string> Columns, IEnumerable<IReadOnlyList<object?>> Rows) Export(OverviewViewModel model) =>
+        model.IsGroupsView ? (GroupExportColumns, GroupExportRows(model)) : (ExportColumns, ExportRows(model));
+
+    public static byte[] ToCsv(OverviewViewModel model)
+    {
+        var (columns, rows) = Export(model);
+        return SpreadsheetText.Csv(columns, rows.Select(r => (IReadOnlyList<string>)r.Select(Cell).ToList()));
+    }
 
     public static byte[] ToXlsx(OverviewViewModel model, string sheetName)
     {
         using var workbook = new ClosedXML.Excel.XLWorkbook();
         var sheet = workbook.Worksheets.Add(sheetName.Length > 31 ? sheetName[..31] : sheetName);
-        for (var c = 0; c < ExportColumns.Count; c++)
+        var (columns, rows) = Export(model);
+        for (var c = 0; c < columns.Count; c++)
         {
-            sheet.Cell(1, c + 1).Value = ExportColumns[c];
+            sheet.Cell(1, c + 1).Value = columns[c];
         }
         sheet.Row(1).Style.Font.Bold = true;
         var rowNumber = 2;
-        foreach (var row in ExportRows(model))
+        foreach (var row in rows)
         {
             for (var c = 0; c < row.Count; c++)
             {
@@ -199,7 +277,7 @@ public sealed class OverviewService(ValfardDbContext db, ICurrentOrganisation cu
             rowNumber++;
         }
         // Fixed widths: ClosedXML measures text through System.Drawing, which Linux servers do not have.
-        sheet.Column(2).Width = 60;
+        sheet.Column(model.IsGroupsView ? 3 : 2).Width = 60;
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
