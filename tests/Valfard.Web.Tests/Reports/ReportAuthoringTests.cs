@@ -25,7 +25,7 @@ public sealed class ReportAuthoringTests : IDisposable
         var section = await SectionAsync("Työikäiset");
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         var url = $"/reports/{section.ReportId}/sections/{section.Id}";
-        const string Warning = "This language was last changed before the other one";
+        const string Warning = "This language version was last changed before the other one";
         Task<SectionText> TextAsync(string language) => _factory.QueryAsync(db => db.SectionTexts.IgnoreQueryFilters().AsNoTracking()
             .SingleAsync(t => t.SectionId == section.Id && t.Language == language));
         var swedishBefore = (await TextAsync("sv")).Version;
