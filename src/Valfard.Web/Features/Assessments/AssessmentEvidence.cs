@@ -10,26 +10,24 @@ namespace Valfard.Web.Features.Assessments;
 /// What an assessment may link to: the indicators of the organisation's sets (with their latest value and the same
 /// verdicts the indicator pages give) and the goals of its welfare plans.
 /// </summary>
-public sealed class AssessmentEvidence(ValfardDbContext db, IndicatorService indicators)
+public sealed class AssessmentEvidence(ValfardDbContext db, IndicatorService indicators, IndicatorSetService sets)
 {
     public async Task<IReadOnlyList<Choice>> IndicatorChoicesAsync(IEnumerable<int> alsoIds, string language, CancellationToken cancellationToken)
     {
-        var sets = await db.IndicatorSets.AsNoTracking().Include(s => s.Members).OrderBy(s => s.Name).ToListAsync(cancellationToken);
-        var extra = alsoIds.ToList();
-        var ids = sets.SelectMany(s => s.Members.Select(m => m.IndicatorId)).Concat(extra).Distinct().ToList();
-        var titles = (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(i => i.Id, i => i.TitleIn(language));
         var choices = new List<Choice>();
         var shown = new HashSet<int>();
-        foreach (var set in sets)
+        foreach (var set in await sets.ListAsync(language, cancellationToken))
         {
-            foreach (var member in set.Members.OrderBy(m => m.Position).Where(m => titles.ContainsKey(m.IndicatorId) && shown.Add(m.IndicatorId)))
+            foreach (var member in set.Members.Where(m => shown.Add(m.IndicatorId)))
             {
-                choices.Add(new Choice(member.IndicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture), titles[member.IndicatorId], set.Name));
+                choices.Add(new Choice(member.IndicatorId.ToString(System.Globalization.CultureInfo.InvariantCulture), member.Title, set.Name));
             }
         }
         // An indicator linked before it left every set stays choosable, so saving the form does not drop it unseen.
-        foreach (var id in extra.Where(id => titles.ContainsKey(id) && shown.Add(id)))
+        var extra = alsoIds.Where(id => !shown.Contains(id)).Distinct().ToList();
+        var titles = (await db.Indicators.AsNoTracking().Where(i => extra.Contains(i.Id)).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
+            .ToDictionary(i => i.Id, i => i.Title.Pick(language));
+        foreach (var id in extra.Where(titles.ContainsKey))
         {
             choices.Add(new Choice(id.ToString(System.Globalization.CultureInfo.InvariantCulture), titles[id], string.Empty));
         }

@@ -101,8 +101,6 @@ public sealed class AgeGroupService(ValfardDbContext db, ICurrentOrganisation cu
         {
             return null;
         }
-        var category = PeerService.CategoryOf(organisation.Kind);
-        return await db.Regions.AsNoTracking().Where(r => r.Category == category && r.Code == organisation.OfficialCode)
-            .Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        return await PeerService.OwnRegion(db.Regions.AsNoTracking(), organisation).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 }

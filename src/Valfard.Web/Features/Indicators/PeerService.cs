@@ -29,6 +29,14 @@ public sealed class PeerService(ValfardDbContext db, ICurrentOrganisation curren
     /// <summary>The Sotkanet category of an organisation's own region: a municipality is KUNTA, a county HYVINVOINTIALUE.</summary>
     public static string CategoryOf(OrganisationKind kind) => kind == OrganisationKind.Municipality ? Region.Municipality : Region.County;
 
+    /// <summary>The organisation's own Sotkanet region: its category and its official code.</summary>
+    public static IQueryable<Region> OwnRegion(IQueryable<Region> regions, Organisation organisation)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        var category = CategoryOf(organisation.Kind);
+        return regions.Where(r => r.Category == category && r.Code == organisation.OfficialCode);
+    }
+
     /// <summary>The region ids of the current organisation's peers; empty when none are chosen.</summary>
     public async Task<IReadOnlyList<int>> PeerRegionIdsAsync(CancellationToken cancellationToken) =>
         await db.PeerGroups.AsNoTracking().SelectMany(g => g.Members.Select(m => m.RegionId)).ToListAsync(cancellationToken);

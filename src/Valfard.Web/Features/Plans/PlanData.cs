@@ -131,8 +131,7 @@ public sealed class PlanReader(ValfardDbContext db)
         var sotkanetIds = indicators.Select(i => i.IndicatorId).OfType<int>().Distinct().ToList();
         var localIds = indicators.Select(i => i.LocalIndicatorId).OfType<Guid>().Distinct().ToList();
         var catalogue = await db.Indicators.AsNoTracking().Where(i => sotkanetIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var category = organisation.Kind == OrganisationKind.Municipality ? Region.Municipality : Region.County;
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Category == category && r.Code == organisation.OfficialCode, cancellationToken);
+        var region = await Indicators.PeerService.OwnRegion(db.Regions.AsNoTracking(), organisation).FirstOrDefaultAsync(cancellationToken);
         var values = region is null
             ? []
             : await db.IndicatorValues.AsNoTracking()

@@ -21,6 +21,7 @@ namespace Valfard.Web.Features.Reports;
 public sealed class EvidenceService(
     ValfardDbContext db,
     IndicatorService indicators,
+    IndicatorSetService sets,
     AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer)
@@ -36,33 +37,44 @@ public sealed class EvidenceService(
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         var editable = report?.Status == ReportStatus.Draft;
+        var observations = await db.Observations.AsNoTracking().Include(o => o.Indicators).Where(o => o.ReportId == reportId).ToListAsync(cancellationToken);
+        var ownSets = editable ? await sets.ListAsync(language, cancellationToken) : [];
+        var setIds = SetIndicatorIds(ownSets);
+        // One read of today's figures for both the candidates and the saved evidence: they are mostly the same indicators.
+        var pages = (await indicators.PagesAsync(setIds.Union(observations.SelectMany(o => o.Indicators).Select(e => e.IndicatorId)).ToList(),
+            language, cancellationToken)).ToDictionary(p => p.Id);
         return new ObservationsPageViewModel
         {
             Items = items,
-            Evidence = await EvidenceAsync(reportId, language, cancellationToken),
-            Candidates = editable ? await CandidatesAsync(reportId, language, cancellationToken) ?? [] : [],
-            IndicatorChoices = editable ? await ChoicesAsync(language, cancellationToken) : [],
+            Evidence = Evidence(observations, pages, language),
+            Candidates = editable ? await CandidatesAsync(reportId, setIds.Where(pages.ContainsKey).Select(id => pages[id]), observations, cancellationToken) : [],
+            IndicatorChoices = ownSets.SelectMany(s => s.Members).DistinctBy(m => m.IndicatorId)
+                .Select(m => (m.IndicatorId, m.Title)).OrderBy(m => m.Title, StringComparer.CurrentCulture).ToList(),
             Editable = editable,
         };
     }
 
+    /// <summary>The organisation's own sets' indicators (the tenant filter keeps them to it), in the order the sets list them.</summary>
+    private static List<int> SetIndicatorIds(IReadOnlyList<IndicatorSetItem> ownSets) =>
+        ownSets.SelectMany(s => s.Members.Select(m => m.IndicatorId)).Distinct().ToList();
+
     /// <summary>The candidates for a draft or any report of the organisation; null when the report is not the organisation's.</summary>
     public async Task<IReadOnlyList<CandidateItem>?> CandidatesAsync(Guid reportId, string language, CancellationToken cancellationToken)
     {
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        if (report is null)
+        if (!await db.Reports.AnyAsync(r => r.Id == reportId, cancellationToken))
         {
             return null;
         }
-        // The organisation's own sets (the tenant filter keeps them to it), in the order the sets list them.
-        // Ordered in memory: an ordered SelectMany needs SQL APPLY, which SQLite does not have.
-        var ids = (await db.IndicatorSets.AsNoTracking().Include(s => s.Members).ToListAsync(cancellationToken))
-            .OrderBy(s => s.Name, StringComparer.CurrentCulture).SelectMany(s => s.Members.OrderBy(m => m.Position).Select(m => m.IndicatorId))
-            .Distinct().ToList();
-        var pages = await indicators.PagesAsync(ids, language, cancellationToken);
+        var observations = await db.Observations.AsNoTracking().Include(o => o.Indicators).Where(o => o.ReportId == reportId).ToListAsync(cancellationToken);
+        var pages = await indicators.PagesAsync(SetIndicatorIds(await sets.ListAsync(language, cancellationToken)), language, cancellationToken);
+        return await CandidatesAsync(reportId, pages, observations, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CandidateItem>> CandidatesAsync(Guid reportId, IEnumerable<IndicatorPageViewModel> pages,
+        IReadOnlyList<Observation> observations, CancellationToken cancellationToken)
+    {
         var rejections = await db.CandidateRejections.AsNoTracking().Where(r => r.ReportId == reportId).ToListAsync(cancellationToken);
-        var linked = (await db.Observations.AsNoTracking().Include(o => o.Indicators).Where(o => o.ReportId == reportId).ToListAsync(cancellationToken))
-            .SelectMany(o => o.Indicators.Select(e => (o.Kind, e.IndicatorId))).ToHashSet();
+        var linked = observations.SelectMany(o => o.Indicators.Select(e => (o.Kind, e.IndicatorId))).ToHashSet();
         var candidates = new List<CandidateItem>();
         foreach (var page in pages)
         {
@@ -227,23 +239,13 @@ public sealed class EvidenceService(
         (await db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Draft).ToListAsync(cancellationToken))
             .OrderByDescending(r => r.CreatedAt).Select(r => (r.Id, r.TitleIn(language))).ToList();
 
-    /// <summary>The indicators the organisation follows, to choose from when linking one by hand.</summary>
-    public async Task<IReadOnlyList<(int Id, string Title)>> ChoicesAsync(string language, CancellationToken cancellationToken)
-    {
-        var ids = await db.IndicatorSets.AsNoTracking().SelectMany(s => s.Members.Select(m => m.IndicatorId)).Distinct().ToListAsync(cancellationToken);
-        return (await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToListAsync(cancellationToken))
-            .Select(i => (i.Id, i.TitleIn(language))).OrderBy(i => i.Item2, StringComparer.CurrentCulture).ToList();
-    }
-
     /// <summary>
     /// Each observation's saved evidence beside what today's data say: the saved analysis is shown as it was; the
     /// rule is applied again to the current analysis to say whether it still supports the observation.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<EvidenceItem>>> EvidenceAsync(Guid reportId, string language, CancellationToken cancellationToken)
+    private static Dictionary<Guid, IReadOnlyList<EvidenceItem>> Evidence(IReadOnlyList<Observation> observations,
+        IReadOnlyDictionary<int, IndicatorPageViewModel> current, string language)
     {
-        var observations = await db.Observations.AsNoTracking().Include(o => o.Indicators).Where(o => o.ReportId == reportId).ToListAsync(cancellationToken);
-        var ids = observations.SelectMany(o => o.Indicators).Select(e => e.IndicatorId).Distinct().ToList();
-        var current = (await indicators.PagesAsync(ids, language, cancellationToken)).ToDictionary(p => p.Id);
         return observations.ToDictionary(o => o.Id, o => (IReadOnlyList<EvidenceItem>)o.Indicators.OrderBy(e => e.CapturedAt).Select(e =>
         {
             var now = current.GetValueOrDefault(e.IndicatorId);
