@@ -59,14 +59,9 @@ public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisat
         var indicators = await db.LocalIndicators.AsNoTracking().Include(i => i.Values).ToListAsync(cancellationToken);
         return indicators.Where(i => i.Values.Any(v => v.DistrictId is not null))
             .OrderBy(i => i.TitleIn(language), StringComparer.CurrentCulture)
-            .Select(i =>
-            {
-                var scale = ScaleOf(i);
-                var whole = i.Values.Where(v => v.DistrictId is null).Select(Observation).ToList();
-                var rows = districts.Select(d => new DistrictRow(d.Id, d.NameIn(language), DistrictComparison.Of(
-                    i.Values.Where(v => v.DistrictId == d.Id).Select(Observation).ToList(), whole, scale, i.Direction, rule))).ToList();
-                return new LocalDistrictSummary(i.Id, i.TitleIn(language), i.Unit, rows.Where(r => r.Comparison is not null).ToList());
-            }).ToList();
+            .Select(i => new LocalDistrictSummary(i.Id, i.TitleIn(language), i.Unit,
+                DistrictRows(i, districts, language, rule).Where(r => r.Comparison is not null).ToList()))
+            .ToList();
     }
 
     public async Task<LocalIndicatorPage?> PageAsync(Guid id, string language, CancellationToken cancellationToken)
@@ -88,7 +83,6 @@ public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisat
             .OrderBy(d => d.NameIn(language), StringComparer.CurrentCulture).ToList();
         var scale = ScaleOf(indicator);
         var rule = statistics.Value.SmallNumberRule;
-        var whole = values.Select(Observation).ToList();
         var municipality = organisation.NameIn(language);
         return new LocalIndicatorPage
         {
@@ -116,8 +110,7 @@ public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisat
                 .ThenBy(v => AreaName(v.DistrictId, districts, language, municipality), StringComparer.CurrentCulture)
                 .Select(v => new LocalValueItem(v.Year, v.DistrictId, AreaName(v.DistrictId, districts, language, municipality), v.Value, v.Count,
                     v.Denominator, v.Source, names.GetValueOrDefault(v.EnteredById, "?"), v.EnteredAt)).ToList(),
-            Districts = districts.Select(d => new DistrictRow(d.Id, d.NameIn(language), DistrictComparison.Of(
-                indicator.Values.Where(v => v.DistrictId == d.Id).Select(Observation).ToList(), whole, scale, indicator.Direction, rule))).ToList(),
+            Districts = DistrictRows(indicator, districts, language, rule),
             DistrictChoices = districts.Select(d => new DistrictChoice(d.Id, d.NameIn(language))).ToList(),
             Kind = scale.Kind,
             MinimumEvents = rule.Minimum,
@@ -128,6 +121,15 @@ public sealed class LocalIndicatorService(ValfardDbContext db, ICurrentOrganisat
     internal static ValueScale ScaleOf(LocalIndicator indicator) =>
         ValueScale.For(string.Empty, new LocalizedText(indicator.Unit, indicator.Unit, indicator.Unit),
             new LocalizedText(indicator.TitleFi, indicator.TitleSv, string.Empty), []);
+
+    /// <summary>Each district's latest value against the whole municipality's value of the same year.</summary>
+    private static List<DistrictRow> DistrictRows(LocalIndicator indicator, IReadOnlyList<District> districts, string language, SmallNumberRule rule)
+    {
+        var scale = ScaleOf(indicator);
+        var whole = indicator.Values.Where(v => v.DistrictId is null).Select(Observation).ToList();
+        return districts.Select(d => new DistrictRow(d.Id, d.NameIn(language), DistrictComparison.Of(
+            indicator.Values.Where(v => v.DistrictId == d.Id).Select(Observation).ToList(), whole, scale, indicator.Direction, rule))).ToList();
+    }
 
     internal static AreaObservation Observation(LocalIndicatorValue value) => new(value.Year, value.Value, value.Count, value.Denominator);
 
