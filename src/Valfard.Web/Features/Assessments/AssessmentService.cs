@@ -220,11 +220,11 @@ public sealed class AssessmentService(
     {
         ArgumentNullException.ThrowIfNull(form);
         // Only the organisation's own indicators and goals can be linked: the tenant filter answers for the goals, the
-        // indicator sets (and what is linked already) for the indicators.
-        var choosable = (await evidence.IndicatorChoicesAsync(form.IndicatorIds, "fi", cancellationToken)).Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        // indicator sets (and what is linked already) for the indicators. Both hold only catalogue indicators (foreign
+        // keys), so no title lookup is needed to check them.
         var inSets = await db.IndicatorSets.AsNoTracking().SelectMany(s => s.Members.Select(m => m.IndicatorId)).ToListAsync(cancellationToken);
         var linkedBefore = await db.Set<ImpactIndicator>().AsNoTracking().Where(i => i.ImpactId == form.ImpactId).Select(i => i.IndicatorId).ToListAsync(cancellationToken);
-        var indicatorIds = form.IndicatorIds.Where(i => choosable.Contains(i) && (inSets.Contains(i) || linkedBefore.Contains(i))).ToList();
+        var indicatorIds = form.IndicatorIds.Where(i => inSets.Contains(i) || linkedBefore.Contains(i)).ToList();
         var goalIds = await db.Goals.Where(g => form.GoalIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);
         var groups = form.Groups.Aggregate(PopulationGroups.None, (all, g) => all | g);
         return await ChangeAsync(form.AssessmentId, form.Version, userId, "Assessment.ImpactAssessed", assessment =>
