@@ -31,7 +31,7 @@ public sealed partial class DemoSeeder(
 
     /// <summary>The demo's published accounts; they sign in with the password alone even where two-factor sign-in is required.</summary>
     public static readonly IReadOnlyList<string> UserEmails =
-        ["admin@demo.test", "coordinator@demo.test", "editor@demo.test", "council@demo.test", "secretary@demo.test", "editor@esimerkkila.test"];
+        ["admin@demo.test", "coordinator@demo.test", "editor@demo.test", "council@demo.test", "secretary@demo.test", "editor@esimerkkila.test", "county@demo.test"];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -53,6 +53,7 @@ public sealed partial class DemoSeeder(
         await EnsureUserAsync("council@demo.test", "Valtteri Valtuutettu", DemokommunId, [Roles.CouncilMember], [], cancellationToken);
         await EnsureUserAsync("secretary@demo.test", "Sanna Sihteeri", DemokommunId, [Roles.CouncilSecretary], [], cancellationToken);
         await EnsureUserAsync("editor@esimerkkila.test", "Eeva Esimerkki", EsimerkkilaId, [Roles.Editor], ["education"], cancellationToken);
+        await EnsureUserAsync("county@demo.test", "Helmi Hyvinvointialue", CountyId, [Roles.Coordinator], [], cancellationToken);
         await reports.SeedAsync(cancellationToken);
         await indicators.SeedAsync(cancellationToken);
         await archive.SeedAsync(cancellationToken);
