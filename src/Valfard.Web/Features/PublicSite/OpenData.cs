@@ -90,10 +90,13 @@ public static class OpenData
             var a = c.Analysis;
             var v = c.Verdict;
             var trendUsed = a.Trend.PointsUsed > 0;
+            // Limits to the decimals the report page shows them with, not a double's fifteen.
+            var decimals = c.Indicator.Decimals ?? Math.Max(1, IndicatorNumber.DecimalsAsGiven(a.Value ?? 0));
+            double? Limit(double? limit) => limit is { } l ? Math.Round(l, decimals) : null;
             return (IReadOnlyList<object?>)
             [
                 c.Section, c.Indicator.Id, c.Indicator.Title, c.Indicator.Unit, c.Indicator.TrendRegion ?? string.Empty, a.Year, a.Value,
-                a.Lower95, a.Upper95, a.NoIntervalResourceKey is { } noInterval ? new Word(noInterval) : null, a.SmallNumbers,
+                Limit(a.Lower95), Limit(a.Upper95), a.NoIntervalResourceKey is { } noInterval ? new Word(noInterval) : null, a.SmallNumbers,
                 v is null ? null : v.Kind == BenchmarkSeries.PeersKind ? new Word("Analysis.PeersName") : v.Name, v?.Value,
                 v is null ? null : new Word($"OpenData.Verdict.{v.Result.Outcome}"), v is null ? null : new Word(v.Result.ResourceKey),
                 new Word($"Overview.Trend.{a.Trend.Outcome}"), new Word(a.Trend.ResourceKey), trendUsed ? a.Trend.FromYear : null,
