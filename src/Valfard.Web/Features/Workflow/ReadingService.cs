@@ -122,7 +122,9 @@ public sealed class ReadingService(ValfardDbContext db, ReportDocumentBuilder bu
             ComparedWith = previousLabel,
             Changes = previous is null ? new Dictionary<Guid, SectionChange>() : Compare(previous, document),
             Comments = threads,
-            Actions = ReportWorkflow.AllowedFrom(report.Status).Where(a => ReportWorkflowService.MayPerform(a, isInRole)).ToList(),
+            // The way forward first, the way back to the writers last.
+            Actions = ReportWorkflow.AllowedFrom(report.Status).Where(a => ReportWorkflowService.MayPerform(a, isInRole))
+                .OrderBy(a => a == WorkflowAction.ReturnToDraft).ToList(),
         };
     }
 
