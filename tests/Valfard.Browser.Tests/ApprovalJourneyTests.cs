@@ -41,7 +41,7 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Laaja hyvinvointikertomus 2025–2029" }).ClickAsync();
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Kirjaa hallituksen päätös" }).ClickAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Kirjaa päätös" }).ClickAsync();
-        await Assertions.Expect(secretary.Locator("#Proposal-error")).ToContainTextAsync("Anna hallituksen esitys valtuustolle.");
+        await Assertions.Expect(secretary.Locator("#Body-error")).ToContainTextAsync("Anna päättänyt toimielin.");
         await secretary.GetByLabel("Hallitus", new() { Exact = true }).FillAsync("Kunnanhallitus");
         await secretary.GetByLabel("Kokouspäivä").FillAsync("2026-11-09");
         await secretary.GetByLabel("Pykälä (§)").FillAsync("201");

@@ -28,6 +28,12 @@ public sealed record BoardDecision
     public string? MinutesUrl { get; private init; }
     public string? Amendment { get; private init; }
 
+    /// <summary>
+    /// A copy for the approved version: EF Core stores an owned value once per owner, so the report and its version
+    /// must not share one instance.
+    /// </summary>
+    internal BoardDecision Copy() => this with { };
+
     /// <summary>Checks and tidies a board decision with the same rules as the council's, plus the proposal it must make.</summary>
     public static BoardDecision Create(string? body, DateOnly? meetingDate, string? paragraph, string? proposal, string? minutesUrl,
         string? amendment, DateOnly today)

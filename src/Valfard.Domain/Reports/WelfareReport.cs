@@ -202,7 +202,7 @@ public class WelfareReport : IOrganisationOwned, IVersioned
             throw new DomainException("Validation.CouncilBeforeBoard", nameof(CouncilDecision.MeetingDate));
         }
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(snapshotJson)));
-        var version = new ReportVersion(Id, OrganisationId, VersionNumber, decision, BoardDecision, snapshotJson, hash, approvedById, now);
+        var version = new ReportVersion(Id, OrganisationId, VersionNumber, decision, BoardDecision?.Copy(), snapshotJson, hash, approvedById, now);
         Status = target;
         ReturnReason = null;
         return version;
