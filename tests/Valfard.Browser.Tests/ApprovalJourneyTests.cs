@@ -17,7 +17,7 @@ public sealed class ApprovalJourneyTests(AppFixture app)
     private static string Shot(string name) => Path.Combine(AppFixture.ScreenshotDirectory, name);
 
     [Fact]
-    public async Task Coordinator_council_member_and_secretary_take_the_report_from_draft_to_published()
+    public async Task Coordinator_council_member_and_secretary_take_the_report_from_draft_through_the_board_to_published()
     {
         // The coordinator sends the draft for review and then to the council.
         var coordinator = await app.SignInAsync("coordinator@demo.test", "fi");
@@ -27,9 +27,36 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Lähetä tarkastettavaksi" }).ClickAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Lähetä tarkastettavaksi" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Alert).Or(coordinator.Locator(".alert-success"))).ToContainTextAsync("Kertomus lähetettiin tarkastettavaksi.");
+        // The board prepares what the council decides: the coordinator sends the report to the board first.
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Lähetä hallitukselle" }).ClickAsync();
+        var problems = (await AuthoringAccessibilityTests.ViolationsAsync(coordinator, "send to the board")).ToList();
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Lähetä hallitukselle" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".workflow-step-current")).ToContainTextAsync("Hallituksen käsittelyssä", new() { Timeout = 60_000 });
+        await coordinator.ScreenshotAsync(new() { Path = Shot("reading-view-board-fi.png"), FullPage = false });
+        problems.AddRange(await AuthoringAccessibilityTests.ViolationsAsync(coordinator, "reading view with the board"));
+
+        // The secretary records the board's decision and its proposal to the council.
+        var secretary = await app.SignInAsync("secretary@demo.test", "fi");
+        await secretary.GotoAsync("/reports");
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Laaja hyvinvointikertomus 2025–2029" }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Link, new() { Name = "Kirjaa hallituksen päätös" }).ClickAsync();
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Kirjaa päätös" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator("#Body-error")).ToContainTextAsync("Anna päättänyt toimielin.");
+        await secretary.GetByLabel("Hallitus", new() { Exact = true }).FillAsync("Kunnanhallitus");
+        await secretary.GetByLabel("Kokouspäivä").FillAsync("2026-11-09");
+        await secretary.GetByLabel("Pykälä (§)").FillAsync("201");
+        await secretary.GetByLabel("Hallituksen esitys valtuustolle").FillAsync("Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy kertomuksen.");
+        await secretary.ScreenshotAsync(new() { Path = Shot("board-decision-form-fi.png"), FullPage = true });
+        problems.AddRange(await AuthoringAccessibilityTests.ViolationsAsync(secretary, "board decision form"));
+        await secretary.GetByRole(AriaRole.Button, new() { Name = "Kirjaa päätös" }).ClickAsync();
+        await Assertions.Expect(secretary.Locator(".workflow-step-current")).ToContainTextAsync("Hallitus on tehnyt esityksen");
+
+        // Then to the council, whose document is kept as the council was given it.
+        await coordinator.ReloadAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Lähetä valtuustolle" }).ClickAsync();
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Lähetä valtuustolle" }).ClickAsync();
-        await Assertions.Expect(coordinator.Locator(".workflow-step-current")).ToContainTextAsync("Valtuuston käsittelyssä");
+        await Assertions.Expect(coordinator.Locator(".workflow-step-current")).ToContainTextAsync("Valtuuston käsittelyssä", new() { Timeout = 60_000 });
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Name = "Hallitukselle ja valtuustolle annetut asiakirjat" })).ToBeVisibleAsync();
 
         // A council member reads the report in Swedish and comments beside the section on young people.
         var council = await app.SignInAsync("council@demo.test", "sv");
@@ -42,12 +69,10 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         await youth.GetByRole(AriaRole.Button, new() { Name = "Kommentera" }).ClickAsync();
         await Assertions.Expect(council.Locator(".reading-row").Filter(new() { HasText = "Hur finansieras det uppsökande ungdomsarbetet?" })).ToHaveCountAsync(1);
         await council.ScreenshotAsync(new() { Path = Shot("reading-view-council-sv.png"), FullPage = false });
-        var problems = (await AuthoringAccessibilityTests.ViolationsAsync(council, "reading view with the council")).ToList();
+        problems.AddRange(await AuthoringAccessibilityTests.ViolationsAsync(council, "reading view with the council"));
 
         // The secretary records the council's decision; that freezes the version.
-        var secretary = await app.SignInAsync("secretary@demo.test", "fi");
-        await secretary.GotoAsync("/reports");
-        await secretary.GetByRole(AriaRole.Link, new() { Name = "Laaja hyvinvointikertomus 2025–2029" }).ClickAsync();
+        await secretary.ReloadAsync();
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Kirjaa valtuuston päätös" }).ClickAsync();
         await secretary.GetByLabel("Päättävä toimielin").FillAsync("Kunnanvaltuusto");
         await secretary.GetByLabel("Kokouspäivä").FillAsync("2026-11-16");
@@ -58,6 +83,8 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Kirjaa päätös ja lukitse versio" }).ClickAsync();
         await Assertions.Expect(secretary.Locator(".workflow-step-current")).ToContainTextAsync("Hyväksytty");
         await Assertions.Expect(secretary.GetByText("Hyväksytty versio 1, lukittu")).ToBeVisibleAsync();
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Heading, new() { Name = "Hallituksen päätös" })).ToBeVisibleAsync();
+        await Assertions.Expect(secretary.GetByRole(AriaRole.Heading, new() { Name = "Valtuuston päätös" })).ToBeVisibleAsync();
 
         // The coordinator publishes: the PDFs are archived and the hash is shown next to each download.
         await coordinator.ReloadAsync();

@@ -250,6 +250,12 @@ public sealed class XssJourneyTests(AppFixture app, ITestOutputHelper output)
         }
         await afterReturn.Context.CloseAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(coordinator, r, WorkflowAction.SubmitForReview)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(coordinator, r, WorkflowAction.SendToBoard)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(secretary, r, WorkflowAction.RecordBoardDecision,
+            ("Body", XssPayloads.Chunks(CouncilDecision.BodyMaxLength)[0]), ("MeetingDate", "2026-11-09"), ("Paragraph", "\"><b>201</b>"),
+            ("Proposal", XssPayloads.Chunks(BoardDecision.ProposalMaxLength)[0]),
+            ("MinutesUrl", "https://demo.example/kh?x=\"><script>alert(1)</script>"),
+            ("Amendment", XssPayloads.Chunks(CouncilDecision.AmendmentMaxLength)[0]))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(coordinator, r, WorkflowAction.SendToCouncil)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(secretary, r, WorkflowAction.Approve,
             ("Body", XssPayloads.Chunks(CouncilDecision.BodyMaxLength)[0]), ("MeetingDate", "2026-11-16"), ("Paragraph", "\"><b>12</b>"),

@@ -19,6 +19,12 @@ public enum ReportStatus
     SentToCouncil = 3,
     Approved = 4,
     Published = 5,
+
+    /// <summary>With the municipal board (kunnanhallitus / kommunstyrelsen; a county's aluehallitus), which prepares the council's decision.</summary>
+    SentToBoard = 6,
+
+    /// <summary>The board has made its proposal to the council; the report waits to be sent to the council.</summary>
+    BoardDecided = 7,
 }
 
 public enum SectionStatus

@@ -16,7 +16,7 @@ public class ReportVersion : IOrganisationOwned
         SnapshotSha256 = string.Empty;
     }
 
-    internal ReportVersion(Guid reportId, Guid organisationId, int number, CouncilDecision decision, string snapshotJson,
+    internal ReportVersion(Guid reportId, Guid organisationId, int number, CouncilDecision decision, BoardDecision? boardDecision, string snapshotJson,
         string snapshotSha256, Guid approvedById, DateTimeOffset approvedAt) : this()
     {
         Id = Guid.NewGuid();
@@ -24,6 +24,7 @@ public class ReportVersion : IOrganisationOwned
         OrganisationId = organisationId;
         Number = number;
         Decision = decision;
+        BoardDecision = boardDecision;
         SnapshotJson = snapshotJson;
         SnapshotSha256 = snapshotSha256;
         ApprovedById = approvedById;
@@ -37,6 +38,9 @@ public class ReportVersion : IOrganisationOwned
     /// <summary>1 for the first approved version of the report, 2 for the next, and so on.</summary>
     public int Number { get; private set; }
     public CouncilDecision Decision { get; private set; }
+
+    /// <summary>The board's decision that prepared the council's; null for versions approved before the board's step existed.</summary>
+    public BoardDecision? BoardDecision { get; private set; }
     public string SnapshotJson { get; private set; }
     public string SnapshotSha256 { get; private set; }
     public Guid ApprovedById { get; private set; }

@@ -8,7 +8,7 @@ public enum WorkflowAction
     /// <summary>Draft → InReview: the welfare group reviews the whole text.</summary>
     SubmitForReview = 1,
 
-    /// <summary>InReview → SentToCouncil: read-only; council members read and comment.</summary>
+    /// <summary>BoardDecided → SentToCouncil: read-only; council members read and comment.</summary>
     SendToCouncil = 2,
 
     /// <summary>SentToCouncil → Approved: the council secretary records the decision; the version is frozen.</summary>
@@ -17,11 +17,17 @@ public enum WorkflowAction
     /// <summary>Approved → Published: the PDF is archived and residents can read the approved version.</summary>
     Publish = 4,
 
-    /// <summary>InReview or SentToCouncil → Draft, with a reason.</summary>
+    /// <summary>InReview, SentToBoard, BoardDecided or SentToCouncil → Draft, with a reason.</summary>
     ReturnToDraft = 5,
 
     /// <summary>Published → Draft of the next version; the published version stays as it was.</summary>
     StartNewVersion = 6,
+
+    /// <summary>InReview → SentToBoard: the municipal board prepares the council's decision; the text is read-only.</summary>
+    SendToBoard = 7,
+
+    /// <summary>SentToBoard → BoardDecided: the secretary records the board's decision and its proposal to the council.</summary>
+    RecordBoardDecision = 8,
 }
 
 /// <summary>
@@ -35,10 +41,15 @@ public static class ReportWorkflow
     private static readonly Dictionary<(ReportStatus From, WorkflowAction Action), ReportStatus> Moves = new()
     {
         [(ReportStatus.Draft, WorkflowAction.SubmitForReview)] = ReportStatus.InReview,
-        [(ReportStatus.InReview, WorkflowAction.SendToCouncil)] = ReportStatus.SentToCouncil,
+        // The board prepares what the council decides (Local Government Act 39 §): there is no way to the council past it.
+        [(ReportStatus.InReview, WorkflowAction.SendToBoard)] = ReportStatus.SentToBoard,
+        [(ReportStatus.SentToBoard, WorkflowAction.RecordBoardDecision)] = ReportStatus.BoardDecided,
+        [(ReportStatus.BoardDecided, WorkflowAction.SendToCouncil)] = ReportStatus.SentToCouncil,
         [(ReportStatus.SentToCouncil, WorkflowAction.Approve)] = ReportStatus.Approved,
         [(ReportStatus.Approved, WorkflowAction.Publish)] = ReportStatus.Published,
         [(ReportStatus.InReview, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
+        [(ReportStatus.SentToBoard, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
+        [(ReportStatus.BoardDecided, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
         [(ReportStatus.SentToCouncil, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
         [(ReportStatus.Published, WorkflowAction.StartNewVersion)] = ReportStatus.Draft,
     };
@@ -49,6 +60,17 @@ public static class ReportWorkflow
 
     public static IReadOnlyList<WorkflowAction> AllowedFrom(ReportStatus from) =>
         Moves.Keys.Where(k => k.From == from).Select(k => k.Action).Order().ToList();
+
+    /// <summary>The statuses in the order a report passes them, for the steps shown to users (the enum's numbers are not that order).</summary>
+    public static IReadOnlyList<ReportStatus> Steps { get; } =
+    [
+        ReportStatus.Draft, ReportStatus.InReview, ReportStatus.SentToBoard, ReportStatus.BoardDecided, ReportStatus.SentToCouncil,
+        ReportStatus.Approved, ReportStatus.Published,
+    ];
+
+    /// <summary>True while the board or the council has the report: its members read and comment, the welfare group waits.</summary>
+    public static bool IsWithDecisionMakers(ReportStatus status) =>
+        status is ReportStatus.SentToBoard or ReportStatus.BoardDecided or ReportStatus.SentToCouncil;
 
     /// <summary>The resource key of the message for an illegal move; it says which status the move needs.</summary>
     public static string IllegalMoveKey(WorkflowAction action) => $"Workflow.Illegal.{action}";

@@ -37,6 +37,19 @@ public class WelfareReport : IOrganisationOwned, IVersioned
     /// <summary>Why the report was last sent back to draft; cleared when it moves on.</summary>
     public string? ReturnReason { get; private set; }
 
+    /// <summary>
+    /// The board's decision on the version being worked on: recorded while the board has the report, carried into the
+    /// approved version, cleared when the text goes back to the writers (a changed text needs the board again). Null
+    /// also for a report that went to the council before the board's step existed; it stays valid.
+    /// </summary>
+    public BoardDecision? BoardDecision { get; private set; }
+
+    /// <summary>When the version being worked on was sent to the board; what the board read is dated by it.</summary>
+    public DateTimeOffset? SentToBoardAt { get; private set; }
+
+    /// <summary>When the version being worked on was sent to the council; the council's document is dated by it.</summary>
+    public DateTimeOffset? SentToCouncilAt { get; private set; }
+
     public IReadOnlyCollection<ReportSection> Sections => _sections.AsReadOnly();
 
     public void RenewVersion() => Version = Guid.NewGuid();
@@ -115,12 +128,13 @@ public class WelfareReport : IOrganisationOwned, IVersioned
     }
 
     /// <summary>
-    /// A workflow move that needs nothing but the report itself: review, council, back to draft (with a reason) and
-    /// starting the next version. Approval and publishing have their own methods because they need more.
+    /// A workflow move that needs nothing but the report itself: review, the board, the council, back to draft (with a
+    /// reason) and starting the next version. The board's decision, approval and publishing have their own methods
+    /// because they need more.
     /// </summary>
-    public void Move(WorkflowAction action, string? reason)
+    public void Move(WorkflowAction action, string? reason, DateTimeOffset now)
     {
-        if (action is WorkflowAction.Approve or WorkflowAction.Publish)
+        if (action is WorkflowAction.Approve or WorkflowAction.Publish or WorkflowAction.RecordBoardDecision)
         {
             throw new DomainException(ReportWorkflow.IllegalMoveKey(action));
         }
@@ -142,10 +156,35 @@ public class WelfareReport : IOrganisationOwned, IVersioned
         {
             ReturnReason = null;
         }
+        switch (action)
+        {
+            case WorkflowAction.SendToBoard:
+                SentToBoardAt = now;
+                break;
+            case WorkflowAction.SendToCouncil:
+                SentToCouncilAt = now;
+                break;
+            case WorkflowAction.ReturnToDraft or WorkflowAction.StartNewVersion:
+                // The writers change the text, so what the board decided and when anything was sent no longer hold.
+                BoardDecision = null;
+                SentToBoardAt = null;
+                SentToCouncilAt = null;
+                break;
+        }
         if (action == WorkflowAction.StartNewVersion)
         {
             VersionNumber++;
         }
+        Status = target;
+    }
+
+    /// <summary>Records the board's decision from its minutes; the report then waits to be sent to the council.</summary>
+    public void RecordBoardDecision(BoardDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var target = ReportWorkflow.Require(Status, WorkflowAction.RecordBoardDecision);
+        BoardDecision = decision;
+        ReturnReason = null;
         Status = target;
     }
 
@@ -158,8 +197,12 @@ public class WelfareReport : IOrganisationOwned, IVersioned
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentException.ThrowIfNullOrEmpty(snapshotJson);
         var target = ReportWorkflow.Require(Status, WorkflowAction.Approve);
+        if (BoardDecision is { } board && decision.MeetingDate < board.MeetingDate)
+        {
+            throw new DomainException("Validation.CouncilBeforeBoard", nameof(CouncilDecision.MeetingDate));
+        }
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(snapshotJson)));
-        var version = new ReportVersion(Id, OrganisationId, VersionNumber, decision, snapshotJson, hash, approvedById, now);
+        var version = new ReportVersion(Id, OrganisationId, VersionNumber, decision, BoardDecision?.Copy(), snapshotJson, hash, approvedById, now);
         Status = target;
         ReturnReason = null;
         return version;

@@ -49,6 +49,7 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ArchivedDocument> ArchivedDocuments => Set<ArchivedDocument>();
+    public DbSet<SubmittedDocument> SubmittedDocuments => Set<SubmittedDocument>();
     public DbSet<Valfard.Domain.Feedback.ResidentFeedback> ResidentFeedback => Set<Valfard.Domain.Feedback.ResidentFeedback>();
     public DbSet<WelfarePlan> Plans => Set<WelfarePlan>();
     public DbSet<Goal> Goals => Set<Goal>();
@@ -162,6 +163,17 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
                      && e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The decision of an approved version is frozen and cannot be changed.");
+        }
+        // The board's decision is frozen only inside an approved version; on the report it is cleared when the text goes back.
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.Metadata.IsOwned() && e.Metadata.ClrType == typeof(BoardDecision)
+                     && e.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(ReportVersion)
+                     && e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The board's decision of an approved version is frozen and cannot be changed.");
+        }
+        foreach (var entry in ChangeTracker.Entries<SubmittedDocument>().Where(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException($"Submitted document {entry.Entity.Id} is what the decision makers read and cannot be changed or deleted.");
         }
         foreach (var entry in ChangeTracker.Entries<ArchivedDocument>().Where(e => e.State is EntityState.Modified or EntityState.Deleted))
         {

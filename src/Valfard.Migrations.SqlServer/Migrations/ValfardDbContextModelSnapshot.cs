@@ -2491,6 +2491,54 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("SectionTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.SubmittedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ReportId", "VersionNumber", "Stage");
+
+                    b.ToTable("SubmittedDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.TemplateSection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2564,6 +2612,12 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("SentToBoardAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SentToCouncilAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -3468,6 +3522,53 @@ namespace Valfard.Migrations.SqlServer.Migrations
                                 .HasForeignKey("ReportVersionId");
                         });
 
+                    b.OwnsOne("Valfard.Domain.Reports.BoardDecision", "BoardDecision", b1 =>
+                        {
+                            b1.Property<Guid>("ReportVersionId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Amendment")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)")
+                                .HasColumnName("BoardAmendment");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BoardBody");
+
+                            b1.Property<DateOnly>("MeetingDate")
+                                .HasColumnType("date")
+                                .HasColumnName("BoardMeetingDate");
+
+                            b1.Property<string>("MinutesUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("BoardMinutesUrl");
+
+                            b1.Property<string>("Paragraph")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("BoardParagraph");
+
+                            b1.Property<string>("Proposal")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)")
+                                .HasColumnName("BoardProposal");
+
+                            b1.HasKey("ReportVersionId");
+
+                            b1.ToTable("ReportVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportVersionId");
+                        });
+
+                    b.Navigation("BoardDecision");
+
                     b.Navigation("Decision")
                         .IsRequired();
                 });
@@ -3531,6 +3632,15 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.SubmittedDocument", b =>
+                {
+                    b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.TemplateSection", b =>
                 {
                     b.HasOne("Valfard.Domain.Reports.TemplateSection", null)
@@ -3558,6 +3668,53 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Valfard.Domain.Reports.BoardDecision", "BoardDecision", b1 =>
+                        {
+                            b1.Property<Guid>("WelfareReportId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Amendment")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)")
+                                .HasColumnName("BoardAmendment");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BoardBody");
+
+                            b1.Property<DateOnly>("MeetingDate")
+                                .HasColumnType("date")
+                                .HasColumnName("BoardMeetingDate");
+
+                            b1.Property<string>("MinutesUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("BoardMinutesUrl");
+
+                            b1.Property<string>("Paragraph")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)")
+                                .HasColumnName("BoardParagraph");
+
+                            b1.Property<string>("Proposal")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)")
+                                .HasColumnName("BoardProposal");
+
+                            b1.HasKey("WelfareReportId");
+
+                            b1.ToTable("WelfareReports");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WelfareReportId");
+                        });
+
+                    b.Navigation("BoardDecision");
                 });
 
             modelBuilder.Entity("Valfard.Infrastructure.Identity.ApplicationUser", b =>

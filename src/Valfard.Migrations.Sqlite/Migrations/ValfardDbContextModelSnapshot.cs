@@ -2478,6 +2478,54 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.ToTable("SectionTexts", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.SubmittedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ReportId", "VersionNumber", "Stage");
+
+                    b.ToTable("SubmittedDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.TemplateSection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2550,6 +2598,12 @@ namespace Valfard.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SentToBoardAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SentToCouncilAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -3452,6 +3506,53 @@ namespace Valfard.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ReportVersionId");
                         });
 
+                    b.OwnsOne("Valfard.Domain.Reports.BoardDecision", "BoardDecision", b1 =>
+                        {
+                            b1.Property<Guid>("ReportVersionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Amendment")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardAmendment");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardBody");
+
+                            b1.Property<DateOnly>("MeetingDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardMeetingDate");
+
+                            b1.Property<string>("MinutesUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardMinutesUrl");
+
+                            b1.Property<string>("Paragraph")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardParagraph");
+
+                            b1.Property<string>("Proposal")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardProposal");
+
+                            b1.HasKey("ReportVersionId");
+
+                            b1.ToTable("ReportVersions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportVersionId");
+                        });
+
+                    b.Navigation("BoardDecision");
+
                     b.Navigation("Decision")
                         .IsRequired();
                 });
@@ -3515,6 +3616,15 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Reports.SubmittedDocument", b =>
+                {
+                    b.HasOne("Valfard.Domain.Reports.WelfareReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Valfard.Domain.Reports.TemplateSection", b =>
                 {
                     b.HasOne("Valfard.Domain.Reports.TemplateSection", null)
@@ -3542,6 +3652,53 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Valfard.Domain.Reports.BoardDecision", "BoardDecision", b1 =>
+                        {
+                            b1.Property<Guid>("WelfareReportId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Amendment")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardAmendment");
+
+                            b1.Property<string>("Body")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardBody");
+
+                            b1.Property<DateOnly>("MeetingDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardMeetingDate");
+
+                            b1.Property<string>("MinutesUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardMinutesUrl");
+
+                            b1.Property<string>("Paragraph")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardParagraph");
+
+                            b1.Property<string>("Proposal")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardProposal");
+
+                            b1.HasKey("WelfareReportId");
+
+                            b1.ToTable("WelfareReports");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WelfareReportId");
+                        });
+
+                    b.Navigation("BoardDecision");
                 });
 
             modelBuilder.Entity("Valfard.Infrastructure.Identity.ApplicationUser", b =>

@@ -14,6 +14,10 @@ public sealed class ReportWorkflowTests
     private static CouncilDecision Decision() =>
         CouncilDecision.Create("Kunnanvaltuusto", new DateOnly(2026, 11, 16), "§ 45", "https://demo.example/minutes", null, Today);
 
+    private static BoardDecision Board() =>
+        BoardDecision.Create("Kunnanhallitus", new DateOnly(2026, 11, 2), "§ 201", "Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy kertomuksen.",
+            null, null, Today);
+
     private static WelfareReport NewReport()
     {
         var organisation = new Organisation(Guid.NewGuid(), OrganisationKind.Municipality, "Demokunta", "Demokommun", "995",
@@ -33,12 +37,22 @@ public sealed class ReportWorkflowTests
         {
             return (report, null);
         }
-        report.Move(WorkflowAction.SubmitForReview, null);
+        report.Move(WorkflowAction.SubmitForReview, null, Now);
         if (status == ReportStatus.InReview)
         {
             return (report, null);
         }
-        report.Move(WorkflowAction.SendToCouncil, null);
+        report.Move(WorkflowAction.SendToBoard, null, Now);
+        if (status == ReportStatus.SentToBoard)
+        {
+            return (report, null);
+        }
+        report.RecordBoardDecision(Board());
+        if (status == ReportStatus.BoardDecided)
+        {
+            return (report, null);
+        }
+        report.Move(WorkflowAction.SendToCouncil, null, Now);
         if (status == ReportStatus.SentToCouncil)
         {
             return (report, null);
@@ -57,8 +71,12 @@ public sealed class ReportWorkflowTests
         var expected = new Dictionary<(ReportStatus, WorkflowAction), ReportStatus>
         {
             [(ReportStatus.Draft, WorkflowAction.SubmitForReview)] = ReportStatus.InReview,
-            [(ReportStatus.InReview, WorkflowAction.SendToCouncil)] = ReportStatus.SentToCouncil,
+            [(ReportStatus.InReview, WorkflowAction.SendToBoard)] = ReportStatus.SentToBoard,
             [(ReportStatus.InReview, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
+            [(ReportStatus.SentToBoard, WorkflowAction.RecordBoardDecision)] = ReportStatus.BoardDecided,
+            [(ReportStatus.SentToBoard, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
+            [(ReportStatus.BoardDecided, WorkflowAction.SendToCouncil)] = ReportStatus.SentToCouncil,
+            [(ReportStatus.BoardDecided, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
             [(ReportStatus.SentToCouncil, WorkflowAction.Approve)] = ReportStatus.Approved,
             [(ReportStatus.SentToCouncil, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
             [(ReportStatus.Approved, WorkflowAction.Publish)] = ReportStatus.Published,
@@ -92,8 +110,11 @@ public sealed class ReportWorkflowTests
                 case WorkflowAction.Publish:
                     report.Publish(version ?? ReportAt(ReportStatus.Approved).Version!, Secretary, Now);
                     break;
+                case WorkflowAction.RecordBoardDecision:
+                    report.RecordBoardDecision(Board());
+                    break;
                 default:
-                    report.Move(action, "Luku 3.2 puuttuu.");
+                    report.Move(action, "Luku 3.2 puuttuu.", Now);
                     break;
             }
         }
@@ -116,7 +137,9 @@ public sealed class ReportWorkflowTests
     public void The_table_names_each_legal_move_once()
     {
         Assert.Equal([WorkflowAction.SubmitForReview], ReportWorkflow.AllowedFrom(ReportStatus.Draft));
-        Assert.Equal([WorkflowAction.SendToCouncil, WorkflowAction.ReturnToDraft], ReportWorkflow.AllowedFrom(ReportStatus.InReview));
+        Assert.Equal([WorkflowAction.ReturnToDraft, WorkflowAction.SendToBoard], ReportWorkflow.AllowedFrom(ReportStatus.InReview));
+        Assert.Equal([WorkflowAction.ReturnToDraft, WorkflowAction.RecordBoardDecision], ReportWorkflow.AllowedFrom(ReportStatus.SentToBoard));
+        Assert.Equal([WorkflowAction.SendToCouncil, WorkflowAction.ReturnToDraft], ReportWorkflow.AllowedFrom(ReportStatus.BoardDecided));
         Assert.Equal([WorkflowAction.Approve, WorkflowAction.ReturnToDraft], ReportWorkflow.AllowedFrom(ReportStatus.SentToCouncil));
         Assert.Equal([WorkflowAction.Publish], ReportWorkflow.AllowedFrom(ReportStatus.Approved));
         Assert.Equal([WorkflowAction.StartNewVersion], ReportWorkflow.AllowedFrom(ReportStatus.Published));
@@ -129,7 +152,7 @@ public sealed class ReportWorkflowTests
     {
         var (report, _) = ReportAt(ReportStatus.SentToCouncil);
 
-        var error = Assert.Throws<DomainException>(() => report.Move(WorkflowAction.ReturnToDraft, reason));
+        var error = Assert.Throws<DomainException>(() => report.Move(WorkflowAction.ReturnToDraft, reason, Now));
 
         Assert.Equal("Validation.ReturnReasonRequired", error.Message);
         Assert.Equal(ReportStatus.SentToCouncil, report.Status);
@@ -140,9 +163,9 @@ public sealed class ReportWorkflowTests
     {
         var (report, _) = ReportAt(ReportStatus.InReview);
 
-        report.Move(WorkflowAction.ReturnToDraft, "  Nuorten luku kesken.  ");
+        report.Move(WorkflowAction.ReturnToDraft, "  Nuorten luku kesken.  ", Now);
         Assert.Equal("Nuorten luku kesken.", report.ReturnReason);
-        report.Move(WorkflowAction.SubmitForReview, null);
+        report.Move(WorkflowAction.SubmitForReview, null, Now);
 
         Assert.Null(report.ReturnReason);
     }
@@ -167,9 +190,12 @@ public sealed class ReportWorkflowTests
     {
         var (report, first) = ReportAt(ReportStatus.Published);
 
-        report.Move(WorkflowAction.StartNewVersion, null);
-        report.Move(WorkflowAction.SubmitForReview, null);
-        report.Move(WorkflowAction.SendToCouncil, null);
+        report.Move(WorkflowAction.StartNewVersion, null, Now);
+        Assert.Null(report.BoardDecision);
+        report.Move(WorkflowAction.SubmitForReview, null, Now);
+        report.Move(WorkflowAction.SendToBoard, null, Now);
+        report.RecordBoardDecision(Board());
+        report.Move(WorkflowAction.SendToCouncil, null, Now);
         var second = report.Approve(Decision(), "{\"fi\":{}}", Secretary, Now);
 
         Assert.Equal(2, second.Number);
@@ -213,5 +239,107 @@ public sealed class ReportWorkflowTests
         Assert.Equal("112", decision.Paragraph);
         Assert.Null(decision.MinutesUrl);
         Assert.Null(decision.Amendment);
+    }
+
+    [Fact]
+    public void The_board_prepares_the_council_cannot_get_the_report_straight_from_review()
+    {
+        var (report, _) = ReportAt(ReportStatus.InReview);
+
+        var error = Assert.Throws<DomainException>(() => report.Move(WorkflowAction.SendToCouncil, null, Now));
+
+        Assert.Equal("Workflow.Illegal.SendToCouncil", error.Message);
+        Assert.Equal(ReportStatus.InReview, report.Status);
+    }
+
+    [Fact]
+    public void The_board_decision_is_recorded_dated_and_carried_into_the_approved_version()
+    {
+        var sentToBoard = Now.AddDays(-20);
+        var (report, _) = ReportAt(ReportStatus.InReview);
+        report.Move(WorkflowAction.SendToBoard, null, sentToBoard);
+        Assert.Equal(sentToBoard, report.SentToBoardAt);
+
+        report.RecordBoardDecision(Board());
+        report.Move(WorkflowAction.SendToCouncil, null, Now);
+        var version = report.Approve(Decision(), "{\"fi\":{}}", Secretary, Now);
+
+        Assert.Equal(Now, report.SentToCouncilAt);
+        Assert.Equal("201", version.BoardDecision!.Paragraph);
+        Assert.Equal("Kunnanhallitus", version.BoardDecision.Body);
+        Assert.Equal("Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy kertomuksen.", version.BoardDecision.Proposal);
+        Assert.Equal("45", version.Decision.Paragraph);
+    }
+
+    [Fact]
+    public void Returning_from_the_board_or_the_council_clears_the_board_decision_a_changed_text_needs_the_board_again()
+    {
+        var (atBoard, _) = ReportAt(ReportStatus.BoardDecided);
+        var (atCouncil, _) = ReportAt(ReportStatus.SentToCouncil);
+
+        atBoard.Move(WorkflowAction.ReturnToDraft, "Hallitus palautti valmisteluun.", Now);
+        atCouncil.Move(WorkflowAction.ReturnToDraft, "Valtuusto palautti valmisteluun.", Now);
+
+        foreach (var report in new[] { atBoard, atCouncil })
+        {
+            Assert.Equal(ReportStatus.Draft, report.Status);
+            Assert.Null(report.BoardDecision);
+            Assert.Null(report.SentToBoardAt);
+            Assert.Null(report.SentToCouncilAt);
+        }
+    }
+
+    [Fact]
+    public void The_council_cannot_decide_before_the_board_that_prepared_it()
+    {
+        var (report, _) = ReportAt(ReportStatus.SentToCouncil);
+        var early = CouncilDecision.Create("Kunnanvaltuusto", new DateOnly(2026, 11, 1), "45", null, null, Today);
+
+        var error = Assert.Throws<DomainException>(() => report.Approve(early, "{\"fi\":{}}", Secretary, Now));
+
+        Assert.Equal("Validation.CouncilBeforeBoard", error.Message);
+        Assert.Equal("MeetingDate", error.Field);
+        Assert.Equal(ReportStatus.SentToCouncil, report.Status);
+    }
+
+    [Fact]
+    public void The_board_decision_is_not_a_plain_move()
+    {
+        var (report, _) = ReportAt(ReportStatus.SentToBoard);
+
+        var error = Assert.Throws<DomainException>(() => report.Move(WorkflowAction.RecordBoardDecision, null, Now));
+
+        Assert.Equal("Workflow.Illegal.RecordBoardDecision", error.Message);
+        Assert.Equal(ReportStatus.SentToBoard, report.Status);
+    }
+
+    [Theory]
+    [InlineData("", "2026-11-02", "201", "Esitys.", "Validation.DecisionBodyRequired", "Body")]
+    [InlineData("Kunnanhallitus", null, "201", "Esitys.", "Validation.DecisionDateRequired", "MeetingDate")]
+    [InlineData("Kunnanhallitus", "2026-11-23", "201", "Esitys.", "Validation.DecisionDateInFuture", "MeetingDate")]
+    [InlineData("Kunnanhallitus", "2026-11-02", "§", "Esitys.", "Validation.DecisionParagraphRequired", "Paragraph")]
+    [InlineData("Kunnanhallitus", "2026-11-02", "201", "  ", "Validation.BoardProposalRequired", "Proposal")]
+    public void A_board_decision_needs_a_body_a_past_date_a_paragraph_and_a_proposal(string body, string? date, string paragraph, string proposal,
+        string key, string field)
+    {
+        var error = Assert.Throws<DomainException>(() => BoardDecision.Create(body,
+            date is null ? null : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), paragraph, proposal, null, null, Today));
+
+        Assert.Equal(key, error.Message);
+        Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public void A_board_proposal_longer_than_the_limit_is_refused_and_a_blank_amendment_dropped()
+    {
+        var error = Assert.Throws<DomainException>(() => BoardDecision.Create("Aluehallitus", Today, "7", new string('x', BoardDecision.ProposalMaxLength + 1),
+            null, null, Today));
+        var tidy = BoardDecision.Create(" Områdesstyrelsen ", Today, "§ 7", " Styrelsen föreslår att fullmäktige godkänner berättelsen.\r\n", null, "  ", Today);
+
+        Assert.Equal("Validation.BoardProposalTooLong", error.Message);
+        Assert.Equal("Områdesstyrelsen", tidy.Body);
+        Assert.Equal("7", tidy.Paragraph);
+        Assert.Equal("Styrelsen föreslår att fullmäktige godkänner berättelsen.", tidy.Proposal);
+        Assert.Null(tidy.Amendment);
     }
 }

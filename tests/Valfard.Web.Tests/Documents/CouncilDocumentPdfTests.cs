@@ -52,6 +52,10 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
         Assert.Contains(contents, text);
         Assert.Contains(passage, text);
         Assert.Contains("§ 45", text);
+        // The demo's previous-term report went through the board: its decision page shows both decisions.
+        Assert.Contains(language == "fi" ? "Hallituksen päätös" : "Styrelsens beslut", text);
+        Assert.Contains("Kunnanhallitus / Kommunstyrelsen", text);
+        Assert.Contains("§ 112", text);
         Assert.DoesNotContain("LUONNOS", text);
         Assert.DoesNotContain("UTKAST", text);
         Assert.Equal(language, Catalog(pdf, "Lang"));
@@ -189,7 +193,7 @@ public sealed class MissingChromiumTests : IDisposable
     private readonly NoChromiumFactory _factory = new();
 
     [Fact]
-    public async Task A_pdf_request_names_the_fix_and_the_demo_report_stays_approved_until_it_can_be_archived()
+    public async Task A_pdf_request_names_the_fix_and_the_demo_report_stays_in_review_until_the_boards_copy_can_be_printed()
     {
         var report = await _factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().AsNoTracking()
             .SingleAsync(r => r.OrganisationId == DemoSeeder.DemokommunId && r.TitleFi == "Laaja hyvinvointikertomus 2025–2029"));
@@ -203,7 +207,9 @@ public sealed class MissingChromiumTests : IDisposable
         var page = await coordinator.GetHtmlAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("Chromium is not installed on the server", page);
         Assert.Contains("apt-get install chromium", page);
-        Assert.Equal(ReportStatus.Approved, archive.Status);
+        // Sending to the board keeps the PDF the board is given, so without Chromium the report waits in review.
+        Assert.Equal(ReportStatus.InReview, archive.Status);
+        Assert.False(await _factory.QueryAsync(db => db.SubmittedDocuments.IgnoreQueryFilters().AnyAsync()));
         Assert.False(await _factory.QueryAsync(db => db.ArchivedDocuments.IgnoreQueryFilters().AnyAsync()));
     }
 

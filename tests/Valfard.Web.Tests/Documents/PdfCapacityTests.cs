@@ -70,6 +70,7 @@ public sealed class PdfCapacityTests
         using var secretary = await Browser.SignedInAsync(factory, "secretary@demo.test", "en");
         using var editor = await Browser.SignedInAsync(factory, "editor@demo.test", "fi");
         await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview);
+        await ApprovalWorkflowTests.ThroughBoardAsync(factory, coordinator, report.Id);
         await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SendToCouncil);
         Assert.Equal(HttpStatusCode.Redirect, (await ApprovalWorkflowTests.MoveAsync(secretary, report.Id, WorkflowAction.Approve, ApprovalWorkflowTests.Decision)).StatusCode);
 

@@ -55,6 +55,7 @@ public sealed class CommentTests : IDisposable
         await editor.PostFormAsync(url, $"{url}/comments", ("text", "Ryhmän oma huomio"));
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         Assert.Equal(HttpStatusCode.Redirect, (await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, section.ReportId, WorkflowAction.SubmitForReview)).StatusCode);
+        await Workflow.ApprovalWorkflowTests.ThroughBoardAsync(_factory, coordinator, section.ReportId);
         Assert.Equal(HttpStatusCode.Redirect, (await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, section.ReportId, WorkflowAction.SendToCouncil)).StatusCode);
         using var council = await Browser.SignedInAsync(_factory, "council@demo.test", "en");
         var read = $"/reports/{section.ReportId}/read";

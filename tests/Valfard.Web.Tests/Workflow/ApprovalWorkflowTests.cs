@@ -30,11 +30,29 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
         return await browser.Client.PostAsync(url, Browser.Form(Browser.TokenIn(html), [("ExpectedVersion", version), .. fields]));
     }
 
-    /// <summary>Takes the report through review and the council to an approved version, each move by its own role.</summary>
+    internal static readonly (string, string)[] BoardDecisionFields =
+    [
+        ("Body", "Kunnanhallitus"), ("MeetingDate", "2026-11-02"), ("Paragraph", "201"),
+        ("Proposal", "Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy kertomuksen."),
+    ];
+
+    /// <summary>
+    /// The board's step of a reviewed report: the coordinator sends it to the board and the secretary records the board's
+    /// decision; the report is then ready to be sent to the council.
+    /// </summary>
+    internal static async Task ThroughBoardAsync(ValfardFactory factory, Browser coordinator, Guid reportId)
+    {
+        using var secretary = await Browser.SignedInAsync(factory, "secretary@demo.test", "en");
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(coordinator, reportId, WorkflowAction.SendToBoard)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(secretary, reportId, WorkflowAction.RecordBoardDecision, BoardDecisionFields)).StatusCode);
+    }
+
+    /// <summary>Takes the report through review, the board and the council to an approved version, each move by its own role.</summary>
     private async Task ApproveAsync(Browser coordinator, Guid reportId)
     {
         using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", "en");
         await MoveAsync(coordinator, reportId, WorkflowAction.SubmitForReview);
+        await ThroughBoardAsync(_factory, coordinator, reportId);
         await MoveAsync(coordinator, reportId, WorkflowAction.SendToCouncil);
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(secretary, reportId, WorkflowAction.Approve, Decision)).StatusCode);
     }
@@ -52,6 +70,7 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
         var councilMember = await _factory.UserAsync("council@demo.test");
 
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview)).StatusCode);
+        await ThroughBoardAsync(_factory, coordinator, report.Id);
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(coordinator, report.Id, WorkflowAction.SendToCouncil)).StatusCode);
         Assert.True(await _factory.QueryAsync(db => db.Notifications.IgnoreQueryFilters()
             .AnyAsync(n => n.UserId == councilMember.Id && n.Kind == "Notification.Workflow.SendToCouncil")));
@@ -90,7 +109,8 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
 
         var audit = await _factory.QueryAsync(db => db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.ReportId == report.Id && a.Action.StartsWith("Workflow.")).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["Workflow.Approve", "Workflow.Publish", "Workflow.SendToCouncil", "Workflow.SubmitForReview"], audit.Order());
+        Assert.Equal(["Workflow.Approve", "Workflow.Publish", "Workflow.RecordBoardDecision", "Workflow.SendToBoard", "Workflow.SendToCouncil",
+            "Workflow.SubmitForReview"], audit.Order());
         Assert.Equal(ReportStatus.Published, (await CurrentReportAsync()).Status);
     }
 
@@ -191,6 +211,7 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
             Browser.Form(token, ("ExpectedVersion", report.Version.ToString()))));
         AssertDenied(await secretary.Client.GetAsync($"/reports/{report.Id}/workflow/SendToCouncil"));
         await MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview);
+        await ThroughBoardAsync(_factory, coordinator, report.Id);
         await MoveAsync(coordinator, report.Id, WorkflowAction.SendToCouncil);
         AssertDenied(await council.Client.GetAsync($"/reports/{report.Id}/workflow/Approve"));
         AssertDenied(await coordinator.Client.GetAsync($"/reports/{report.Id}/workflow/Approve"));
@@ -207,6 +228,7 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "fi");
         using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", "sv");
         await MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview);
+        await ThroughBoardAsync(_factory, coordinator, report.Id);
         await MoveAsync(coordinator, report.Id, WorkflowAction.SendToCouncil);
 
         var future = await MoveAsync(secretary, report.Id, WorkflowAction.Approve,

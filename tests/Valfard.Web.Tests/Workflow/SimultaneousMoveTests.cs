@@ -22,6 +22,7 @@ public sealed class SimultaneousMoveTests : IDisposable
         var report = await ReportAsync();
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         Assert.Equal(HttpStatusCode.Redirect, (await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview)).StatusCode);
+        await ApprovalWorkflowTests.ThroughBoardAsync(_factory, coordinator, report.Id);
         Assert.Equal(HttpStatusCode.Redirect, (await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SendToCouncil)).StatusCode);
         return await ReportAsync();
     }

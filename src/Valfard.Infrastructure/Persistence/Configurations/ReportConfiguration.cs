@@ -19,6 +19,7 @@ public sealed class WelfareReportConfiguration : IEntityTypeConfiguration<Welfar
         builder.Property(r => r.TitleFi).HasMaxLength(ReportLimits.TitleMaxLength).IsRequired();
         builder.Property(r => r.TitleSv).HasMaxLength(ReportLimits.TitleMaxLength).IsRequired();
         builder.Property(r => r.ReturnReason).HasMaxLength(ReportWorkflow.ReasonMaxLength);
+        builder.OwnsOne(r => r.BoardDecision, d => BoardDecisionColumns.Map(d));
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CouncilTerm>().WithMany().HasForeignKey(r => r.CouncilTermId).OnDelete(DeleteBehavior.Restrict);
         // One comprehensive report per term and one annual report per year; the service checks first for a friendly message.

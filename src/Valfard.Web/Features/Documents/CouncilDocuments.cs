@@ -56,6 +56,24 @@ public sealed class CouncilDocuments(ValfardDbContext db, ReportPdfService pdfs,
                 return new CouncilDocumentFile(archived.Content, $"{baseName}-v{approved.Number}-{language}.pdf", archived.Sha256, archived.CreatedAt);
             }
         }
+        // While the board or the council has the report, the document is the one they were given, kept when it was sent.
+        var stage = report.Status switch
+        {
+            ReportStatus.SentToBoard => ConsiderationStage.Board,
+            ReportStatus.SentToCouncil => ConsiderationStage.Council,
+            _ => (ConsiderationStage?)null,
+        };
+        if (approved is null && stage is { } sentTo)
+        {
+            var sent = (await db.SubmittedDocuments.AsNoTracking()
+                    .Where(d => d.ReportId == reportId && d.VersionNumber == report.VersionNumber && d.Stage == sentTo && d.Language == language)
+                    .ToListAsync(cancellationToken))
+                .MaxBy(d => d.SentAt);
+            if (sent is not null)
+            {
+                return SentFile(sent, baseName);
+            }
+        }
         var model = approved is not null
             ? await pdfs.ForVersionAsync(approved, language, cancellationToken)
             : await pdfs.LiveAsync(reportId, language, cancellationToken);
@@ -66,6 +84,25 @@ public sealed class CouncilDocuments(ValfardDbContext db, ReportPdfService pdfs,
         var bytes = await pdfs.RenderAsync(model, PdfPurpose.Draft, cancellationToken);
         var suffix = approved is not null ? $"v{approved.Number}" : localizer["Document.DraftFileSuffix"].Value;
         return new CouncilDocumentFile(bytes, $"{baseName}-{suffix}-{language}.pdf", null, null);
+    }
+
+    /// <summary>One of the PDFs the board or the council was given, byte for byte; null when the report has no such document.</summary>
+    public async Task<CouncilDocumentFile?> SubmittedAsync(Guid reportId, Guid documentId, CancellationToken cancellationToken)
+    {
+        var sent = await db.SubmittedDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.ReportId == reportId, cancellationToken);
+        if (sent is null)
+        {
+            return null;
+        }
+        var report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == reportId, cancellationToken);
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, cancellationToken);
+        return SentFile(sent, $"{organisation.Slug}-{Slug.FromName(report.TitleIn(sent.Language))}");
+    }
+
+    private CouncilDocumentFile SentFile(SubmittedDocument sent, string baseName)
+    {
+        var stage = localizer[$"Document.FileSuffix.{sent.Stage}"].Value;
+        return new CouncilDocumentFile(sent.Content, $"{baseName}-v{sent.VersionNumber}-{stage}-{sent.Language}.pdf", sent.Sha256, sent.SentAt);
     }
 
     private async Task<Organisation?> OrganisationOfAsync(Guid reportId, CancellationToken cancellationToken) =>

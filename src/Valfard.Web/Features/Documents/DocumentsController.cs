@@ -45,6 +45,21 @@ public sealed partial class DocumentsController(CouncilDocuments documents, ILog
         }
     }
 
+    /// <summary>A PDF as the board or the council was given it, kept from the day it was sent.</summary>
+    [HttpGet("submitted/{documentId:guid}")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Startup.ServiceSetup.DocumentDownloadRateLimit)]
+    public async Task<IActionResult> Submitted(Guid id, Guid documentId, CancellationToken cancellationToken)
+    {
+        var file = await documents.SubmittedAsync(id, documentId, cancellationToken);
+        if (file is null)
+        {
+            return NotFound();
+        }
+        Response.Headers["X-Content-SHA256"] = file.Sha256;
+        return File(file.Content, ArchivedDocument.PdfContentType, file.FileName, file.ArchivedAt,
+            new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha256}\""));
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "The PDF of report {ReportId} in {Language} could not be made")]
     private static partial void LogPdfFailed(ILogger logger, Guid reportId, string language, Exception exception);
 }

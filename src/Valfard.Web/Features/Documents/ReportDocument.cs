@@ -66,5 +66,13 @@ public sealed record DocumentObservation(ObservationKind Kind, LifeStage LifeSta
 
 public sealed record DocumentLink(string Title, string? Url, string? FileName, string? Sha256);
 
-/// <summary>The decision under which a version was approved, as printed on the decision page.</summary>
-public sealed record DocumentDecision(int VersionNumber, CouncilDecision Decision, DateTimeOffset ApprovedAt, DateTimeOffset? PublishedAt);
+/// <summary>The decision under which a version was approved, as printed on the decision page, with the board's decision that prepared it.</summary>
+public sealed record DocumentDecision(int VersionNumber, CouncilDecision Decision, DateTimeOffset ApprovedAt, DateTimeOffset? PublishedAt,
+    BoardDecision? BoardDecision = null)
+{
+    public static DocumentDecision Of(ReportVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return new DocumentDecision(version.Number, version.Decision, version.ApprovedAt, version.PublishedAt, version.BoardDecision);
+    }
+}

@@ -22,27 +22,52 @@ public sealed class ReportPdfService(
     public const string PrintView = "~/Features/Documents/Views/Documents/Print.cshtml";
     private static string? _css;
 
-    /// <summary>The report as it stands, with the DRAFT mark unless it is the approved text itself.</summary>
+    /// <summary>The report as it stands: a draft with the DRAFT mark, or with the board or the council marked as such.</summary>
     public async Task<PrintViewModel?> LiveAsync(Guid reportId, string language, CancellationToken cancellationToken)
     {
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        if (report is null)
-        {
-            return null;
-        }
-        var document = await builder.BuildLiveAsync(reportId, language, cancellationToken);
+        return report is null ? null : await LiveAsync(report, language, cancellationToken);
+    }
+
+    /// <summary>
+    /// The report as it stands in memory: the workflow prints what is being sent before the move is saved, so the mark
+    /// and the board's decision come from the report object, the text from the database (it cannot change past review).
+    /// </summary>
+    public async Task<PrintViewModel?> LiveAsync(WelfareReport report, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var document = await builder.BuildLiveAsync(report.Id, language, cancellationToken);
         if (document is null)
         {
             return null;
         }
+        var mark = MarkOf(report);
         return new PrintViewModel
         {
             Document = document,
-            IsDraft = true,
+            BoardDecision = report.BoardDecision,
+            IsDraft = mark is null,
+            Consideration = mark,
             StatusKey = $"ReportStatus.{report.Status}",
             LogoDataUri = await LogoAsync(report.OrganisationId, cancellationToken),
             Css = Css(),
         };
+    }
+
+    /// <summary>"For the board's consideration" while the board has it, "for the council's" once sent on; null for the welfare group's text.</summary>
+    public static ConsiderationMark? MarkOf(WelfareReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Status switch
+        {
+            ReportStatus.SentToCouncil => new ConsiderationMark(ConsiderationStage.Council, DayOf(report.SentToCouncilAt)),
+            ReportStatus.SentToBoard or ReportStatus.BoardDecided => new ConsiderationMark(ConsiderationStage.Board, DayOf(report.SentToBoardAt)),
+            _ => null,
+        };
+
+        // A report sent to the council before the sending was dated has no date to print; the mark still says where it is.
+        static DateOnly? DayOf(DateTimeOffset? moment) =>
+            moment is { } m ? DateOnly.FromDateTime(Common.FinnishCalendar.Local(m).DateTime) : null;
     }
 
     /// <summary>An approved version exactly as frozen, with its decision.</summary>
@@ -52,7 +77,7 @@ public sealed class ReportPdfService(
         return new PrintViewModel
         {
             Document = ReportDocumentBuilder.ReadSnapshot(version.SnapshotJson, language),
-            Decision = new DocumentDecision(version.Number, version.Decision, version.ApprovedAt, version.PublishedAt),
+            Decision = DocumentDecision.Of(version),
             IsDraft = false,
             StatusKey = version.IsPublished ? "ReportStatus.Published" : "ReportStatus.Approved",
             LogoDataUri = await LogoAsync(version.OrganisationId, cancellationToken),
@@ -83,7 +108,10 @@ public sealed class ReportPdfService(
         {
             CultureInfo.CurrentUICulture = new CultureInfo(doc.Language);
             page = localizer["Document.Page"].Value;
-            draft = model.IsDraft ? " · " + localizer["Document.DraftMark"].Value : string.Empty;
+            draft = model.IsDraft ? " · " + localizer["Document.DraftMark"].Value
+                : model.Consideration is { } mark
+                    ? " · " + mark.Text(localizer[mark.ResourceKey].Value, Localization.Cultures.FormattingCulture(doc.Language))
+                    : string.Empty;
         }
         finally
         {

@@ -36,7 +36,7 @@ public sealed class HomeController(StartPageService startPage, SectionWriting wr
         if (User.IsInRole(Domain.Common.Roles.CouncilMember) || User.IsInRole(Domain.Common.Roles.CouncilSecretary) || User.IsInRole(Domain.Common.Roles.Coordinator))
         {
             model.CouncilReports = (await reports.ListAsync(Cultures.Current, cancellationToken))
-                .Where(r => r.Status is Domain.Reports.ReportStatus.SentToCouncil or Domain.Reports.ReportStatus.Approved).ToList();
+                .Where(r => Domain.Reports.ReportWorkflow.IsWithDecisionMakers(r.Status) || r.Status == Domain.Reports.ReportStatus.Approved).ToList();
         }
         // Measure owners see the measures they answer for, with a link to record the open follow-up round.
         model.MyMeasures = await plans.MineAsync(await planActors.ForAsync(User, cancellationToken), includeSectors: false, Cultures.Current, cancellationToken);

@@ -85,7 +85,7 @@ public sealed class PublicSiteService(ValfardDbContext db)
             OrganisationId = organisation.Id,
             ReportId = version.ReportId,
             Document = document,
-            Decision = new DocumentDecision(version.Number, version.Decision, version.ApprovedAt, version.PublishedAt),
+            Decision = DocumentDecision.Of(version),
             Files = files.OrderBy(f => f.Language == documentLanguage ? 0 : 1).ThenBy(f => f.Language, StringComparer.Ordinal).ToList(),
         };
     }

@@ -15,7 +15,7 @@ namespace Valfard.Web.Features.Sections;
 public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public static bool CanComment(ReportStatus status, Actor actor, bool isCouncilMember) =>
-        status == ReportStatus.SentToCouncil ? isCouncilMember || actor.IsCoordinator : !isCouncilMember || actor.IsCoordinator;
+        ReportWorkflow.IsWithDecisionMakers(status) ? isCouncilMember || actor.IsCoordinator : !isCouncilMember || actor.IsCoordinator;
 
     /// <summary>
     /// A council member may resolve or reopen only the threads they started: the welfare group's own threads are its

@@ -21,8 +21,11 @@ public sealed record SectionChange(SectionChangeKind Kind, IReadOnlyList<DiffPie
 
 public sealed record ArchivedFile(string Language, long Size, string Sha256);
 
+/// <summary>A PDF kept as the board or the council was given it (<see cref="SubmittedDocument"/>).</summary>
+public sealed record SubmittedFile(Guid Id, int VersionNumber, ConsiderationStage Stage, string Language, DateTimeOffset SentAt, long Size, string Sha256);
+
 public sealed record ApprovedVersionItem(int Number, CouncilDecision Decision, DateTimeOffset ApprovedAt, DateTimeOffset? PublishedAt,
-    IReadOnlyList<ArchivedFile> Files);
+    IReadOnlyList<ArchivedFile> Files, BoardDecision? BoardDecision = null);
 
 public sealed class ReadingViewModel
 {
@@ -37,6 +40,12 @@ public sealed class ReadingViewModel
     /// <summary>The approved version being shown; null when the live text is shown.</summary>
     public DocumentDecision? Decision { get; init; }
     public required IReadOnlyList<ApprovedVersionItem> Versions { get; init; }
+
+    /// <summary>The board's decision on the version being worked on, before the council approves it.</summary>
+    public BoardDecision? BoardDecision { get; init; }
+
+    /// <summary>Every PDF the board and the council were given, newest first.</summary>
+    public required IReadOnlyList<SubmittedFile> Submitted { get; init; }
 
     /// <summary>What the changes are measured against, e.g. "Annual report 2024, version 1"; null when nothing was approved before.</summary>
     public string? ComparedWith { get; init; }
@@ -88,6 +97,11 @@ public sealed class ReadingService(ValfardDbContext db, ReportDocumentBuilder bu
             return null;
         }
 
+        var submitted = (await db.SubmittedDocuments.AsNoTracking().Where(d => d.ReportId == reportId)
+                .Select(d => new SubmittedFile(d.Id, d.VersionNumber, d.Stage, d.Language, d.SentAt, d.Size, d.Sha256))
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(d => d.SentAt).ThenBy(d => d.Language).ToList();
+
         var (previous, previousLabel) = await PreviousApprovedAsync(report, shown, language, cancellationToken);
         var canComment = shown is null && CommentService.CanComment(report.Status, actor, isCouncilMember);
         var threads = await comments.ForSectionsAsync(reportId, document.Sections.Select(e => e.Id).ToList(), canComment,
@@ -101,12 +115,16 @@ public sealed class ReadingService(ValfardDbContext db, ReportDocumentBuilder bu
             ReturnReason = report.ReturnReason,
             Document = document,
             Languages = languages,
-            Decision = shown is null ? null : new DocumentDecision(shown.Number, shown.Decision, shown.ApprovedAt, shown.PublishedAt),
-            Versions = versions.Select(v => new ApprovedVersionItem(v.Number, v.Decision, v.ApprovedAt, v.PublishedAt, files[v.Id].OrderBy(f => f.Language).ToList())).ToList(),
+            Decision = shown is null ? null : DocumentDecision.Of(shown),
+            Versions = versions.Select(v => new ApprovedVersionItem(v.Number, v.Decision, v.ApprovedAt, v.PublishedAt, files[v.Id].OrderBy(f => f.Language).ToList(), v.BoardDecision)).ToList(),
+            BoardDecision = report.BoardDecision,
+            Submitted = submitted,
             ComparedWith = previousLabel,
             Changes = previous is null ? new Dictionary<Guid, SectionChange>() : Compare(previous, document),
             Comments = threads,
-            Actions = ReportWorkflow.AllowedFrom(report.Status).Where(a => ReportWorkflowService.MayPerform(a, isInRole)).ToList(),
+            // The way forward first, the way back to the writers last.
+            Actions = ReportWorkflow.AllowedFrom(report.Status).Where(a => ReportWorkflowService.MayPerform(a, isInRole))
+                .OrderBy(a => a == WorkflowAction.ReturnToDraft).ToList(),
         };
     }
 

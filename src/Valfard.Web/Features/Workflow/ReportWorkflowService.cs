@@ -11,7 +11,9 @@ namespace Valfard.Web.Features.Workflow;
 /// <summary>A workflow command as the UI sends it: what to do, the report version it was shown, and the details.</summary>
 public sealed record WorkflowCommand(WorkflowAction Action, Guid ExpectedVersion, string? Reason = null, CouncilDecisionInput? Decision = null);
 
-public sealed record CouncilDecisionInput(string? Body, DateOnly? MeetingDate, string? Paragraph, string? MinutesUrl, string? Amendment);
+/// <summary>A decision as typed from the minutes; <paramref name="Proposal"/> is the board's proposal to the council (the council's decision has none).</summary>
+public sealed record CouncilDecisionInput(string? Body, DateOnly? MeetingDate, string? Paragraph, string? MinutesUrl, string? Amendment,
+    string? Proposal = null);
 
 /// <summary>
 /// Moves reports through their workflow: who may make which move, the frozen snapshot at approval, the archived
@@ -26,11 +28,14 @@ public sealed partial class ReportWorkflowService(
     ILogger<ReportWorkflowService> logger,
     Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache)
 {
-    /// <summary>Which roles may make a move: the welfare group's coordinator runs the report, the council's secretary records the decision.</summary>
+    /// <summary>
+    /// Which roles may make a move: the welfare group's coordinator runs the report, the secretary records the board's and
+    /// the council's decisions (in a Finnish municipality one office keeps both bodies' minutes; see ADR 0027).
+    /// </summary>
     public static IReadOnlyList<string> RolesFor(WorkflowAction action) => action switch
     {
-        WorkflowAction.SubmitForReview or WorkflowAction.SendToCouncil or WorkflowAction.StartNewVersion => [Roles.Coordinator],
-        WorkflowAction.Approve => [Roles.CouncilSecretary],
+        WorkflowAction.SubmitForReview or WorkflowAction.SendToBoard or WorkflowAction.SendToCouncil or WorkflowAction.StartNewVersion => [Roles.Coordinator],
+        WorkflowAction.Approve or WorkflowAction.RecordBoardDecision => [Roles.CouncilSecretary],
         WorkflowAction.Publish or WorkflowAction.ReturnToDraft => [Roles.Coordinator, Roles.CouncilSecretary],
         _ => [],
     };
@@ -73,8 +78,16 @@ public sealed partial class ReportWorkflowService(
                 case WorkflowAction.Publish:
                     details = await PublishAsync(report, userId, now, cancellationToken);
                     break;
+                case WorkflowAction.RecordBoardDecision:
+                    details = RecordBoardDecision(report, command.Decision);
+                    break;
+                case WorkflowAction.SendToBoard or WorkflowAction.SendToCouncil:
+                    report.Move(command.Action, command.Reason, now);
+                    details = await KeepSentDocumentsAsync(report,
+                        command.Action == WorkflowAction.SendToBoard ? ConsiderationStage.Board : ConsiderationStage.Council, now, cancellationToken);
+                    break;
                 default:
-                    report.Move(command.Action, command.Reason);
+                    report.Move(command.Action, command.Reason, now);
                     details = command.Action == WorkflowAction.ReturnToDraft ? report.ReturnReason! : string.Empty;
                     break;
             }
@@ -85,7 +98,7 @@ public sealed partial class ReportWorkflowService(
         }
         catch (PdfRenderException ex)
         {
-            LogPublishFailed(logger, report.Id, ex);
+            LogPrintFailed(logger, report.Id, command.Action, ex);
             return OperationResult.Fail(null, ex.Message);
         }
         audit.Record(report.OrganisationId, report.Id, userId, $"Workflow.{command.Action}",
@@ -123,6 +136,39 @@ public sealed partial class ReportWorkflowService(
             $"{decision.Body} {decision.MeetingDate:yyyy-MM-dd} § {decision.Paragraph}, version {version.Number}, SHA-256 {version.SnapshotSha256}");
     }
 
+    private string RecordBoardDecision(WelfareReport report, CouncilDecisionInput? input)
+    {
+        if (ReportWorkflow.Target(report.Status, WorkflowAction.RecordBoardDecision) is null)
+        {
+            throw new DomainException(ReportWorkflow.IllegalMoveKey(WorkflowAction.RecordBoardDecision));
+        }
+        input ??= new CouncilDecisionInput(null, null, null, null, null);
+        var decision = BoardDecision.Create(input.Body, input.MeetingDate, input.Paragraph, input.Proposal, input.MinutesUrl, input.Amendment,
+            FinnishCalendar.Today(clock));
+        report.RecordBoardDecision(decision);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{decision.Body} {decision.MeetingDate:yyyy-MM-dd} § {decision.Paragraph}");
+    }
+
+    /// <summary>
+    /// Prints the document the board or the council is given, in every language, and keeps it as they read it. Like
+    /// publishing, the move waits for the print: if Chromium fails, nothing is sent.
+    /// </summary>
+    private async Task<string> KeepSentDocumentsAsync(WelfareReport report, ConsiderationStage stage, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, cancellationToken);
+        var hashes = new List<string>();
+        foreach (var language in WelfareReport.LanguagesOf(organisation))
+        {
+            var model = await pdfs.LiveAsync(report, language, cancellationToken) ?? throw new DomainException("Workflow.SnapshotFailed");
+            var pdf = await pdfs.RenderAsync(model, PdfPurpose.Archive, cancellationToken);
+            var sent = new SubmittedDocument(report, stage, language, pdf, now);
+            db.SubmittedDocuments.Add(sent);
+            hashes.Add($"{language} {sent.Sha256}");
+        }
+        return $"PDF {string.Join(", ", hashes)}";
+    }
+
     /// <summary>Publishing archives the council document in every language first: if printing fails, nothing is published.</summary>
     private async Task<string> PublishAsync(WelfareReport report, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -144,11 +190,14 @@ public sealed partial class ReportWorkflowService(
         return $"version {version.Number}; PDF {string.Join(", ", hashes)}";
     }
 
-    /// <summary>Who hears of a move: the welfare group while it works on the text, the council while it decides, everyone at the end.</summary>
+    /// <summary>
+    /// Who hears of a move: the welfare group while it works on the text, the board's and the council's members (one
+    /// role, <see cref="Roles.CouncilMember"/>) and the secretary when it is sent to them, everyone when a body decides.
+    /// </summary>
     public static IReadOnlyList<string> NotifiedRoles(WorkflowAction action) => action switch
     {
         WorkflowAction.SubmitForReview or WorkflowAction.StartNewVersion => [Roles.Coordinator, Roles.Editor],
-        WorkflowAction.SendToCouncil => [Roles.Coordinator, Roles.CouncilMember, Roles.CouncilSecretary],
+        WorkflowAction.SendToBoard or WorkflowAction.SendToCouncil => [Roles.Coordinator, Roles.CouncilMember, Roles.CouncilSecretary],
         WorkflowAction.ReturnToDraft => [Roles.Coordinator, Roles.Editor, Roles.CouncilSecretary],
         _ => [Roles.Coordinator, Roles.Editor, Roles.CouncilMember, Roles.CouncilSecretary],
     };
@@ -175,6 +224,6 @@ public sealed partial class ReportWorkflowService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {ReportId}: {Action} moved it from {From} to {To}")]
     private static partial void LogMoved(ILogger logger, Guid reportId, WorkflowAction action, ReportStatus from, ReportStatus to);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Report {ReportId} could not be published because its PDF could not be printed")]
-    private static partial void LogPublishFailed(ILogger logger, Guid reportId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Report {ReportId}: {Action} did not go through because its PDF could not be printed")]
+    private static partial void LogPrintFailed(ILogger logger, Guid reportId, WorkflowAction action, Exception exception);
 }

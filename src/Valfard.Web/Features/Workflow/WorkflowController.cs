@@ -74,7 +74,7 @@ public sealed class WorkflowController(
         {
             var actor = await actors.ForAsync(User, cancellationToken);
             var command = new WorkflowCommand(move, form.ExpectedVersion, form.Reason,
-                new CouncilDecisionInput(form.Body, form.MeetingDate, form.Paragraph, form.MinutesUrl, form.Amendment));
+                new CouncilDecisionInput(form.Body, form.MeetingDate, form.Paragraph, form.MinutesUrl, form.Amendment, form.Proposal));
             var result = await workflow.ExecuteAsync(id, command, actor.UserId, User.IsInRole, cancellationToken);
             if (result.NotFound)
             {
@@ -110,6 +110,8 @@ public sealed class WorkflowController(
         form.ExpectedVersion = report.Version;
         form.VersionNumber = report.VersionNumber;
         form.Languages = WelfareReport.LanguagesOf(organisation);
+        form.IsCounty = organisation.Kind == OrganisationKind.WellbeingServicesCounty;
+        form.BoardDecision = report.BoardDecision;
         return true;
     }
 

@@ -38,9 +38,21 @@ public sealed class WorkflowFormViewModel
     [StringLength(CouncilDecision.MinutesUrlMaxLength, ErrorMessage = "Validation.DecisionMinutesUrl")]
     public string? MinutesUrl { get; set; }
 
+    [Display(Name = "BoardDecision.Proposal")]
+    [StringLength(BoardDecision.ProposalMaxLength, ErrorMessage = "Validation.BoardProposalTooLong")]
+    public string? Proposal { get; set; }
+
     [Display(Name = "Decision.Amendment")]
     [StringLength(CouncilDecision.AmendmentMaxLength, ErrorMessage = "Validation.DecisionAmendmentTooLong")]
     public string? Amendment { get; set; }
+
+    /// <summary>A wellbeing services county: its bodies are aluehallitus and aluevaltuusto, and the help texts say so.</summary>
+    [BindNever]
+    public bool IsCounty { get; set; }
+
+    /// <summary>The board's decision already recorded, shown when the report is sent on to the council.</summary>
+    [BindNever]
+    public BoardDecision? BoardDecision { get; set; }
 
     /// <summary>The languages the council document will be archived in at publishing.</summary>
     [BindNever]

@@ -11,9 +11,10 @@ using Valfard.Web.Features.Workflow;
 namespace Valfard.Web.Startup.Demo;
 
 /// <summary>
-/// Demokommun's previous term: the 2021–2025 comprehensive report, written, reviewed, approved by the council and
-/// published through the real workflow, so its frozen version and archived PDFs exist as they would in use. If
-/// Chromium is missing the report stays approved and the next start tries to publish it again.
+/// Demokommun's previous term: the 2021–2025 comprehensive report, written, reviewed, prepared by the board, approved
+/// by the council and published through the real workflow, so its frozen version and archived PDFs exist as they would in use. If
+/// Chromium is missing the report stays in review (sending to the board prints the board's copy) and the next start
+/// goes on from there.
 /// </summary>
 public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, IWebHostEnvironment environment, TimeProvider clock,
     ILogger<DemoArchiveSeeder> logger)
@@ -48,7 +49,9 @@ public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, IWebH
         var steps = new (ReportStatus From, WorkflowAction Action, Guid By, Func<string, bool> Role)[]
         {
             (ReportStatus.Draft, WorkflowAction.SubmitForReview, coordinator, Coordinator),
-            (ReportStatus.InReview, WorkflowAction.SendToCouncil, coordinator, Coordinator),
+            (ReportStatus.InReview, WorkflowAction.SendToBoard, coordinator, Coordinator),
+            (ReportStatus.SentToBoard, WorkflowAction.RecordBoardDecision, secretary, Secretary),
+            (ReportStatus.BoardDecided, WorkflowAction.SendToCouncil, coordinator, Coordinator),
             (ReportStatus.SentToCouncil, WorkflowAction.Approve, secretary, Secretary),
             (ReportStatus.Approved, WorkflowAction.Publish, coordinator, Coordinator),
         };
@@ -59,8 +62,13 @@ public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, IWebH
             {
                 continue;
             }
-            var decision = new CouncilDecisionInput("Kunnanvaltuusto / Kommunfullmäktige", new DateOnly(2022, 6, 13), "45",
-                "https://demo.example/poytakirjat/2022-06-13", null);
+            var decision = action == WorkflowAction.RecordBoardDecision
+                ? new CouncilDecisionInput("Kunnanhallitus / Kommunstyrelsen", new DateOnly(2022, 5, 23), "112",
+                    "https://demo.example/poytakirjat/kh-2022-05-23", null,
+                    "Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy laajan hyvinvointikertomuksen 2021–2025. / "
+                    + "Kommunstyrelsen föreslår för fullmäktige att fullmäktige godkänner den omfattande välfärdsberättelsen 2021–2025.")
+                : new CouncilDecisionInput("Kunnanvaltuusto / Kommunfullmäktige", new DateOnly(2022, 6, 13), "45",
+                    "https://demo.example/poytakirjat/2022-06-13", null);
             var result = await workflow.ExecuteAsync(report.Id, new WorkflowCommand(action, report.Version, null, decision), by, role, cancellationToken);
             if (!result.Succeeded)
             {
