@@ -348,9 +348,10 @@ public sealed class NegotiationService(
     public async Task<Dictionary<Guid, LaterFollowUp>> LaterFollowUpsAsync(IEnumerable<Guid> agreementIds, CancellationToken cancellationToken)
     {
         var ids = agreementIds.ToList();
-        var rows = await access.Visible().AsNoTracking()
-            .SelectMany(n => n.FollowUps.Where(f => ids.Contains(f.AgreementId)).Select(f => new { n.Year, f.AgreementId, f.Progress, f.Note }))
-            .ToListAsync(cancellationToken);
+        // Loaded whole and picked in memory: a projection through the collection would need SQL APPLY, which SQLite lacks.
+        var negotiations = await access.Visible().AsNoTracking().Include(n => n.FollowUps)
+            .Where(n => n.FollowUps.Any(f => ids.Contains(f.AgreementId))).ToListAsync(cancellationToken);
+        var rows = negotiations.SelectMany(n => n.FollowUps.Where(f => ids.Contains(f.AgreementId)).Select(f => new { n.Year, f.AgreementId, f.Progress, f.Note }));
         return rows.GroupBy(r => r.AgreementId).ToDictionary(g => g.Key, g =>
         {
             var latest = g.MaxBy(r => r.Year)!;
