@@ -161,7 +161,8 @@ public sealed class NegotiationService(
     /// <summary>Adds a suggested item as the reader's own; the suggestion is found again on the server, never taken from the form.</summary>
     public Task<OperationResult> AddSuggestionAsync(Guid id, Guid version, AgendaSuggestion? suggestion, Guid userId, CancellationToken cancellationToken) =>
         suggestion is null
-            ? Task.FromResult(OperationResult.Missing())
+            // Suggestions are read anew on every request: one that has gone (its concern was removed) is said so, not a 404.
+            ? Task.FromResult(OperationResult.Fail(null, "Negotiation.Validation.ItemMissing"))
             : ChangeAsync(id, version, userId, "Negotiation.ItemAdded", countyOnly: false,
                 (n, side) => n.AddAgendaItem(side, suggestion.Title, suggestion.Details, suggestion.Link, suggestion.Source), cancellationToken);
 
