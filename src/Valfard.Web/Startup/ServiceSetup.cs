@@ -22,6 +22,7 @@ using Valfard.Web.Features.Feedback;
 using Valfard.Web.Features.FollowUp;
 using Valfard.Web.Features.Home;
 using Valfard.Web.Features.Indicators;
+using Valfard.Web.Features.Negotiations;
 using Valfard.Web.Features.Notifications;
 using Valfard.Web.Features.Plans;
 using Valfard.Web.Features.PublicSite;
@@ -106,7 +107,7 @@ public static class ServiceSetup
         services.AddScoped<ActorResolver>();
         services.AddAccount(configuration, environment).AddAdmin(configuration).AddHome().AddNotifications();
         services.AddReports().AddSections().AddWorkflow().AddDocuments(configuration);
-        services.AddPlans().AddFollowUp().AddIndicators(configuration).AddStandardSets().AddPublicSite().AddFeedback().AddAssessments();
+        services.AddPlans().AddFollowUp().AddIndicators(configuration).AddStandardSets().AddPublicSite().AddFeedback().AddAssessments().AddNegotiations();
         services.AddScoped<DatabaseInitializer>();
         services.AddDemoSeeding();
         services.AddScoped<BootstrapAdmin>();

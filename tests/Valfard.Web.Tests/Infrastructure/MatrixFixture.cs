@@ -98,6 +98,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     private readonly Dictionary<Guid, Guid> _jobs = [];
     private Guid _demoCoordinatorId;
     private Guid _assessmentId, _alternativeId, _impactId, _areaId, _publicAssessmentId;
+    private Guid _negotiationId, _negotiationItemId, _participantId, _agreementId;
     private int _serial;
 
     public async Task InitializeAsync()
@@ -278,6 +279,10 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             "alternativeId" => G(_alternativeId),
             "impactId" => G(_impactId),
             "kind" => "complete",
+            "step" => "held",
+            "itemId" => G(_negotiationItemId),
+            "participantId" => G(_participantId),
+            "agreementId" => G(_agreementId),
             "id" when fresh is { } f => G(f),
             "id" => controller switch
             {
@@ -304,6 +309,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "AssessmentsController" => G(_assessmentId),
                 "AssessmentAreasController" => G(_areaId),
                 "PublicAssessmentsController" => G(_publicAssessmentId),
+                "NegotiationsController" => G(_negotiationId),
                 _ => throw new InvalidOperationException($"No route value for id of {action.Key}"),
             },
             _ => throw new InvalidOperationException($"No route value for {parameter} of {action.Key}"),
@@ -492,6 +498,13 @@ public sealed partial class MatrixFixture : IAsyncLifetime
         _areaId = assessment.AreaIds[0];
         _publicAssessmentId = await Factory.QueryAsync(db => db.ImpactAssessments.IgnoreQueryFilters()
             .Where(a => a.OrganisationId == demo && a.DecisionTitle == DemoAssessmentSeeder.SchoolTitle).Select(a => a.Id).SingleAsync());
+        // The demo county's approved 2026 negotiation with Demokommun: Demokommun's side of it, and its rows.
+        var negotiation = await Factory.QueryAsync(db => db.Negotiations.IgnoreQueryFilters().Include(n => n.Agenda).Include(n => n.Participants)
+            .Include(n => n.Agreements).AsSplitQuery().SingleAsync(n => n.MunicipalityId == demo && n.Year == 2026));
+        _negotiationId = negotiation.Id;
+        _negotiationItemId = negotiation.Agenda.First(i => i.Side == Valfard.Domain.Negotiations.NegotiationSide.Municipality).Id;
+        _participantId = negotiation.Participants.First().Id;
+        _agreementId = negotiation.OrderedAgreements[0].Id;
         var everyone = await Factory.QueryAsync(db => db.Users.IgnoreQueryFilters().Select(u => new { u.Id, u.OrganisationId }).ToListAsync());
         foreach (var user in everyone)
         {

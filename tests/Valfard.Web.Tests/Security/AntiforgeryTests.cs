@@ -82,7 +82,10 @@ public sealed partial class AntiforgeryTests(MatrixFixture fixture, ITestOutputH
         {
             // The request comes from someone the action lets in, so that only the token can stop it.
             var rule = AuthorizationPolicyTable.Rules[action.Key];
+            // An action only another kind of organisation may take (a county's move on a negotiation) gets a role its
+            // attribute admits in Demokommun: the token check comes before the action's own 404.
             var client = fixture.Clients.FirstOrDefault(c => rule.Expected(c.Role, c.Tenant) == Outcome.Allowed)
+                ?? fixture.Clients.FirstOrDefault(c => c.Tenant == Tenant.Own && c.Role is { } role && rule.AllowedRoles.Contains(role))
                 ?? (MidSignInActions.Contains(action.Key) ? fixture.Clients.First(c => c.Role is null) : null);
             if (client is null)
             {

@@ -260,6 +260,42 @@ public static class AuthorizationPolicyTable
         ["POST FollowUp.Reopen"] = Allow(Coordinator, OrganisationAdmin),
 
         // ---- residents' feedback inbox
+        // ---- yearly negotiations: the county's and the member municipality's coordinators. The matrix's own side is
+        // Demokommun (the member): the county's moves (scheduling, held, approval) answer it 404, as they do anyone
+        // not of the county; Esimerkkilä, another member of the same county, gets 404 for Demokommun's negotiation.
+        ["GET Negotiations.Index"] = OwnData(Coordinator),
+        ["GET Negotiations.Schedule"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["POST Negotiations.Schedule"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["GET Negotiations.Reschedule"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["POST Negotiations.Reschedule"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["GET Negotiations.Negotiation"] = Allow(Coordinator),
+        ["GET Negotiations.NewItem"] = Allow(Coordinator),
+        ["POST Negotiations.NewItem"] = Allow(Coordinator),
+        ["GET Negotiations.EditItem"] = Allow(Coordinator),
+        ["POST Negotiations.EditItem"] = Allow(Coordinator),
+        ["POST Negotiations.MoveItemUp"] = Allow(Coordinator),
+        ["POST Negotiations.MoveItemDown"] = Allow(Coordinator),
+        ["GET Negotiations.ConfirmRemoveItem"] = Allow(Coordinator),
+        ["POST Negotiations.RemoveItem"] = Allow(Coordinator),
+        ["GET Negotiations.Suggestions"] = Allow(Coordinator),
+        ["POST Negotiations.AddSuggestion"] = Allow(Coordinator),
+        ["GET Negotiations.Confirm"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["POST Negotiations.MarkHeld"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["POST Negotiations.Approve"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["POST Negotiations.Summary"] = Allow(Coordinator),
+        ["POST Negotiations.AddParticipant"] = Allow(Coordinator),
+        ["POST Negotiations.RemoveParticipant"] = Allow(Coordinator),
+        ["GET Negotiations.NewAgreement"] = Allow(Coordinator),
+        ["POST Negotiations.NewAgreement"] = Allow(Coordinator),
+        ["GET Negotiations.EditAgreement"] = Allow(Coordinator),
+        ["POST Negotiations.EditAgreement"] = Allow(Coordinator),
+        ["GET Negotiations.ConfirmRemoveAgreement"] = Allow(Coordinator),
+        ["POST Negotiations.RemoveAgreement"] = Allow(Coordinator),
+        ["POST Negotiations.AddToPlan"] = Allow(Coordinator),
+        ["POST Negotiations.FollowUp"] = Allow(Coordinator),
+        ["GET Negotiations.Print"] = Allow(Coordinator),
+        ["GET Negotiations.Pdf"] = Allow(Coordinator),
+
         ["GET Feedback.Index"] = OwnData(Coordinator),
         ["POST Feedback.Handle"] = Allow(Coordinator),
 

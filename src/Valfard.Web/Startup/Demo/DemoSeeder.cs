@@ -22,6 +22,7 @@ public sealed partial class DemoSeeder(
     DemoArchiveSeeder archive,
     DemoPlanSeeder plans,
     DemoAssessmentSeeder assessments,
+    DemoNegotiationSeeder negotiations,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Valfard-demo-2026!";
@@ -72,6 +73,7 @@ public sealed partial class DemoSeeder(
         await archive.SeedAsync(cancellationToken);
         await plans.SeedAsync(cancellationToken);
         await assessments.SeedAsync(cancellationToken);
+        await negotiations.SeedAsync(cancellationToken);
         LogSeeded(logger);
     }
 
