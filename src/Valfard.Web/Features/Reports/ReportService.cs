@@ -114,6 +114,13 @@ public sealed partial class ReportService(
     {
         ArgumentNullException.ThrowIfNull(form);
         var year = form.Kind == ReportKind.Annual ? form.Year : null;
+        // A report that could not be made (a year outside the term, one that exists) goes straight to its error instead.
+        var term = await db.CouncilTerms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == form.CouncilTermId, cancellationToken);
+        if (term is null || year is not { } y || !term.Years.Contains(y)
+            || await db.Reports.AnyAsync(r => r.Kind == form.Kind && r.CouncilTermId == term.Id && r.Year == year, cancellationToken))
+        {
+            return false;
+        }
         var source = await StartingPointAsync(form.Kind, year, form.CouncilTermId, cancellationToken);
         if (source is null)
         {
