@@ -87,7 +87,7 @@ public sealed class ReportAuthoringTests : IDisposable
         // The comprehensive report is still a draft: the confirmation page says no text is copied, and none is.
         var confirm = WebUtility.HtmlDecode(await (await coordinator.PostFormAsync("/reports/new", "/reports/new",
             ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2025"))).Content.ReadAsStringAsync());
-        Assert.Contains("Hyvinvointiryhmän työnjako uuteen raporttiin", confirm);
+        Assert.Contains("Hyvinvointiryhmän työnjako uuteen kertomukseen", confirm);
         Assert.Contains("hyväksymätöntä luonnosta ei kopioida", confirm);
         Assert.Contains("3.2 Nuoret", confirm);
         Assert.Contains("value=\"2027-11-15\"", confirm); // 15.11.2026 a year on
