@@ -90,4 +90,61 @@ public sealed class AssessmentJourneyTests(AppFixture app)
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    /// <summary>Issue 19 §5: residents read assessments on the public site's own pages, which pass axe and fit a phone.</summary>
+    [Fact]
+    public async Task The_public_assessment_pages_are_public_site_pages_without_axe_violations_that_fit_390_pixels()
+    {
+        var problems = new List<string>();
+        foreach (var (language, locale) in new[] { ("fi", "fi-FI"), ("sv", "sv-FI") })
+        {
+            var page = await app.NewPageAsync(locale);
+            await page.GotoAsync($"/{language}/demo/assessments");
+            await Assertions.Expect(page.Locator("body")).ToHaveClassAsync("public-site");
+            problems.AddRange(await AuthoringAccessibilityTests.ViolationsAsync(page, $"public list {language}"));
+            await page.GetByRole(AriaRole.Link, new() { Name = "Kouluverkon muutos: Mäkelän ja Kirkonkylän koulujen yhdistäminen" }).ClickAsync();
+            await Assertions.Expect(page.Locator("body")).ToHaveClassAsync("public-site");
+            await Assertions.Expect(page.Locator("a.skip-link")).ToHaveCountAsync(1);
+            problems.AddRange(await AuthoringAccessibilityTests.ViolationsAsync(page, $"public assessment {language}"));
+
+            // The summary table scrolls in its own region, which the keyboard reaches.
+            var region = page.Locator("div[role=region]:has(table.summary-table)");
+            await Assertions.Expect(region).ToHaveAttributeAsync("tabindex", "0");
+            await region.FocusAsync();
+            Assert.True(await region.EvaluateAsync<bool>("e => document.activeElement === e"));
+            await page.ScreenshotAsync(new() { Path = Shot($"assessment-public-{language}.png"), FullPage = true });
+
+            await page.SetViewportSizeAsync(390, 844);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                $"the public assessment scrolls sideways at 390 px ({language})");
+            problems.AddRange(await AuthoringAccessibilityTests.ViolationsAsync(page, $"public assessment {language} 390"));
+            await page.ScreenshotAsync(new() { Path = Shot($"assessment-public-{language}-390.png"), FullPage = true });
+            await page.GotoAsync($"/{language}/demo/assessments");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                $"the public assessment list scrolls sideways at 390 px ({language})");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Issue 19 §4 (areas): the coordinator reorders the areas with buttons from the keyboard, no dragging.</summary>
+    [Fact]
+    public async Task The_coordinator_moves_an_area_down_and_back_up_from_the_keyboard()
+    {
+        var page = await app.SignInAsync("coordinator@demo.test", "fi");
+        await page.GotoAsync("/assessments/areas");
+        var rows = page.Locator("main tbody tr");
+        var first = await rows.First.Locator("td").First.InnerTextAsync();
+
+        await rows.First.Locator("button", new() { HasTextString = "Alas" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("Osa-alueiden järjestys on muutettu.");
+        await Assertions.Expect(rows.Nth(1).Locator("td").First).ToHaveTextAsync(first);
+        problems(await AuthoringAccessibilityTests.ViolationsAsync(page, "areas moved"));
+
+        await rows.Nth(1).Locator("button", new() { HasTextString = "Ylös" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(rows.First.Locator("td").First).ToHaveTextAsync(first);
+
+        static void problems(IEnumerable<string> found) => Assert.True(!found.Any(), string.Join("\n", found));
+    }
 }

@@ -154,7 +154,8 @@ public sealed class XssJourneyTests(AppFixture app, ITestOutputHelper output)
         // Section titles: new template sections carry payload titles into a new annual report with a payload title.
         var reportTitles = XssPayloads.Chunks(ReportLimits.TitleMaxLength);
         await coordinator.SubmitAcceptedAsync("/template", "/template/add", ("titleFi", reportTitles[2]), ("titleSv", reportTitles[3]));
-        await coordinator.SubmitAcceptedAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("Year", "2026"), ("TitleFi", reportTitles[0]), ("TitleSv", reportTitles[1]));
+        await coordinator.SubmitAcceptedAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("Year", "2026"), ("TitleFi", reportTitles[0]), ("TitleSv", reportTitles[1]),
+            ("Confirmed", "true"));
         var annual = await factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().AsNoTracking()
             .SingleAsync(x => x.OrganisationId == DemoSeeder.DemokommunId && x.TitleFi == reportTitles[0]));
         var annualSection = await factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().AsNoTracking()

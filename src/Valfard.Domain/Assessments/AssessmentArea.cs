@@ -66,3 +66,29 @@ public class AssessmentArea : IOrganisationOwned, IVersioned
 
     public void MoveTo(int position) => Position = position;
 }
+
+/// <summary>The coordinator's order of the areas: one step up or down at a time, so it works with buttons and a keyboard.</summary>
+public static class AssessmentAreaOrder
+{
+    /// <summary>Moves the area one place up (step −1) or down (+1) and numbers the whole list 0, 1, 2… again.</summary>
+    public static void Move(IReadOnlyList<AssessmentArea> areas, Guid areaId, int step)
+    {
+        ArgumentNullException.ThrowIfNull(areas);
+        if (step is not (-1 or 1))
+        {
+            throw new DomainException("Assessment.Validation.AreaCannotMove");
+        }
+        var ordered = areas.OrderBy(a => a.Position).ThenBy(a => a.Id).ToList();
+        var index = ordered.FindIndex(a => a.Id == areaId);
+        var target = index + step;
+        if (index < 0 || target < 0 || target >= ordered.Count)
+        {
+            throw new DomainException("Assessment.Validation.AreaCannotMove");
+        }
+        (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].MoveTo(i);
+        }
+    }
+}

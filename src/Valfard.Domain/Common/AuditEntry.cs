@@ -12,7 +12,7 @@ public class AuditEntry : IOrganisationOwned
         Details = string.Empty;
     }
 
-    public AuditEntry(Guid organisationId, Guid? reportId, Guid? userId, string action, string details, DateTimeOffset at) : this()
+    public AuditEntry(Guid organisationId, Guid? reportId, Guid? userId, string action, string details, DateTimeOffset at, Guid? subjectId = null) : this()
     {
         Id = Guid.NewGuid();
         OrganisationId = organisationId;
@@ -21,12 +21,16 @@ public class AuditEntry : IOrganisationOwned
         Action = action.Length > ActionMaxLength ? action[..ActionMaxLength] : action;
         Details = details.Length > DetailsMaxLength ? details[..DetailsMaxLength] : details;
         At = at;
+        SubjectId = subjectId;
     }
 
     public Guid Id { get; private set; }
     public Guid OrganisationId { get; private set; }
     public Guid? ReportId { get; private set; }
     public Guid? UserId { get; private set; }
+
+    /// <summary>What the entry is about when it is not a report, e.g. an impact assessment; its history lists these.</summary>
+    public Guid? SubjectId { get; private set; }
 
     /// <summary>A stable key such as "Section.TextSaved"; the UI translates it.</summary>
     public string Action { get; private set; }

@@ -51,6 +51,12 @@ public class ReportSection : IOrganisationOwned, IVersioned
     public SectionStatus Status { get; private set; }
     public SectionPurpose Purpose { get; private set; } = SectionPurpose.Text;
 
+    /// <summary>
+    /// The section shows the block "Impact assessments of the year": the organisation's assessments completed or decided
+    /// in the report's year (issue 19 §4), listed under the text wherever the report is read.
+    /// </summary>
+    public bool ListsAssessments { get; private set; }
+
     public IReadOnlyCollection<SectionEditor> Editors => _editors.AsReadOnly();
     public IReadOnlyCollection<SectionText> Texts => _texts.AsReadOnly();
 
@@ -71,6 +77,16 @@ public class ReportSection : IOrganisationOwned, IVersioned
         (titleFi, titleSv) = BilingualTitle.Require(titleFi, titleSv, "Validation.SectionTitleRequired");
         TitleFi = titleFi;
         TitleSv = titleSv;
+    }
+
+    /// <summary>Inserts or removes the block of the year's impact assessments; only text sections hold it.</summary>
+    public void ShowAssessments(bool show)
+    {
+        if (show && Purpose != SectionPurpose.Text)
+        {
+            throw new DomainException("Sections.AssessmentsOnlyInText");
+        }
+        ListsAssessments = show;
     }
 
     /// <summary>Gives the section to a sector and its editors, with an optional deadline.</summary>

@@ -44,6 +44,13 @@ public class SectionText : IOrganisationOwned, IVersioned
     /// </summary>
     public DateTimeOffset? SourceChangedAt { get; private set; }
 
+    /// <summary>
+    /// The report whose approved version this text was copied from when the report was made (issue 17 §8), with the
+    /// number of that version; null when the text was not copied. Kept after writing, as where the text started.
+    /// </summary>
+    public Guid? CopiedFromReportId { get; private set; }
+    public int? CopiedFromVersion { get; private set; }
+
     public void RenewVersion() => Version = Guid.NewGuid();
 
     /// <summary>
@@ -82,6 +89,24 @@ public class SectionText : IOrganisationOwned, IVersioned
             throw new DomainException("Validation.TextAlreadyWritten");
         }
         Html = sanitizedHtml.Length > ReportLimits.HtmlMaxLength ? string.Empty : sanitizedHtml;
+    }
+
+    /// <summary>
+    /// Seeds the text from an approved version of an earlier report and records which one. Only an approved version
+    /// (a number of 1 or more) is a source: an unapproved draft was never agreed by the council.
+    /// </summary>
+    public void StartFromApproved(string sanitizedHtml, Guid reportId, int versionNumber)
+    {
+        if (versionNumber < 1)
+        {
+            throw new DomainException("Reports.SourceNotApproved");
+        }
+        StartFrom(sanitizedHtml);
+        if (Html.Length > 0)
+        {
+            CopiedFromReportId = reportId;
+            CopiedFromVersion = versionNumber;
+        }
     }
 
     /// <summary>

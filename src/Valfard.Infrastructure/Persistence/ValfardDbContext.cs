@@ -65,6 +65,7 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<Valfard.Domain.Assessments.AssessmentAlternative> AssessmentAlternatives => Set<Valfard.Domain.Assessments.AssessmentAlternative>();
     public DbSet<Valfard.Domain.Assessments.AreaImpact> AssessmentImpacts => Set<Valfard.Domain.Assessments.AreaImpact>();
     public DbSet<Valfard.Domain.Negotiations.Negotiation> Negotiations => Set<Valfard.Domain.Negotiations.Negotiation>();
+    public DbSet<Valfard.Domain.Assessments.ArchivedAssessmentDocument> ArchivedAssessmentDocuments => Set<Valfard.Domain.Assessments.ArchivedAssessmentDocument>();
     public DbSet<Indicators.StagedIndicatorValue> StagedIndicatorValues => Set<Indicators.StagedIndicatorValue>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>

@@ -145,6 +145,47 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Valfard.Domain.Assessments.ArchivedAssessmentDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("AssessmentId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("ArchivedAssessmentDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Valfard.Domain.Assessments.AreaImpact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -473,10 +514,15 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("ReportId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "SubjectId");
 
                     b.HasIndex("OrganisationId", "ReportId", "At");
 
@@ -2458,6 +2504,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<bool>("ListsAssessments")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2685,6 +2734,12 @@ namespace Valfard.Migrations.SqlServer.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CopiedFromReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("CopiedFromVersion")
+                        .HasColumnType("int");
 
                     b.Property<string>("Html")
                         .IsRequired()
@@ -3153,6 +3208,15 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Assessments.ArchivedAssessmentDocument", b =>
+                {
+                    b.HasOne("Valfard.Domain.Assessments.ImpactAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -8,4 +8,8 @@ public sealed class AuditTrail(ValfardDbContext db, TimeProvider clock)
 {
     public void Record(Guid organisationId, Guid? reportId, Guid? userId, string action, string details) =>
         db.AuditEntries.Add(new AuditEntry(organisationId, reportId, userId, action, details, clock.GetUtcNow()));
+
+    /// <summary>An entry about something other than a report (an impact assessment), found again by its id.</summary>
+    public void RecordAbout(Guid organisationId, Guid subjectId, Guid? userId, string action, string details) =>
+        db.AuditEntries.Add(new AuditEntry(organisationId, null, userId, action, details, clock.GetUtcNow(), subjectId));
 }

@@ -190,4 +190,47 @@ public sealed class ImpactAssessmentTests
 
         Assert.Equal("Assessment.Validation.NotCompleted", Assert.Throws<DomainException>(assessment.Publish).Message);
     }
+
+    [Fact]
+    public void Areas_move_one_place_at_a_time_and_are_numbered_again_but_not_past_either_end()
+    {
+        var areas = ThlAssessmentAreas.For(Organisation);
+        var ordered = areas.OrderBy(a => a.Position).ToList();
+        var second = ordered[1];
+
+        AssessmentAreaOrder.Move(areas, second.Id, -1);
+
+        var after = areas.OrderBy(a => a.Position).ToList();
+        Assert.Equal(second.Id, after[0].Id);
+        Assert.Equal(ordered[0].Id, after[1].Id);
+        Assert.Equal(Enumerable.Range(0, areas.Count), after.Select(a => a.Position));
+        Assert.Equal("Assessment.Validation.AreaCannotMove", Assert.Throws<DomainException>(() => AssessmentAreaOrder.Move(areas, second.Id, -1)).Message);
+        Assert.Throws<DomainException>(() => AssessmentAreaOrder.Move(areas, after[^1].Id, 1));
+        Assert.Throws<DomainException>(() => AssessmentAreaOrder.Move(areas, Guid.NewGuid(), 1));
+
+        AssessmentAreaOrder.Move(areas, second.Id, 1);
+        Assert.Equal(ordered.Select(a => a.Id), areas.OrderBy(a => a.Position).Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Only_a_decided_assessment_archives_its_document_with_the_checksum_of_its_bytes()
+    {
+        var assessment = Start();
+        AssessAll(assessment);
+        assessment.Conclude("Vaihtoehto B on paras.", null, string.Empty, []);
+        assessment.Complete(Now);
+        byte[] pdf = [0x25, 0x50, 0x44, 0x46, 0x2d];
+
+        Assert.Equal("Assessment.Validation.NotDecided",
+            Assert.Throws<DomainException>(() => new ArchivedAssessmentDocument(assessment, "fi", pdf, Now)).Message);
+
+        assessment.Decide(assessment.OrderedAlternatives[1].Id, new DateOnly(2026, 4, 20), "§ 12");
+        var archived = new ArchivedAssessmentDocument(assessment, "sv", pdf, Now);
+
+        Assert.Equal(assessment.Id, archived.AssessmentId);
+        Assert.Equal(5, archived.Size);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), archived.Sha256);
+        Assert.Throws<DomainException>(() => new ArchivedAssessmentDocument(assessment, "en", pdf, Now));
+        Assert.Throws<DomainException>(() => new ArchivedAssessmentDocument(assessment, "fi", [], Now));
+    }
 }

@@ -152,4 +152,35 @@ public sealed class WelfareReportTests
         Assert.DoesNotContain("Liitteet", titles);
         Assert.Throws<DomainException>(() => template.AddSection(template.InReadingOrder().First(s => s.ParentId is not null).Id, "x", "", "", ""));
     }
+
+    [Fact]
+    public void A_text_copied_from_an_approved_version_says_where_it_came_from_and_a_draft_is_never_a_source()
+    {
+        var report = Report();
+        var text = report.Sections.First().TextIn("fi")!;
+        var source = Guid.NewGuid();
+
+        Assert.Equal("Reports.SourceNotApproved", Assert.Throws<DomainException>(() => text.StartFromApproved("<p>Luonnos</p>", source, 0)).Message);
+        Assert.Equal(string.Empty, text.Html);
+
+        text.StartFromApproved("<p>Hyväksytty teksti.</p>", source, 2);
+
+        Assert.Equal("<p>Hyväksytty teksti.</p>", text.Html);
+        Assert.Equal(source, text.CopiedFromReportId);
+        Assert.Equal(2, text.CopiedFromVersion);
+    }
+
+    [Fact]
+    public void Only_a_text_section_holds_the_years_impact_assessments()
+    {
+        var report = Report();
+        var text = report.Sections.First(s => s.Purpose == SectionPurpose.Text);
+        var plan = report.Sections.First(s => s.Purpose == SectionPurpose.WelfarePlan);
+
+        text.ShowAssessments(true);
+        Assert.True(text.ListsAssessments);
+        text.ShowAssessments(false);
+        Assert.False(text.ListsAssessments);
+        Assert.Equal("Sections.AssessmentsOnlyInText", Assert.Throws<DomainException>(() => plan.ShowAssessments(true)).Message);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class ReportAuthoringTests : IDisposable
         var term = await _factory.QueryAsync(db => db.CouncilTerms.SingleAsync(t => t.StartDate == new DateOnly(2025, 6, 1)));
 
         var created = await coordinator.PostFormAsync("/reports/new", "/reports/new",
-            ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2025"));
+            ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2025"), ("Confirmed", "true"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var board = await coordinator.GetHtmlAsync(created.Headers.Location!.OriginalString);
         Assert.Contains("Hyvinvointikertomuksen vuosiraportti 2025", board);
@@ -60,7 +60,7 @@ public sealed class ReportAuthoringTests : IDisposable
         Assert.Equal("Årlig välfärdsrapport 2025", report.TitleSv);
 
         var again = await coordinator.PostFormAsync("/reports/new", "/reports/new",
-            ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2025"));
+            ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2025"), ("Confirmed", "true"));
         Assert.Contains("There already is an annual report for that year.", await again.Content.ReadAsStringAsync());
 
         var outside = await coordinator.PostFormAsync("/reports/new", "/reports/new",
@@ -69,30 +69,79 @@ public sealed class ReportAuthoringTests : IDisposable
         Assert.Equal(1, await _factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().CountAsync(r => r.Kind == ReportKind.Annual)));
     }
 
+    /// <summary>
+    /// Issue 17 §8: made from the previous report, an annual report keeps the group's assignments with the due dates the
+    /// coordinator confirms, and copies text only from an approved version, saying which; an unapproved draft is never a source.
+    /// </summary>
     [Fact]
-    public async Task An_annual_report_starts_from_the_terms_comprehensive_report_text_and_the_next_one_from_it()
+    public async Task An_annual_report_keeps_the_assignments_and_copies_text_only_from_the_latest_approved_version()
     {
-        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "fi");
         var term = await _factory.QueryAsync(db => db.CouncilTerms.SingleAsync(t => t.StartDate == new DateOnly(2025, 6, 1)));
-
-        await coordinator.PostFormAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2025"));
-
-        var annual = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts)
-            .Where(s => s.TitleFi == "Ikääntyneet").Join(db.Reports.IgnoreQueryFilters().Where(r => r.Kind == ReportKind.Annual), s => s.ReportId, r => r.Id, (s, r) => s)
+        var comprehensive = await _factory.DemoReportAsync();
+        Task<ReportSection> AnnualSectionAsync(int year, string titleFi) => _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().AsNoTracking()
+            .Include(s => s.Texts).Include(s => s.Editors)
+            .Where(s => s.TitleFi == titleFi).Join(db.Reports.IgnoreQueryFilters().Where(r => r.Year == year), s => s.ReportId, r => r.Id, (s, r) => s)
             .SingleAsync());
-        Assert.Contains("92 prosenttia asuu kotona", annual.Texts.Single(t => t.Language == "fi").Html);
-        Assert.Contains("bor 92 procent hemma", annual.Texts.Single(t => t.Language == "sv").Html);
-        Assert.Equal(SectionStatus.NotStarted, annual.Status);
-        Assert.Null(annual.Texts.Single(t => t.Language == "fi").UpdatedAt);
 
-        var fiText = annual.Texts.Single(t => t.Language == "fi");
-        var saved = await SaveAsync(coordinator, annual, "fi", "<p>Vuoden 2025 teksti.</p>", fiText.Version);
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        await coordinator.PostFormAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2026"));
-        var next = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts)
-            .Where(s => s.TitleFi == "Ikääntyneet").Join(db.Reports.IgnoreQueryFilters().Where(r => r.Year == 2026), s => s.ReportId, r => r.Id, (s, r) => s)
-            .SingleAsync());
-        Assert.Equal("<p>Vuoden 2025 teksti.</p>", next.Texts.Single(t => t.Language == "fi").Html);
+        // The comprehensive report is still a draft: the confirmation page says no text is copied, and none is.
+        var confirm = WebUtility.HtmlDecode(await (await coordinator.PostFormAsync("/reports/new", "/reports/new",
+            ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2025"))).Content.ReadAsStringAsync());
+        Assert.Contains("Hyvinvointiryhmän työnjako uuteen kertomukseen", confirm);
+        Assert.Contains("hyväksymätöntä luonnosta ei kopioida", confirm);
+        Assert.Contains("3.2 Nuoret", confirm);
+        Assert.Contains("value=\"2027-11-15\"", confirm); // 15.11.2026 a year on
+        Assert.Equal(0, await _factory.QueryAsync(db => db.Reports.IgnoreQueryFilters().CountAsync(r => r.Kind == ReportKind.Annual)));
+        var nuoret = await _factory.DemoSectionAsync("Nuoret");
+        var ikääntyneet = await _factory.DemoSectionAsync("Ikääntyneet");
+        var created = await coordinator.PostFormAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()),
+            ("Year", "2025"), ("Confirmed", "true"),
+            ("CarryOver[0].SourceSectionId", nuoret.Id.ToString()), ("CarryOver[0].Keep", "true"), ("CarryOver[0].DueDate", "2027-10-31"),
+            ("CarryOver[1].SourceSectionId", ikääntyneet.Id.ToString()), ("CarryOver[1].Keep", "false"), ("CarryOver[1].DueDate", ""));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var youth2025 = await AnnualSectionAsync(2025, "Nuoret");
+        Assert.Equal(nuoret.SectorId, youth2025.SectorId);
+        var editorsBefore = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == nuoret.Id)
+            .SelectMany(x => x.Editors.Select(e => e.UserId)).ToListAsync());
+        Assert.NotEmpty(editorsBefore);
+        Assert.Equal(editorsBefore, youth2025.Editors.Select(e => e.UserId));
+        Assert.Equal(new DateOnly(2027, 10, 31), youth2025.DueDate);
+        var older2025 = await AnnualSectionAsync(2025, "Ikääntyneet");
+        Assert.Null(older2025.SectorId);
+        Assert.All(older2025.Texts, t => Assert.Equal(string.Empty, t.Html));
+
+        // The council approves the comprehensive report, then a new version is started and a draft written that nobody approved.
+        using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", "en");
+        await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, comprehensive.Id, WorkflowAction.SubmitForReview);
+        await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, comprehensive.Id, WorkflowAction.SendToCouncil);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await Workflow.ApprovalWorkflowTests.MoveAsync(secretary, comprehensive.Id, WorkflowAction.Approve, Workflow.ApprovalWorkflowTests.Decision)).StatusCode);
+        await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, comprehensive.Id, WorkflowAction.Publish);
+        await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, comprehensive.Id, WorkflowAction.StartNewVersion);
+        Assert.Equal(ReportStatus.Draft, (await _factory.DemoReportAsync()).Status);
+        var fiText = (await _factory.DemoSectionAsync("Ikääntyneet")).Texts.Single(t => t.Language == "fi");
+        Assert.Equal(HttpStatusCode.OK, (await SaveAsync(coordinator, ikääntyneet, "fi", "<p>Hyväksymätön luonnos.</p>", fiText.Version)).StatusCode);
+
+        // The 2026 report carries the 2025 report's assignments, and its text comes from the approved comprehensive version 1.
+        var confirm2026 = WebUtility.HtmlDecode(await (await coordinator.PostFormAsync("/reports/new", "/reports/new",
+            ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2026"))).Content.ReadAsStringAsync());
+        Assert.Contains("Hyvinvointikertomuksen vuosiraportti 2025", confirm2026);
+        Assert.Contains("hyväksytystä versiosta 1", confirm2026);
+        Assert.Contains("value=\"2028-10-31\"", confirm2026);
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/reports/new", "/reports/new", ("Kind", "Annual"),
+            ("CouncilTermId", term.Id.ToString()), ("Year", "2026"), ("Confirmed", "true"),
+            ("CarryOver[0].SourceSectionId", youth2025.Id.ToString()), ("CarryOver[0].Keep", "true"), ("CarryOver[0].DueDate", "2028-10-31"))).StatusCode);
+        var older2026 = await AnnualSectionAsync(2026, "Ikääntyneet");
+        var copied = older2026.Texts.Single(t => t.Language == "fi");
+        Assert.Contains("92 prosenttia asuu kotona", copied.Html);
+        Assert.DoesNotContain("Hyväksymätön luonnos", copied.Html);
+        Assert.Equal(comprehensive.Id, copied.CopiedFromReportId);
+        Assert.Equal(1, copied.CopiedFromVersion);
+        Assert.Contains("bor 92 procent hemma", older2026.Texts.Single(t => t.Language == "sv").Html);
+        Assert.Equal(SectionStatus.NotStarted, older2026.Status);
+        Assert.Equal(new DateOnly(2028, 10, 31), (await AnnualSectionAsync(2026, "Nuoret")).DueDate);
+        var editorPage = WebUtility.HtmlDecode(await coordinator.GetHtmlAsync($"/reports/{older2026.ReportId}/sections/{older2026.Id}"));
+        Assert.Contains("Suomenkielinen teksti on kopioitu hyväksytystä kertomuksesta ”Laaja hyvinvointikertomus 2025–2029” (versio 1).", editorPage);
     }
 
     [Fact]
@@ -113,7 +162,8 @@ public sealed class ReportAuthoringTests : IDisposable
         Assert.Contains("Someone else saved a change", await coordinator.GetHtmlAsync("/template"));
 
         var term = await _factory.QueryAsync(db => db.CouncilTerms.SingleAsync(t => t.StartDate == new DateOnly(2025, 6, 1)));
-        await coordinator.PostFormAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2027"));
+        await coordinator.PostFormAsync("/reports/new", "/reports/new", ("Kind", "Annual"), ("CouncilTermId", term.Id.ToString()), ("Year", "2027"),
+            ("Confirmed", "true"));
         var titles = await _factory.QueryAsync(db => db.ReportSections.IgnoreQueryFilters()
             .Join(db.Reports.IgnoreQueryFilters().Where(r => r.Year == 2027), s => s.ReportId, r => r.Id, (s, r) => s.TitleFi).ToListAsync());
         Assert.Contains("Maahan muuttaneet", titles);

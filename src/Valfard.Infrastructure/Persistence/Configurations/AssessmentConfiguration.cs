@@ -131,3 +131,20 @@ public sealed class AssessmentFollowUpConfiguration : IEntityTypeConfiguration<A
         builder.HasOne<Indicator>().WithMany().HasForeignKey(f => f.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class ArchivedAssessmentDocumentConfiguration : IEntityTypeConfiguration<ArchivedAssessmentDocument>
+{
+    public void Configure(EntityTypeBuilder<ArchivedAssessmentDocument> builder)
+    {
+        builder.ToTable("ArchivedAssessmentDocuments");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Language).HasMaxLength(2).IsRequired();
+        builder.Property(d => d.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(d => d.Content).IsRequired();
+        builder.HasIndex(d => new { d.AssessmentId, d.Language }).IsUnique();
+        builder.HasIndex(d => d.OrganisationId);
+        // Restrict: a decided assessment is never removed, and its archived document is the record of it.
+        builder.HasOne<ImpactAssessment>().WithMany().HasForeignKey(d => d.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -130,6 +130,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionMaxLength).IsRequired();
         builder.Property(a => a.Details).HasMaxLength(AuditEntry.DetailsMaxLength).IsRequired();
         builder.HasIndex(a => new { a.OrganisationId, a.ReportId, a.At });
+        builder.HasIndex(a => new { a.OrganisationId, a.SubjectId });
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

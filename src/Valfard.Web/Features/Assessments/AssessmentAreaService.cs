@@ -80,6 +80,23 @@ public sealed class AssessmentAreaService(ValfardDbContext db, ICurrentOrganisat
         }, cancellationToken);
     }
 
+    /// <summary>Moves an area one place up or down in the list new assessments follow; existing assessments keep their order.</summary>
+    public async Task<OperationResult> MoveAsync(Guid id, Guid version, int step, Guid userId, CancellationToken cancellationToken)
+    {
+        var all = await db.AssessmentAreas.ToListAsync(cancellationToken);
+        var area = all.FirstOrDefault(a => a.Id == id);
+        if (area is null)
+        {
+            return OperationResult.Missing();
+        }
+        db.ExpectVersion(area, version);
+        return await db.ChangeAsync(() =>
+        {
+            AssessmentAreaOrder.Move(all, id, step);
+            audit.Record(area.OrganisationId, null, userId, step < 0 ? "Assessment.AreaMovedUp" : "Assessment.AreaMovedDown", area.TitleFi);
+        }, cancellationToken);
+    }
+
     /// <summary>Retires an area (new assessments leave it out) or brings it back.</summary>
     public async Task<OperationResult> RetireAsync(Guid id, Guid version, bool retire, Guid userId, CancellationToken cancellationToken)
     {

@@ -57,6 +57,12 @@ public sealed class AssessmentAreasController(AssessmentAreaService areas) : Con
         return View("AreaForm", form);
     }
 
+    /// <summary>Up and down are buttons, not dragging: they work from the keyboard and with a screen reader.</summary>
+    [HttpPost("{id:guid}/move")]
+    public async Task<IActionResult> Move(Guid id, Guid version, string direction, CancellationToken cancellationToken) =>
+        this.Flashed(await areas.MoveAsync(id, version, direction == "up" ? -1 : 1, UserId, cancellationToken), "Assessment.AreaMoved",
+            () => Redirect(Url.Action(nameof(Index)) + "#area-" + id));
+
     [HttpPost("{id:guid}/retire")]
     public async Task<IActionResult> Retire(Guid id, Guid version, CancellationToken cancellationToken) =>
         this.Flashed(await areas.RetireAsync(id, version, true, UserId, cancellationToken), "Assessment.AreaSaved", () => RedirectToAction(nameof(Index)));

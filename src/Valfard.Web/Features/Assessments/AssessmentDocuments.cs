@@ -102,8 +102,35 @@ public sealed class AssessmentDocuments(
         }
         var html = await razor.RenderAsync(PrintView, model, language);
         var bytes = await chromium.RenderAsync(html, Frame(model.Document), PdfPurpose.Draft, cancellationToken);
-        return (bytes, $"{FileNamePart(InLanguage("Assessment.FileName", language))}-{FileNamePart(model.Document.DecisionTitle)}-{language}.pdf");
+        return (bytes, FileName(model.Document.DecisionTitle, language));
     }
+
+    /// <summary>
+    /// The PDFs to archive with the decision, in each language the organisation publishes in: printed from the
+    /// completed assessment just before the decision is recorded, so they are what the decision-makers read.
+    /// Throws <see cref="PdfRenderException"/> when printing fails; then nothing is decided.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Language, byte[] Pdf)>> ForArchiveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var assessment = await db.ImpactAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null || assessment.Status != AssessmentStatus.Completed)
+        {
+            return [];
+        }
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == assessment.OrganisationId, cancellationToken);
+        var printed = new List<(string, byte[])>();
+        foreach (var language in Valfard.Domain.Reports.WelfareReport.LanguagesOf(organisation))
+        {
+            var model = await PrintAsync(id, language, inlineCss: true, cancellationToken);
+            var html = await razor.RenderAsync(PrintView, model!, language);
+            printed.Add((language, await chromium.RenderAsync(html, Frame(model!.Document), PdfPurpose.Archive, cancellationToken)));
+        }
+        return printed;
+    }
+
+    /// <summary>The file name of a PDF of the assessment, e.g. "Vaikutusten-ennakkoarviointi-Kouluverkko-fi.pdf".</summary>
+    public string FileName(string decisionTitle, string language) =>
+        $"{FileNamePart(InLanguage("Assessment.FileName", language))}-{FileNamePart(decisionTitle)}-{language}.pdf";
 
     /// <summary>The running header (organisation and decision) and the footer ("page n / N") in the document's language.</summary>
     private PdfFrame Frame(AssessmentDocument document)

@@ -97,7 +97,7 @@ public sealed class AssessmentService(
                 string.IsNullOrWhiteSpace(form.OptionTitle) ? InLanguage("Assessment.DefaultOption", language) : form.OptionTitle,
                 organisationAreas, userId, clock.GetUtcNow());
             db.ImpactAssessments.Add(assessment);
-            audit.Record(organisationId, null, userId, "Assessment.Started", assessment.DecisionTitle);
+            audit.RecordAbout(organisationId, assessment.Id, userId, "Assessment.Started", assessment.DecisionTitle);
         }, cancellationToken);
         return (result, result.Succeeded ? assessment!.Id : null);
     }
@@ -120,7 +120,7 @@ public sealed class AssessmentService(
             assessment.Describe(form.DecisionTitle ?? string.Empty, form.PreparingBody ?? string.Empty, form.PlannedDecisionDate,
                 form.AgendaLink ?? string.Empty, form.PreparerId);
             db.ChangedThroughItsRows(assessment);
-            audit.Record(assessment.OrganisationId, null, userId, "Assessment.DetailsChanged", assessment.DecisionTitle);
+            audit.RecordAbout(assessment.OrganisationId, assessment.Id, userId, "Assessment.DetailsChanged", assessment.DecisionTitle);
         }, cancellationToken);
     }
 
@@ -227,12 +227,15 @@ public sealed class AssessmentService(
         var indicatorIds = form.IndicatorIds.Where(i => inSets.Contains(i) || linkedBefore.Contains(i)).ToList();
         var goalIds = await db.Goals.Where(g => form.GoalIds.Contains(g.Id)).Select(g => g.Id).ToListAsync(cancellationToken);
         var groups = form.Groups.Aggregate(PopulationGroups.None, (all, g) => all | g);
+        var areaTitles = await db.AssessmentAreas.AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
         return await ChangeAsync(form.AssessmentId, form.Version, userId, "Assessment.ImpactAssessed", assessment =>
         {
             assessment.Assess(form.ImpactId, form.Direction, form.Size, form.Certainty, groups, form.Districts ?? string.Empty, form.Evidence ?? string.Empty,
                 form.Mitigations ?? string.Empty, indicatorIds, goalIds);
             var impact = assessment.Impacts.First(i => i.Id == form.ImpactId);
-            return $"{assessment.Alternatives.First(a => a.Id == impact.AlternativeId).Title}: {form.Direction?.ToString() ?? "-"}";
+            // The preparer's own words (alternative and area in the assessment's language); the history translates the action.
+            var area = areaTitles.TryGetValue(impact.AreaId, out var found) ? found.TitleIn(assessment.Language) : string.Empty;
+            return $"{assessment.Alternatives.First(a => a.Id == impact.AlternativeId).Title} – {area}";
         }, cancellationToken);
     }
 
@@ -353,14 +356,45 @@ public sealed class AssessmentService(
         return form;
     }
 
-    public Task<OperationResult> DecideAsync(DecideFormViewModel form, Guid userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the decision and archives the PDFs printed just before it (what the decision-makers read), in the same
+    /// save: a decision is never recorded without its archived document.
+    /// </summary>
+    public Task<OperationResult> DecideAsync(DecideFormViewModel form, IReadOnlyList<(string Language, byte[] Pdf)> printed, Guid userId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(printed);
+        var now = clock.GetUtcNow();
         return ChangeAsync(form.AssessmentId, form.Version, userId, "Assessment.Decided", assessment =>
         {
             assessment.Decide(form.ChosenAlternativeId ?? Guid.Empty, form.DecisionDate ?? default, form.DecisionParagraph ?? string.Empty);
+            foreach (var (language, pdf) in printed)
+            {
+                db.ArchivedAssessmentDocuments.Add(new ArchivedAssessmentDocument(assessment, language, pdf, now));
+            }
             return $"{assessment.DecisionTitle} {assessment.DecisionParagraph}";
         }, cancellationToken);
+    }
+
+    /// <summary>The archived PDFs of a decided assessment, without their bytes.</summary>
+    public async Task<IReadOnlyList<ArchivedAssessmentView>> ArchivedAsync(Guid id, CancellationToken cancellationToken) =>
+        (await db.ArchivedAssessmentDocuments.AsNoTracking().Where(d => d.AssessmentId == id)
+            .Select(d => new ArchivedAssessmentView(d.Language, d.Size, d.Sha256, d.CreatedAt)).ToListAsync(cancellationToken))
+        .OrderBy(d => d.Language).ToList();
+
+    public Task<ArchivedAssessmentDocument?> ArchivedDocumentAsync(Guid id, string language, CancellationToken cancellationToken) =>
+        db.ArchivedAssessmentDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.AssessmentId == id && d.Language == language, cancellationToken);
+
+    /// <summary>The assessment's history: every audited change to it, newest first, with who made it.</summary>
+    public async Task<IReadOnlyList<AssessmentHistoryItem>> HistoryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var entries = (await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == id).ToListAsync(cancellationToken))
+            .OrderByDescending(e => e.At).Take(500).ToList();
+        var userIds = entries.Where(e => e.UserId is not null).Select(e => e.UserId!.Value).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return entries.Select(e => new AssessmentHistoryItem(e.At, e.UserId is { } user ? names.GetValueOrDefault(user, "?") : "–", e.Action, e.Details))
+            .ToList();
     }
 
     /// <summary>Removes an assessment still in preparation, with all its rows.</summary>
@@ -378,7 +412,7 @@ public sealed class AssessmentService(
             // The impacts are removed before the assessment: their second path to it does not cascade (SQL Server).
             db.AssessmentImpacts.RemoveRange(assessment.Impacts);
             db.ImpactAssessments.Remove(assessment);
-            audit.Record(assessment.OrganisationId, null, userId, "Assessment.Removed", assessment.DecisionTitle);
+            audit.RecordAbout(assessment.OrganisationId, assessment.Id, userId, "Assessment.Removed", assessment.DecisionTitle);
         }, cancellationToken);
     }
 
@@ -412,7 +446,7 @@ public sealed class AssessmentService(
         {
             var details = change(assessment);
             db.ChangedThroughItsRows(assessment);
-            audit.Record(assessment.OrganisationId, null, userId, action, details);
+            audit.RecordAbout(assessment.OrganisationId, assessment.Id, userId, action, details);
         }, cancellationToken);
     }
 

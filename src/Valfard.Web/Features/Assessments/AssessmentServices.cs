@@ -9,6 +9,7 @@ public static class AssessmentServices
         services.AddScoped<AssessmentEvidence>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<AssessmentDocuments>();
+        services.AddScoped<YearAssessments>();
         return services;
     }
 }

@@ -269,7 +269,16 @@ public sealed class AssessmentPageViewModel
 {
     public required AssessmentDocument Document { get; init; }
     public required string ProposalText { get; init; }
+
+    /// <summary>The PDFs archived when the decision was recorded.</summary>
+    public IReadOnlyList<ArchivedAssessmentView> Archived { get; init; } = [];
+    public IReadOnlyList<AssessmentHistoryItem> History { get; init; } = [];
 }
+
+public sealed record ArchivedAssessmentView(string Language, long Size, string Sha256, DateTimeOffset CreatedAt);
+
+/// <summary>One audited change: <paramref name="Action"/> is a key shown through <c>Audit.{Action}</c>, in the reader's language.</summary>
+public sealed record AssessmentHistoryItem(DateTimeOffset At, string User, string Action, string Details);
 
 /// <summary>Symbols that stand beside the words of a direction (never alone, never colour alone).</summary>
 public static class DirectionSymbols

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Valfard.Domain.Common;
 using Valfard.Web.Common;
 using Valfard.Web.Features.Documents;
@@ -11,7 +12,11 @@ namespace Valfard.Web.Features.Assessments;
 /// <summary>Impact assessments in advance: editors and coordinators start, write, complete and record the decision.</summary>
 [Authorize(Roles = Writers)]
 [Route("assessments")]
-public sealed partial class AssessmentsController(AssessmentService assessments, AssessmentDocuments documents, ILogger<AssessmentsController> logger)
+public sealed partial class AssessmentsController(
+    AssessmentService assessments,
+    AssessmentDocuments documents,
+    IStringLocalizer<SharedResource> localizer,
+    ILogger<AssessmentsController> logger)
     : Controller
 {
     public const string Writers = $"{Roles.Coordinator},{Roles.Editor}";
@@ -49,7 +54,13 @@ public sealed partial class AssessmentsController(AssessmentService assessments,
     public async Task<IActionResult> Assessment(Guid id, CancellationToken cancellationToken)
     {
         var document = await documents.BuildAsync(id, Cultures.Current, cancellationToken);
-        return document is null ? NotFound() : View(new AssessmentPageViewModel { Document = document, ProposalText = documents.ProposalText(document) });
+        return document is null ? NotFound() : View(new AssessmentPageViewModel
+        {
+            Document = document,
+            ProposalText = documents.ProposalText(document),
+            Archived = await assessments.ArchivedAsync(id, cancellationToken),
+            History = await assessments.HistoryAsync(id, cancellationToken),
+        });
     }
 
     [HttpGet("{id:guid}/edit")]
@@ -217,7 +228,19 @@ public sealed partial class AssessmentsController(AssessmentService assessments,
         form.AssessmentId = id;
         if (ModelState.IsValid)
         {
-            var result = await assessments.DecideAsync(form, UserId, cancellationToken);
+            IReadOnlyList<(string Language, byte[] Pdf)> printed;
+            try
+            {
+                printed = await documents.ForArchiveAsync(id, cancellationToken);
+            }
+            catch (PdfRenderException ex)
+            {
+                // Nothing is decided without the document the decision-makers read: the form stays, with the reason.
+                LogPdfFailed(logger, id, "archive", ex);
+                ModelState.AddModelError(string.Empty, localizer[ex.Message]);
+                return await assessments.FillDecideFormAsync(form, cancellationToken) is { } failed ? View("DecideForm", failed) : NotFound();
+            }
+            var result = await assessments.DecideAsync(form, printed, UserId, cancellationToken);
             if (await this.AnswerAsync(result, "Assessment.DecidedMessage", () => AtAssessment(id),
                     () => assessments.DecideFormAsync(id, cancellationToken), "DecideForm") is { } answer)
             {
@@ -248,6 +271,17 @@ public sealed partial class AssessmentsController(AssessmentService assessments,
             TempData.Flash(OperationResult.Fail(null, ex.Message), string.Empty);
             return AtAssessment(id);
         }
+    }
+
+    /// <summary>The PDF archived when the decision was recorded, byte for byte as it was then.</summary>
+    [HttpGet("{id:guid}/archived/{lang:regex(^(fi|sv)$)}")]
+    public async Task<IActionResult> Archived(Guid id, string lang, CancellationToken cancellationToken)
+    {
+        var archived = await assessments.ArchivedDocumentAsync(id, lang, cancellationToken);
+        var assessment = archived is null ? null : await assessments.LoadAsync(id, tracked: false, cancellationToken);
+        return archived is null || assessment is null
+            ? NotFound()
+            : File(archived.Content, "application/pdf", documents.FileName(assessment.DecisionTitle, lang));
     }
 
     /// <summary>Documents are printed in Finnish or Swedish, the languages of the agenda; English readers get Finnish.</summary>

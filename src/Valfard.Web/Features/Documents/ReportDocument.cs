@@ -53,7 +53,23 @@ public sealed record DocumentSection(
     IReadOnlyList<IndicatorPageViewModel> Indicators)
 {
     public string Anchor => $"section-{Number.Replace('.', '-')}";
+
+    /// <summary>The section holds the block of the year's impact assessments (shown, with "none" when the list is empty).</summary>
+    public bool ListsAssessments { get; init; }
+
+    /// <summary>
+    /// The impact assessments completed or decided in the report's year(s), as they stood when the document was built;
+    /// frozen with the snapshot. A snapshot taken before the block existed reads back as empty.
+    /// </summary>
+    public IReadOnlyList<DocumentAssessment> Assessments { get; init; } = [];
 }
+
+/// <summary>One line of the block "Impact assessments of the year".</summary>
+/// <param name="TitleLanguage">The language of the title when it is not the document's; null otherwise.</param>
+/// <param name="Date">The decision date, or the completion date while undecided.</param>
+/// <param name="PublicUrl">The resident's address of the assessment when it is published; null otherwise.</param>
+public sealed record DocumentAssessment(string Title, string? TitleLanguage, Valfard.Domain.Assessments.AssessmentStatus Status, string? ChosenAlternative,
+    DateOnly Date, string Paragraph, string? PublicUrl);
 
 public sealed record DocumentObservation(ObservationKind Kind, LifeStage LifeStage, string Text, string? TextLanguage, string Evidence)
 {

@@ -16,6 +16,7 @@ public sealed class ReportDocumentBuilder(
     ValfardDbContext db,
     IndicatorService indicators,
     IPlanSnapshotSource plans,
+    Assessments.YearAssessments yearAssessments,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
@@ -79,6 +80,10 @@ public sealed class ReportDocumentBuilder(
         var numbers = report.SectionNumbers();
         var ordered = report.SectionsInReadingOrder();
         var allIndicatorIds = blocks.SelectMany(g => g).Distinct().ToList();
+        var years = Assessments.YearAssessments.YearsOf(report, term);
+        var assessments = report.Sections.Any(s => s.ListsAssessments)
+            ? await yearAssessments.ForYearsAsync(report.OrganisationId, organisation.Slug, years.Item1, years.Item2, cancellationToken)
+            : [];
         var now = clock.GetUtcNow();
         // The tenant filter keeps the marks to the report's organisation; sets and indicators are the installation's.
         var leftOut = await db.LeftOutIndicators.AsNoTracking().Where(l => l.OrganisationId == report.OrganisationId).ToListAsync(cancellationToken);
@@ -100,7 +105,13 @@ public sealed class ReportDocumentBuilder(
                 var fallback = s.TextIn(other)?.Html ?? string.Empty;
                 var (html, htmlLanguage) = HasText(own) || !HasText(fallback) ? (own, (string?)null) : (fallback, other);
                 return new DocumentSection(s.Id, numbers[s.Id], s.ParentId is null ? 0 : 1, title.Item1, title.Item2, s.Purpose, html, htmlLanguage,
-                    blocks[s.Id].Where(pages.ContainsKey).Select(id => pages[id]).ToList());
+                    blocks[s.Id].Where(pages.ContainsKey).Select(id => pages[id]).ToList())
+                {
+                    ListsAssessments = s.ListsAssessments,
+                    Assessments = s.ListsAssessments
+                        ? assessments.Select(a => yearAssessments.ToDocument(a, organisation.Slug, language)).ToList()
+                        : [],
+                };
             }).ToList();
             documents.Add(new ReportDocument
             {

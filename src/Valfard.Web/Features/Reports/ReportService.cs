@@ -88,57 +88,153 @@ public sealed partial class ReportService(
             return (OperationResult.Refused(ex), null);
         }
         db.Reports.Add(report);
-        var source = await StartingPointAsync(report, term, cancellationToken);
+        var source = await StartingPointAsync(report.Kind, report.Year, term.Id, cancellationToken);
+        var approved = await ApprovedStartingPointAsync(report.Kind, report.Year, term.Id, cancellationToken);
+        if (approved is { } fromApproved)
+        {
+            CopyTexts(fromApproved.Report, fromApproved.Version, report, userId);
+        }
         if (source is not null)
         {
-            CopyTexts(source, report, userId);
+            await CarryOverAssignmentsAsync(source, report, form.CarryOver, cancellationToken);
         }
-        audit.Record(organisation.Id, report.Id, userId, "Report.Created", source is null ? report.TitleFi : $"{report.TitleFi} ← {source.TitleFi}");
+        audit.Record(organisation.Id, report.Id, userId, "Report.Created", approved is { } a
+            ? $"{report.TitleFi} ← {a.Report.TitleFi} v{a.Version.Number}"
+            : report.TitleFi);
         await db.SaveChangesAsync(cancellationToken);
         LogCreated(logger, report.Id, report.Kind);
         return (OperationResult.Success, report.Id);
     }
 
     /// <summary>
-    /// An annual report starts from the previous annual report of the same term, or failing that from the term's
-    /// comprehensive report: most of the text carries over and is updated.
+    /// The confirmation page of an annual report made from the previous one: which assignments carry over (with new
+    /// due dates a year on) and which approved version the texts come from. Null when there is no previous report.
     /// </summary>
-    private async Task<WelfareReport?> StartingPointAsync(WelfareReport report, CouncilTerm term, CancellationToken cancellationToken)
+    public async Task<bool> FillCarryOverAsync(CreateReportViewModel form, string language, CancellationToken cancellationToken)
     {
-        if (report.Kind != ReportKind.Annual)
+        ArgumentNullException.ThrowIfNull(form);
+        var year = form.Kind == ReportKind.Annual ? form.Year : null;
+        // A report that could not be made (a year outside the term, one that exists) goes straight to its error instead.
+        var term = await db.CouncilTerms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == form.CouncilTermId, cancellationToken);
+        if (term is null || year is not { } y || !term.Years.Contains(y)
+            || await db.Reports.AnyAsync(r => r.Kind == form.Kind && r.CouncilTermId == term.Id && r.Year == year, cancellationToken))
         {
-            return null;
+            return false;
         }
-        var candidates = await db.Reports.Include(r => r.Sections).ThenInclude(s => s.Texts).AsSplitQuery()
-            .Where(r => r.Id != report.Id && r.CouncilTermId == term.Id && (r.Kind == ReportKind.Annual || r.Kind == ReportKind.Comprehensive))
-            .ToListAsync(cancellationToken);
-        return candidates.Where(r => r.Kind == ReportKind.Annual && r.Year < report.Year).OrderByDescending(r => r.Year).FirstOrDefault()
+        var source = await StartingPointAsync(form.Kind, year, form.CouncilTermId, cancellationToken);
+        if (source is null)
+        {
+            return false;
+        }
+        var sectors = (await db.Sectors.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.NameIn(language));
+        var names = await db.Users.AsNoTracking().Where(u => u.IsActive).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var numbers = source.SectionNumbers();
+        form.AssignmentSource = source.TitleIn(language);
+        form.CarryOver = source.SectionsInReadingOrder().Where(s => s.SectorId is not null || s.Editors.Count > 0 || s.DueDate is not null)
+            .Select(s => new CarryOverRow
+            {
+                SourceSectionId = s.Id,
+                Number = numbers[s.Id],
+                Title = s.TitleIn(language),
+                SectorName = s.SectorId is { } sector ? sectors.GetValueOrDefault(sector) : null,
+                Editors = s.Editors.Where(e => names.ContainsKey(e.UserId)).Select(e => names[e.UserId]).Order().ToList(),
+                PreviousDueDate = s.DueDate,
+                // The same point of the next year: the yearly cycle repeats.
+                DueDate = s.DueDate?.AddYears(1),
+            }).ToList();
+        var approved = await ApprovedStartingPointAsync(form.Kind, year, form.CouncilTermId, cancellationToken);
+        form.TextSource = approved?.Report.TitleIn(language);
+        form.TextSourceVersion = approved?.Version.Number;
+        return true;
+    }
+
+    /// <summary>
+    /// An annual report starts from the previous annual report of the same term, or failing that from the term's
+    /// comprehensive report: its assignments carry over.
+    /// </summary>
+    private async Task<WelfareReport?> StartingPointAsync(ReportKind kind, int? year, Guid termId, CancellationToken cancellationToken)
+    {
+        var candidates = await CandidatesAsync(kind, termId, cancellationToken);
+        return candidates.Where(r => r.Kind == ReportKind.Annual && r.Year < year).OrderByDescending(r => r.Year).FirstOrDefault()
             ?? candidates.FirstOrDefault(r => r.Kind == ReportKind.Comprehensive);
     }
 
-    /// <summary>Sections are matched by their place in the structure (parent title and title), since both come from the template.</summary>
-    private void CopyTexts(WelfareReport source, WelfareReport target, Guid userId)
+    /// <summary>
+    /// The text is copied only from what the council approved: the latest approved version of the latest earlier
+    /// report that has one (the previous annual report, an earlier one, or the term's comprehensive report), never
+    /// from a draft that nobody agreed.
+    /// </summary>
+    private async Task<(WelfareReport Report, ReportVersion Version)?> ApprovedStartingPointAsync(ReportKind kind, int? year, Guid termId,
+        CancellationToken cancellationToken)
     {
-        string Key(WelfareReport report, ReportSection section) =>
-            $"{report.Sections.FirstOrDefault(p => p.Id == section.ParentId)?.TitleFi}/{section.TitleFi}";
-        var sourceSections = source.Sections.GroupBy(s => Key(source, s)).ToDictionary(g => g.Key, g => g.First());
+        var candidates = (await CandidatesAsync(kind, termId, cancellationToken))
+            .Where(r => r.Kind == ReportKind.Comprehensive || r.Year < year)
+            .OrderBy(r => r.Kind == ReportKind.Annual ? 0 : 1).ThenByDescending(r => r.Year).ToList();
+        var ids = candidates.Select(r => r.Id).ToList();
+        var versions = (await db.ReportVersions.AsNoTracking().Where(v => ids.Contains(v.ReportId)).ToListAsync(cancellationToken))
+            .GroupBy(v => v.ReportId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!);
+        var report = candidates.FirstOrDefault(r => versions.ContainsKey(r.Id));
+        return report is null ? null : (report, versions[report.Id]);
+    }
+
+    private async Task<List<WelfareReport>> CandidatesAsync(ReportKind kind, Guid termId, CancellationToken cancellationToken) =>
+        kind != ReportKind.Annual
+            ? []
+            : await db.Reports.AsNoTracking().Include(r => r.Sections).ThenInclude(s => s.Editors).AsSplitQuery()
+                .Where(r => r.CouncilTermId == termId && (r.Kind == ReportKind.Annual || r.Kind == ReportKind.Comprehensive))
+                .ToListAsync(cancellationToken);
+
+    /// <summary>Sections are matched by their place in the structure (parent title and title), since both come from the template.</summary>
+    private static string Key(WelfareReport report, ReportSection section) =>
+        $"{report.Sections.FirstOrDefault(p => p.Id == section.ParentId)?.TitleFi}/{section.TitleFi}";
+
+    /// <summary>
+    /// Seeds each section's text from the approved snapshot, language by language; a language the snapshot filled from
+    /// the other one (a fallback) is not copied, so a Swedish pane never starts with Finnish text.
+    /// </summary>
+    private void CopyTexts(WelfareReport source, ReportVersion version, WelfareReport target, Guid userId)
+    {
+        var sourceKeys = source.Sections.ToDictionary(s => s.Id, s => Key(source, s));
+        var approvedTexts = new Dictionary<(string Key, string Language), string>();
+        foreach (var language in Documents.ReportDocumentBuilder.SnapshotLanguages(version.SnapshotJson))
+        {
+            var document = Documents.ReportDocumentBuilder.ReadSnapshot(version.SnapshotJson, language);
+            foreach (var section in document.Sections.Where(s => s.HtmlLanguage is null && s.Html.Length > 0 && sourceKeys.ContainsKey(s.Id)))
+            {
+                approvedTexts.TryAdd((sourceKeys[section.Id], language), section.Html);
+            }
+        }
         var now = clock.GetUtcNow();
         foreach (var section in target.Sections)
         {
-            if (!sourceSections.TryGetValue(Key(target, section), out var from))
-            {
-                continue;
-            }
             foreach (var text in section.Texts)
             {
-                var earlier = from.TextIn(text.Language)?.Html;
-                if (string.IsNullOrEmpty(earlier))
+                if (!approvedTexts.TryGetValue((Key(target, section), text.Language), out var earlier))
                 {
                     continue;
                 }
-                text.StartFrom(earlier);
-                db.SectionRevisions.Add(new SectionRevision(Guid.NewGuid(), section.Id, section.OrganisationId, text.Language, 1, earlier, userId, now));
+                text.StartFromApproved(earlier, source.Id, version.Number);
+                db.SectionRevisions.Add(new SectionRevision(Guid.NewGuid(), section.Id, section.OrganisationId, text.Language, 1, text.Html, userId, now));
             }
+        }
+    }
+
+    /// <summary>
+    /// The welfare group keeps its work: each section goes to the same sector and editors as in the previous report
+    /// (editors still active), with the due date the coordinator confirmed; rows the coordinator unticked stay unassigned.
+    /// </summary>
+    private async Task CarryOverAssignmentsAsync(WelfareReport source, WelfareReport target, IReadOnlyList<CarryOverRow> rows, CancellationToken cancellationToken)
+    {
+        var active = (await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var chosen = rows.Where(r => r.Keep).GroupBy(r => r.SourceSectionId).ToDictionary(g => g.Key, g => g.First());
+        var sourceByKey = source.Sections.GroupBy(s => Key(source, s)).ToDictionary(g => g.Key, g => g.First());
+        foreach (var section in target.Sections)
+        {
+            if (!sourceByKey.TryGetValue(Key(target, section), out var from) || !chosen.TryGetValue(from.Id, out var row))
+            {
+                continue;
+            }
+            section.Assign(from.SectorId, from.Editors.Select(e => e.UserId).Where(active.Contains), row.DueDate);
         }
     }
 

@@ -41,6 +41,37 @@ public sealed class CreateReportViewModel
     public IReadOnlyList<ReportKind> AllowedKinds { get; set; } = [];
     public IReadOnlyList<TermOption> Terms { get; set; } = [];
     public bool Bilingual { get; set; }
+
+    /// <summary>
+    /// Set by the confirmation page of an annual report made from the previous report: the coordinator has seen which
+    /// assignments carry over and chosen their new due dates.
+    /// </summary>
+    public bool Confirmed { get; set; }
+
+    /// <summary>The previous report's assignments, one row per section that has one, with the new due date.</summary>
+    public List<CarryOverRow> CarryOver { get; set; } = [];
+
+    /// <summary>For the confirmation page: the report the assignments come from, and the approved version the texts come from.</summary>
+    public string? AssignmentSource { get; set; }
+    public string? TextSource { get; set; }
+    public int? TextSourceVersion { get; set; }
+}
+
+/// <summary>A section's assignment in the previous report, kept (or not) in the new one with a new due date.</summary>
+public sealed class CarryOverRow
+{
+    public Guid SourceSectionId { get; set; }
+    public bool Keep { get; set; } = true;
+
+    [DataType(DataType.Date)]
+    public DateOnly? DueDate { get; set; }
+
+    // Shown on the confirmation page only; read again from the previous report when the report is made.
+    public string Number { get; set; } = string.Empty;
+    public string Title { get; set; } = string.Empty;
+    public string? SectorName { get; set; }
+    public IReadOnlyList<string> Editors { get; set; } = [];
+    public DateOnly? PreviousDueDate { get; set; }
 }
 
 public sealed record BoardSection(Guid Id, string Number, string Title, bool IsSubsection, string? SectorName,

@@ -42,6 +42,13 @@ public sealed class ReportsController(
         {
             return NotFound();
         }
+        if (ModelState.IsValid && !form.Confirmed && form.Kind == Domain.Reports.ReportKind.Annual
+            && await reports.FillCarryOverAsync(form, Cultures.Current, cancellationToken))
+        {
+            // Made from the previous report: the coordinator first sees which assignments carry over and sets new due dates.
+            await reports.FillCreateOptionsAsync(form, organisation, cancellationToken);
+            return View("ConfirmCreate", form);
+        }
         if (ModelState.IsValid)
         {
             var actor = await actors.ForAsync(User, cancellationToken);

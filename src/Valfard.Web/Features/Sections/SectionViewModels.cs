@@ -34,7 +34,17 @@ public sealed class SectionEditorViewModel
 
     /// <summary>The indicator the previous request added to this section, to say where its values come from.</summary>
     public AddedIndicator? AddedIndicator { get; set; }
+
+    /// <summary>The section holds the block of the year's impact assessments; <see cref="Assessments"/> is its preview.</summary>
+    public bool ListsAssessments { get; init; }
+    public IReadOnlyList<Documents.DocumentAssessment> Assessments { get; set; } = [];
+
+    /// <summary>Where each copied text came from: the approved version of an earlier report.</summary>
+    public IReadOnlyList<CopiedNote> Copied { get; init; } = [];
 }
+
+/// <summary>The text in <paramref name="Language"/> was copied from version <paramref name="VersionNumber"/> of the report <paramref name="ReportTitle"/>, as approved.</summary>
+public sealed record CopiedNote(string Language, string ReportTitle, int? Year, int VersionNumber);
 
 public sealed record RevisionItem(int Number, string Author, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt, int? RestoredFrom, int Words);
 

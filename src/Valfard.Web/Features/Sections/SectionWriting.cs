@@ -44,8 +44,16 @@ public sealed partial class SectionWriting(
         var names = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var sector = section.SectorId is { } sectorId ? await db.Sectors.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sectorId, cancellationToken) : null;
         var role = report.Status == ReportStatus.Draft ? actor.RoleIn(section) : null;
+        var sourceIds = section.Texts.Select(t => t.CopiedFromReportId).OfType<Guid>().Distinct().ToList();
+        var sources = await db.Reports.AsNoTracking().Where(r => sourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         return new SectionEditorViewModel
         {
+            ListsAssessments = section.ListsAssessments,
+            Copied = section.Texts.OrderBy(t => t.Language)
+                .Where(t => t.CopiedFromReportId is { } from && sources.ContainsKey(from) && t.CopiedFromVersion is not null)
+                .Select(t => new CopiedNote(t.Language, sources[t.CopiedFromReportId!.Value].TitleIn(language), sources[t.CopiedFromReportId!.Value].Year,
+                    t.CopiedFromVersion!.Value))
+                .ToList(),
             ReportId = report.Id,
             SectionId = section.Id,
             ReportTitle = report.TitleIn(language),
@@ -152,6 +160,27 @@ public sealed partial class SectionWriting(
         db.SectionRevisions.Add(new SectionRevision(Guid.NewGuid(), section.Id, section.OrganisationId, language,
             (latest?.Number ?? 0) + 1, html, authorId, now, restoredFrom));
         return true;
+    }
+
+    /// <summary>Inserts or removes the block "Impact assessments of the year" in a section; as for indicators, only its writers, only in a draft.</summary>
+    public async Task<OperationResult> ShowAssessmentsAsync(Guid reportId, Guid sectionId, bool show, Actor actor, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.Include(s => s.Editors)
+            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        if (report is null || section is null)
+        {
+            return OperationResult.Missing();
+        }
+        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
+        {
+            return OperationResult.Fail(null, "Sections.NotYours");
+        }
+        return await db.ChangeAsync(() =>
+        {
+            section.ShowAssessments(show);
+            audit.Record(section.OrganisationId, reportId, actor.UserId, show ? "Section.AssessmentsAdded" : "Section.AssessmentsRemoved", section.TitleFi);
+        }, cancellationToken);
     }
 
     public async Task<OperationResult> SetStatusAsync(Guid reportId, Guid sectionId, SectionStatus status, Actor actor, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public sealed class SectionsController(
     IndicatorService indicators,
     IndicatorSetService sets,
     IndicatorCatalogue catalogue,
+    Assessments.YearAssessments yearAssessments,
     ActorResolver actors,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
@@ -45,6 +46,10 @@ public sealed class SectionsController(
         if (model.CanWrite && !string.IsNullOrWhiteSpace(find))
         {
             model.CatalogueSearch = await catalogue.SearchAsync(find, 1, PickerResults, Cultures.Current, cancellationToken);
+        }
+        if (model.ListsAssessments)
+        {
+            model.Assessments = await yearAssessments.ForReportAsync(reportId, Cultures.Current == "sv" ? "sv" : "fi", cancellationToken);
         }
         if (TempData[AddedKey] is int added)
         {
@@ -82,6 +87,20 @@ public sealed class SectionsController(
     [HttpPost("indicators")]
     public Task<IActionResult> AddIndicator(Guid reportId, Guid sectionId, int indicatorId, CancellationToken cancellationToken) =>
         ChangeIndicator(reportId, sectionId, indicatorId, true, cancellationToken);
+
+    /// <summary>Inserts (show=true) or removes the block of the year's impact assessments.</summary>
+    [HttpPost("assessments")]
+    public async Task<IActionResult> ShowAssessments(Guid reportId, Guid sectionId, bool show, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await writing.ShowAssessmentsAsync(reportId, sectionId, show, actor, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, show ? "Sections.AssessmentsAdded" : "Sections.AssessmentsRemoved");
+        return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#assessments");
+    }
 
     [HttpPost("indicators/{indicatorId:int}/remove")]
     public Task<IActionResult> RemoveIndicator(Guid reportId, Guid sectionId, int indicatorId, CancellationToken cancellationToken) =>
