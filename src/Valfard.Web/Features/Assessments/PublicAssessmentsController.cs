@@ -26,11 +26,12 @@ public sealed class PublicAssessmentsController(ValfardDbContext db, AssessmentD
             .Select(a => new AssessmentRow(a.Id, a.DecisionTitle, a.Language, a.PreparingBody, a.PlannedDecisionDate, a.Status, a.IsChildImpact,
                 a.Alternatives.FirstOrDefault(x => x.Id == a.ChosenAlternativeId)?.Title, a.DecisionDate, a.DecisionParagraph, a.IsPublished))
             .ToList();
-        return View("PublicIndex", new PublicAssessmentsViewModel(lang == "en" ? "fi" : lang, found.Slug, found.NameIn(lang), published));
+        return View("PublicIndex", new PublicAssessmentsViewModel(lang, found.Slug, found.NameIn(lang), published));
     }
 
     /// <summary>The published assessment as its print view: the same accessible document the agenda got.</summary>
     [HttpGet("{id:guid}")]
+    [PrintInDocumentLanguage]
     public async Task<IActionResult> Assessment(string lang, string organisation, Guid id, CancellationToken cancellationToken)
     {
         var found = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == organisation, cancellationToken);
