@@ -14,6 +14,24 @@ if [ ! -x /usr/bin/chromium ]; then
     fi
 fi
 
+# The markup tests run the Nu HTML Checker (vnu.jar, from npm, pinned in tools/vnu/package-lock.json) on Java. On a
+# fresh Debian machine as root, Java and npm are installed from Debian; the jar goes to tools/vnu/node_modules (ignored
+# by git). Without them the markup test fails and says how to install them: it never skips.
+if ! command -v java >/dev/null || ! command -v npm >/dev/null; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+        echo "Installing Java and npm for the Nu HTML Checker (Debian packages 'default-jre-headless' and 'npm')..."
+        apt-get update -qq && apt-get install -y -qq default-jre-headless npm >/dev/null
+    else
+        echo "The markup tests need Java and npm: sudo apt-get install -y default-jre-headless npm" >&2
+        exit 1
+    fi
+fi
+if [ ! -f tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+    echo "Installing the Nu HTML Checker (npm ci in tools/vnu)..."
+    # --ignore-scripts: the jar is in the package; its install script only fetches a Java runtime, which Debian gives.
+    npm ci --prefix tools/vnu --ignore-scripts --no-audit --no-fund
+fi
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 status=0

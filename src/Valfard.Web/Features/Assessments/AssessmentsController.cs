@@ -252,6 +252,7 @@ public sealed partial class AssessmentsController(
 
     /// <summary>The printable page in Finnish or Swedish (the browser's own print), the same view the PDF is made from.</summary>
     [HttpGet("{id:guid}/print")]
+    [PrintInDocumentLanguage]
     public async Task<IActionResult> Print(Guid id, string? lang, CancellationToken cancellationToken) =>
         await documents.PrintAsync(id, DocumentLanguage(lang), inlineCss: false, cancellationToken) is { } model ? View("Print", model) : NotFound();
 

@@ -32,6 +32,7 @@ public sealed class PublicAssessmentsController(ValfardDbContext db, AssessmentD
 
     /// <summary>The published assessment on the public site's page, from the same document the agenda's PDF is printed from.</summary>
     [HttpGet("{id:guid}")]
+    [PrintInDocumentLanguage]
     public async Task<IActionResult> Assessment(string lang, string organisation, Guid id, CancellationToken cancellationToken)
     {
         var found = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == organisation, cancellationToken);

@@ -41,7 +41,7 @@
       formats: ["header", "bold", "italic", "link", "list", "table"],
     });
     quill.root.setAttribute("lang", text.language);
-    quill.root.setAttribute("aria-label", host.getAttribute("aria-label") || "");
+    quill.root.setAttribute("aria-label", host.dataset.label || "");
     quill.root.setAttribute("role", "textbox");
     quill.root.setAttribute("aria-multiline", "true");
     load(pane.querySelector("template.initial-html").innerHTML);
