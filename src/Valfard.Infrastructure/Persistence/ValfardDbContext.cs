@@ -64,6 +64,8 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<Valfard.Domain.Assessments.AssessmentAlternative> AssessmentAlternatives => Set<Valfard.Domain.Assessments.AssessmentAlternative>();
     public DbSet<Valfard.Domain.Assessments.AreaImpact> AssessmentImpacts => Set<Valfard.Domain.Assessments.AreaImpact>();
     public DbSet<Indicators.StagedIndicatorValue> StagedIndicatorValues => Set<Indicators.StagedIndicatorValue>();
+    public DbSet<Valfard.Domain.Counties.CountyDelivery> CountyDeliveries => Set<Valfard.Domain.Counties.CountyDelivery>();
+    public DbSet<Valfard.Domain.Counties.SupportRequest> SupportRequests => Set<Valfard.Domain.Counties.SupportRequest>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

@@ -24,7 +24,9 @@ public sealed partial class ReportWorkflowService(
     AuditTrail audit,
     TimeProvider clock,
     ILogger<ReportWorkflowService> logger,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache)
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache,
+    County.CountyDeliveries countyDeliveries,
+    County.CountyNotices countyNotices)
 {
     /// <summary>Which roles may make a move: the welfare group's coordinator runs the report, the council's secretary records the decision.</summary>
     public static IReadOnlyList<string> RolesFor(WorkflowAction action) => action switch
@@ -101,6 +103,8 @@ public sealed partial class ReportWorkflowService(
         {
             // The public site shows the new version at once: its cached pages are dropped.
             await publicCache.EvictByTagAsync(PublicSite.PublicCache.Tag, cancellationToken);
+            // The county's coordinators were told in the same save; their mail goes out now.
+            countyNotices.Sent();
         }
         return OperationResult.Success;
     }
@@ -141,7 +145,9 @@ public sealed partial class ReportWorkflowService(
             db.ArchivedDocuments.Add(archived);
             hashes.Add($"{language} {archived.Sha256}");
         }
-        return $"version {version.Number}; PDF {string.Join(", ", hashes)}";
+        // A municipality's report goes to its county as part of publishing (the law sends the approved report there).
+        var delivery = await countyDeliveries.DeliverAsync(report, version, userId, now, cancellationToken);
+        return $"version {version.Number}; PDF {string.Join(", ", hashes)}{(delivery is null ? string.Empty : "; delivered to the county")}";
     }
 
     /// <summary>Who hears of a move: the welfare group while it works on the text, the council while it decides, everyone at the end.</summary>
