@@ -22,6 +22,7 @@ public sealed partial class DemoSeeder(
     DemoArchiveSeeder archive,
     DemoPlanSeeder plans,
     DemoAssessmentSeeder assessments,
+    DemoCountySeeder countySide,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Valfard-demo-2026!";
@@ -59,6 +60,7 @@ public sealed partial class DemoSeeder(
         await archive.SeedAsync(cancellationToken);
         await plans.SeedAsync(cancellationToken);
         await assessments.SeedAsync(cancellationToken);
+        await countySide.SeedAsync(cancellationToken);
         LogSeeded(logger);
     }
 

@@ -11,6 +11,7 @@ public static class DemoServices
         services.AddScoped<DemoArchiveSeeder>();
         services.AddScoped<DemoPlanSeeder>();
         services.AddScoped<DemoAssessmentSeeder>();
+        services.AddScoped<DemoCountySeeder>();
         return services;
     }
 }
