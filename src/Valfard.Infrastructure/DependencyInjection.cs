@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Valfard.Infrastructure.Mail;
@@ -77,7 +78,11 @@ public static class DependencyInjection
         }
         else
         {
-            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly));
+            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.SqliteMigrationsAssembly))
+                // SQLite rebuilds a table to change a column, and EF turns foreign keys off outside the transaction to
+                // do it; the warning says so for every such migration at a first start, which reads as a fault to a
+                // newcomer although nothing can be done about it.
+                .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
         }
     }
 

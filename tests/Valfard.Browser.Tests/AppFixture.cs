@@ -81,7 +81,7 @@ public sealed class AppFixture : IAsyncLifetime, IDisposable
         await page.GotoAsync("/account/login");
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("#Password").FillAsync(DemoPassword);
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(new Uri(BaseAddress, "/").ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);

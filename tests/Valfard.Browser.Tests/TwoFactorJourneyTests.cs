@@ -49,7 +49,7 @@ public sealed class TwoFactorJourneyTests(AppFixture app)
         await page.GotoAsync("/account/login");
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("#Password").FillAsync(AppFixture.DemoPassword);
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
         await page.WaitForLoadStateAsync();
         return page;
     }

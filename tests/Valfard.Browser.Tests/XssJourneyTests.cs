@@ -382,7 +382,7 @@ public sealed class XssJourneyTests(AppFixture app, ITestOutputHelper output)
             await page.GotoAsync("/account/login");
             await page.Locator("#Email").FillAsync(email);
             await page.Locator("#Password").FillAsync(AppFixture.DemoPassword);
-            await page.Locator("main form button[type=submit]").ClickAsync();
+            await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
             await page.WaitForURLAsync(new Uri(app.BaseAddress, "/").ToString());
         }
         return page;

@@ -14,6 +14,9 @@ public static class SpreadsheetText
 {
     public const char Separator = ';';
 
+    /// <summary>A number with a decimal comma, as Finnish and Swedish spreadsheets write it: still a number, not a formula.</summary>
+    private static readonly NumberFormatInfo DecimalComma = new() { NumberDecimalSeparator = ",", NegativeSign = "-" };
+
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     /// <summary>Whether a spreadsheet would read the text as a formula.</summary>
@@ -21,7 +24,8 @@ public static class SpreadsheetText
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-            && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            && !double.TryParse(text, NumberStyles.Float, DecimalComma, out _);
     }
 
     /// <summary>The text as a spreadsheet will show it and never run it.</summary>
@@ -42,16 +46,22 @@ public static class SpreadsheetText
     /// mark, CRLF between records, a field quoted when it holds a semicolon, a quote, a line break or surrounding
     /// spaces, quotes doubled inside quoted fields, and every field <see cref="Neutralised"/>.
     /// </summary>
-    public static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows)
+    public static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows) =>
+        Csv(columns, rows, CsvFormat.Spreadsheet);
+
+    /// <summary>The same, in the given format: <see cref="CsvFormat.Machine"/> for programs, with a comma and no byte order mark.</summary>
+    public static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows, CsvFormat format)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(format);
         var text = new StringBuilder();
         foreach (var row in new[] { columns }.Concat(rows))
         {
-            text.AppendJoin(Separator, row.Select(CsvField)).Append("\r\n");
+            text.AppendJoin(format.Separator, row.Select(field => CsvField(field, format.Separator))).Append("\r\n");
         }
-        return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(text.ToString())];
+        var body = Encoding.UTF8.GetBytes(text.ToString());
+        return format.ByteOrderMark ? [.. Utf8WithBom.GetPreamble(), .. body] : body;
     }
 
     /// <summary>
@@ -69,11 +79,31 @@ public static class SpreadsheetText
         }
     }
 
-    private static string CsvField(string field)
+    private static string CsvField(string field, char separator)
     {
         field = Neutralised(field ?? string.Empty);
-        return field.IndexOfAny([Separator, '"', '\r', '\n']) >= 0 || (field.Length > 0 && (char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1])))
+        return field.IndexOfAny([separator, '"', '\r', '\n']) >= 0 || (field.Length > 0 && (char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1])))
             ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
             : field;
+    }
+}
+
+/// <summary>
+/// How a CSV file is written. People open CSV in Excel, and Finnish and Swedish Excel read only a semicolon file with a
+/// decimal comma and a byte order mark as a table of numbers; programs expect RFC 4180's comma and a decimal point.
+/// </summary>
+public sealed record CsvFormat(char Separator, bool ByteOrderMark, string DecimalSeparator)
+{
+    public static readonly CsvFormat Spreadsheet = new(';', ByteOrderMark: true, DecimalSeparator: ",");
+    public static readonly CsvFormat Machine = new(',', ByteOrderMark: false, DecimalSeparator: ".");
+
+    /// <summary>
+    /// A number as this format writes it: never a thousands separator and always an ASCII minus, which Excel needs
+    /// (the Finnish culture's own minus is U+2212, which Excel reads as text).
+    /// </summary>
+    public string Number<T>(T value) where T : struct, IFormattable
+    {
+        var text = value.ToString(null, CultureInfo.InvariantCulture);
+        return DecimalSeparator == "." ? text : text.Replace(".", DecimalSeparator, StringComparison.Ordinal);
     }
 }

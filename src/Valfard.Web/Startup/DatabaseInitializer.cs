@@ -36,7 +36,7 @@ public sealed partial class DatabaseInitializer(
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
-            LogMigrating(logger, pending.Count, pending);
+            LogMigrating(logger, pending.Count, pending[0], pending[^1]);
         }
         await db.Database.MigrateAsync(cancellationToken);
         await FillCatalogueSearchTextAsync(cancellationToken);
@@ -46,6 +46,7 @@ public sealed partial class DatabaseInitializer(
 
         if (demo.Value.Demo)
         {
+            LogSeedingDemo(logger);
             await demoSeeder.SeedAsync(cancellationToken);
         }
         else
@@ -101,8 +102,11 @@ public sealed partial class DatabaseInitializer(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} database migration(s): {Migrations}")]
-    private static partial void LogMigrating(ILogger logger, int count, IReadOnlyList<string> migrations);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bringing the database up to date: {Count} migration(s), {First} … {Last}")]
+    private static partial void LogMigrating(ILogger logger, int count, string first, string last);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeding the demo data (the first start takes a few seconds more)")]
+    private static partial void LogSeedingDemo(ILogger logger);
 }
 
 public static partial class DatabaseStartup
@@ -118,5 +122,17 @@ public static partial class DatabaseStartup
         }
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        if (app.Configuration.GetValue<bool>("Valfard:Demo"))
+        {
+            // The last line a newcomer sees after `dotnet run`: where to go and how to get in.
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var addresses = string.Join(" ", app.Urls);
+                LogDemoReady(app.Logger, addresses);
+            });
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Valfard is ready with demo data: open {Addresses} and choose a demo account on the sign-in page")]
+    private static partial void LogDemoReady(ILogger logger, string addresses);
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Web.Tests.Account;
@@ -13,6 +15,7 @@ public sealed class LoginTests(ValfardFactory factory)
     [InlineData("council@demo.test", "Demokunta", "Esimerkkilä")]
     [InlineData("secretary@demo.test", "Demokunta", "Esimerkkilä")]
     [InlineData("editor@esimerkkila.test", "Esimerkkilä", "Demokunta")]
+    [InlineData("county@demo.test", "Demoalueen hyvinvointialue", "Esimerkkilä")]
     public async Task Every_demo_user_sees_their_own_organisation_and_not_the_other(string email, string own, string other)
     {
         using var browser = await Browser.SignedInAsync(factory, email);
@@ -35,6 +38,40 @@ public sealed class LoginTests(ValfardFactory factory)
         Assert.Contains(termHeading, html);
         Assert.Contains(signOut, html);
         Assert.Contains("2025\u20132029", html);
+    }
+
+    [Theory]
+    [InlineData("sv", "Demokonton", "Logga in som county@demo.test")]
+    [InlineData("fi", "Esittelytunnukset", "Kirjaudu: county@demo.test")]
+    public async Task With_demo_data_the_sign_in_page_lists_every_demo_account_and_one_click_signs_in(string language, string heading, string countyButton)
+    {
+        using var browser = Browser.Open(factory, language);
+        var html = await browser.GetHtmlAsync("/account/login");
+
+        Assert.Contains(heading, html);
+        Assert.Contains(countyButton, html);
+        foreach (var email in Valfard.Web.Startup.Demo.DemoSeeder.UserEmails)
+        {
+            Assert.Contains($"value=\"{email}\"", html);
+        }
+
+        // The account's own form carries the e-mail and password: posting it as it stands signs in.
+        var signIn = await browser.Client.PostAsync("/account/login", Browser.Form(Browser.TokenIn(html),
+            ("Email", "council@demo.test"), ("Password", Valfard.Web.Startup.Demo.DemoSeeder.Password), ("ReturnUrl", "")));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("Demokommun", await browser.GetHtmlAsync("/"));
+    }
+
+    [Fact]
+    public async Task Without_demo_data_the_sign_in_page_lists_no_accounts()
+    {
+        using var installation = factory.WithWebHostBuilder(builder => builder.UseSetting("Valfard:Demo", "false"));
+        using var client = installation.CreateClient(new() { AllowAutoRedirect = false });
+        var html = await client.GetStringAsync("/account/login");
+
+        Assert.Contains("id=\"Password\"", html);
+        Assert.DoesNotContain("coordinator@demo.test", html);
+        Assert.DoesNotContain(Valfard.Web.Startup.Demo.DemoSeeder.Password, html);
     }
 
     [Fact]

@@ -281,7 +281,29 @@ public sealed partial class PlanTests : IDisposable
         Assert.Equal(55000m, outreach.BudgetEuros);
         Assert.Equal("2025–2029", outreach.Schedule);
         Assert.Equal("HigherIsBetter", outreach.Indicators.Single().Direction);
-        Assert.Null(outreach.Indicators.Single().Actual);
+        // The term report's plan carries the latest value as the actual, as the plan page shows it.
+        Assert.Equal(118, outreach.Indicators.Single().Actual);
+        Assert.NotNull(outreach.Indicators.Single().ActualYear);
+
+        // The same plan as the residents' spreadsheet file: Swedish words for the codes, the actual value filled.
+        var localizer = _factory.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Valfard.Web.SharedResource>>();
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("sv-FI");
+        try
+        {
+            var sheet = Security.SpreadsheetFormulaTests.Rows(Valfard.Web.Features.PublicSite.OpenData.PlanSheet(termPlan, key => localizer[key]), ';');
+            Assert.Equal(["Rad", "Mål", "Kod", "Namn på finska", "Namn på svenska", "Status eller bedömning"], sheet[0][..6]);
+            var outreachRow = sheet.Single(r => r[2] == "T2.1" && r[0] == "åtgärd");
+            Assert.Equal("pågår", outreachRow[5].ToLowerInvariant());
+            var indicatorRow = sheet.First(r => r[2] == "T2.1" && r[0] == "åtgärdens indikator");
+            Assert.Equal("118", indicatorRow[Valfard.Web.Features.PublicSite.OpenData.PlanColumns.ToList().IndexOf("actual")]);
+            Assert.DoesNotContain(sheet.SelectMany(r => r), c => c.StartsWith("Plan.", StringComparison.Ordinal) || c.StartsWith("OpenData.", StringComparison.Ordinal)
+                || c is "InProgress" or "NotStarted" or "Done" or "HigherIsBetter");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
 
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         var round = await coordinator.GetHtmlAsync("/plan/follow-up/2025");

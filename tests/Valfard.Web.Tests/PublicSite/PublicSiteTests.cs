@@ -183,11 +183,13 @@ public sealed class PublicSiteTests : IDisposable
         var csv = await resident.Client.GetAsync($"/fi{Published}/indicators.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        var text = System.Text.Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
-        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("section;indicator_id;indicator;unit;source;region;region_kind;gender;year;value", lines[0]);
-        Assert.True(lines.Length > 5);
-        Assert.Contains(lines, l => l.Contains(";Demokunta;", StringComparison.Ordinal));
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(0xEF, bytes[0]);
+        var rows = Security.SpreadsheetFormulaTests.Rows(bytes, ',');
+        Assert.Equal(["section", "indicator_id", "indicator", "unit", "source", "region", "region_kind", "gender", "year", "value"], rows[0]);
+        Assert.True(rows.Count > 5);
+        Assert.Contains(rows, r => r[5] == "Demokunta" && r[6] == "own" && r[7] is "total" or "female" or "male");
+        Assert.Contains(rows, r => r[9].Contains('.', StringComparison.Ordinal));
 
         var json = await resident.Client.GetAsync($"/sv{Published}/data.json");
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
@@ -199,6 +201,43 @@ public sealed class PublicSiteTests : IDisposable
         var plan = await resident.Client.GetAsync($"/fi{Published}/plan.csv");
         Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await resident.Client.GetAsync("/fi/demo/hyvinvointikertomus-2025-2029/data.json")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("fi", "Indikaattori", "Sukupuoli", "oma alue", "yhteensä", "Tila tai arvio")]
+    [InlineData("sv", "Indikator", "Kön", "eget område", "totalt", "Status eller bedömning")]
+    public async Task Open_data_for_people_opens_as_a_table_in_finnish_and_swedish_excel(string lang, string indicatorColumn,
+        string genderColumn, string ownArea, string total, string statusColumn)
+    {
+        using var resident = Browser.Open(_factory);
+
+        var response = await resident.Client.GetAsync($"/{lang}{Published}/indicators-excel.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var rows = Security.SpreadsheetFormulaTests.Rows(bytes, ';');
+        Assert.Contains(indicatorColumn, rows[0]);
+        Assert.Contains(genderColumn, rows[0]);
+        var values = rows.Skip(1).ToList();
+        Assert.Contains(values, r => r[6] == ownArea && r[7] == total);
+        // A decimal comma, never a point; and no code such as "own" or "total" left untranslated.
+        Assert.Contains(values, r => r[9].Contains(',', StringComparison.Ordinal));
+        Assert.DoesNotContain(values, r => r[9].Contains('.', StringComparison.Ordinal));
+        Assert.DoesNotContain(values, r => r[6] is "own" or "county" or "country" || r[7] is "total" or "female" or "male");
+
+        var comparisons = Security.SpreadsheetFormulaTests.Rows(await resident.Client.GetByteArrayAsync($"/{lang}{Published}/comparisons-excel.csv"), ';');
+        Assert.Equal(OpenData.ComparisonSheetColumns.Count, comparisons[0].Count);
+        Assert.DoesNotContain(comparisons.SelectMany(r => r), c => c.StartsWith("OpenData.", StringComparison.Ordinal)
+            || c.StartsWith("Statistics.", StringComparison.Ordinal) || c.StartsWith("Overview.", StringComparison.Ordinal));
+
+        // The published 2021–2025 report has no plan of its own (the plan belongs to 2025–2029): a header in words only.
+        var plan = Security.SpreadsheetFormulaTests.Rows(await resident.Client.GetByteArrayAsync($"/{lang}{Published}/plan-excel.csv"), ';');
+        Assert.Contains(statusColumn, plan[0]);
+
+        var page = await resident.GetHtmlAsync($"/{lang}{Published}");
+        Assert.Contains("indicators-excel.csv", page);
+        Assert.Contains("/indicators.csv", page);
     }
 
     [Fact]

@@ -46,12 +46,20 @@ public sealed class SpreadsheetFormulaTests
         var measure = new PlanMeasureSnapshot("T1.1", Formulas[2], Formulas[3], Formulas[4], null, Formulas[5], -1200.5m, "Ongoing", 40, null, [indicator]);
         var goal = new PlanGoalSnapshot("T1", Formulas[1], Formulas[0], null, null, null, Formulas[5], null, [measure], [indicator]);
 
-        var cells = Cells(OpenData.PlanCsv(new PlanSnapshot("Suunnitelma", "Plan", null, [goal])));
+        var snapshot = new PlanSnapshot("Suunnitelma", "Plan", null, [goal]);
+        var cells = Cells(OpenData.PlanCsv(snapshot), ',');
 
         AssertNoCellRuns(cells);
         Assert.Contains("-1.5", cells);
         Assert.Contains("-1200.5", cells);
         Assert.Contains("'" + Formulas[2], cells);
+
+        // The people's file writes the same numbers with a decimal comma and an ASCII minus, still numbers and not text.
+        var sheet = Cells(OpenData.PlanSheet(snapshot, key => key));
+        AssertNoCellRuns(sheet);
+        Assert.Contains("-1,5", sheet);
+        Assert.Contains("-1200,5", sheet);
+        Assert.Contains("'" + Formulas[2], sheet);
     }
 
     [Fact]
@@ -107,10 +115,14 @@ public sealed class SpreadsheetFormulaTests
     }
 
     /// <summary>Every cell of a semicolon CSV as a spreadsheet program reads it (RFC 4180 unquoting).</summary>
-    internal static List<string> Cells(byte[] csv)
+    internal static List<string> Cells(byte[] csv, char separator = ';') => [.. Rows(csv, separator).SelectMany(r => r)];
+
+    /// <summary>The records of a CSV file with the given separator, each as its unquoted fields.</summary>
+    internal static List<List<string>> Rows(byte[] csv, char separator)
     {
         var text = Encoding.UTF8.GetString(csv).TrimStart('\uFEFF');
-        var cells = new List<string>();
+        var rows = new List<List<string>>();
+        var row = new List<string>();
         var cell = new StringBuilder();
         var quoted = false;
         for (var i = 0; i < text.Length; i++)
@@ -136,17 +148,29 @@ public sealed class SpreadsheetFormulaTests
             {
                 quoted = true;
             }
-            else if (c is ';' or '\n')
+            else if (c == separator)
             {
-                cells.Add(cell.ToString());
+                row.Add(cell.ToString());
                 cell.Clear();
+            }
+            else if (c == '\n')
+            {
+                row.Add(cell.ToString());
+                cell.Clear();
+                rows.Add(row);
+                row = [];
             }
             else if (c != '\r')
             {
                 cell.Append(c);
             }
         }
-        return cells;
+        if (cell.Length > 0 || row.Count > 0)
+        {
+            row.Add(cell.ToString());
+            rows.Add(row);
+        }
+        return rows;
     }
 
     internal static void AssertNoCellRuns(IEnumerable<string> cells) =>

@@ -46,7 +46,8 @@ public sealed class PlanSnapshotSource(ValfardDbContext db, PlanReader reader) :
         PlanIndicatorSnapshot Indicator(FollowUpIndicator i)
         {
             var series = data.Series.GetValueOrDefault(i.Id);
-            var actual = year is { } y ? data.Actual(i, y) : null;
+            // A comprehensive report has no follow-up year: it carries the latest value, as the plan page shows it.
+            var actual = data.Actual(i, year ?? int.MaxValue);
             return new PlanIndicatorSnapshot(series?.NameFi ?? string.Empty, series?.NameSv ?? string.Empty, i.Baseline, i.BaselineYear,
                 i.Target, i.TargetYear, actual?.Value, actual?.Year, i.Direction.ToString());
         }

@@ -5,13 +5,16 @@ using Valfard.Domain.Plans;
 using Valfard.Domain.Statistics;
 using Valfard.Web.Common;
 using Valfard.Web.Features.Documents;
+using Valfard.Web.Features.Indicators;
 
 namespace Valfard.Web.Features.PublicSite;
 
 /// <summary>
-/// A published version's indicator values and plan as open data, taken from the frozen snapshot so the files say
-/// exactly what the council approved. CSV is semicolon-separated UTF-8 with BOM (opens in Finnish Excel), numbers
-/// with a full stop; JSON carries the same and the decision.
+/// A published version's indicator values, comparisons and plan as open data, taken from the frozen snapshot so the
+/// files say exactly what the council approved. Each comes twice: for programs (RFC 4180 with a comma, a decimal
+/// point, stable snake_case codes, documented in docs/operations.md) and for people (Finnish and Swedish Excel's
+/// convention: semicolon, decimal comma, UTF-8 with BOM, headers and codes in the reader's language). JSON carries the
+/// machine form and the decision.
 /// </summary>
 public static class OpenData
 {
@@ -54,28 +57,68 @@ public static class OpenData
         Csv(IndicatorColumns, IndicatorRows(document).Select(r => (IReadOnlyList<string>)
             [r.Section, Number(r.IndicatorId), r.Indicator, r.Unit, r.Source, r.Region, r.RegionKind, r.Gender, Number(r.Year), Number(r.Value)]));
 
+    /// <summary>The indicator values for people: the same rows, with the region kind and gender in words.</summary>
+    public static byte[] IndicatorsSheet(ReportDocument document, TextLookup text) =>
+        Sheet(IndicatorColumns, text, IndicatorRows(document).Select(r => (IReadOnlyList<object?>)
+            [r.Section, r.IndicatorId, r.Indicator, r.Unit, r.Source, r.Region, new Word($"OpenData.RegionKind.{r.RegionKind}"),
+                new Word($"Gender.{Pascal(r.Gender)}"), r.Year, r.Value]));
+
     /// <summary>
     /// The comparisons and trends exactly as the approved version froze them. Versions approved before the
     /// significance tests have none, and give a header only.
     /// </summary>
-    public static IReadOnlyList<ComparisonRow> ComparisonRows(ReportDocument document)
+    public static IReadOnlyList<ComparisonRow> ComparisonRows(ReportDocument document) =>
+        [.. Comparisons(document).Select(c => new ComparisonRow(c.Section, c.Indicator.Id, c.Indicator.Title, c.Indicator.Unit,
+            c.Indicator.TrendRegion ?? string.Empty, c.Analysis.Year, c.Analysis.Value, c.Analysis.AbsValue, c.Analysis.Lower95,
+            c.Analysis.Upper95, c.Analysis.Lower998, c.Analysis.Upper998, Code(c.Analysis.NoInterval), c.Analysis.SmallNumbers,
+            c.Verdict?.Kind, c.Verdict?.Name, c.Verdict?.Value, c.Verdict is null ? null : Code(c.Verdict.Result.Outcome),
+            c.Verdict?.Result.SignificantAt, Code(c.Verdict?.Result.Reason), Code(c.Analysis.Trend.Outcome), Code(c.Analysis.Trend.Reason),
+            c.Analysis.Trend.PointsUsed > 0 ? c.Analysis.Trend.FromYear : null, c.Analysis.Trend.PointsUsed > 0 ? c.Analysis.Trend.ToYear : null))];
+
+    /// <summary>Columns of the comparisons for people: what a reader needs to follow a verdict, said in words.</summary>
+    public static readonly IReadOnlyList<string> ComparisonSheetColumns =
+    [
+        "section", "indicator_id", "indicator", "unit", "region", "year", "value", "lower95", "upper95", "no_interval_reason",
+        "small_numbers", "benchmark", "benchmark_value", "verdict", "verdict_explained", "trend", "trend_explained", "trend_from",
+        "trend_to",
+    ];
+
+    /// <summary>The comparisons for people: verdicts and trends in the reader's words, with the sentence the report page shows.</summary>
+    public static byte[] ComparisonsSheet(ReportDocument document, TextLookup text) =>
+        Sheet(ComparisonSheetColumns, text, Comparisons(document).Select(c =>
+        {
+            var a = c.Analysis;
+            var v = c.Verdict;
+            var trendUsed = a.Trend.PointsUsed > 0;
+            return (IReadOnlyList<object?>)
+            [
+                c.Section, c.Indicator.Id, c.Indicator.Title, c.Indicator.Unit, c.Indicator.TrendRegion ?? string.Empty, a.Year, a.Value,
+                a.Lower95, a.Upper95, a.NoIntervalResourceKey is { } noInterval ? new Word(noInterval) : null, a.SmallNumbers,
+                v is null ? null : v.Kind == BenchmarkSeries.PeersKind ? new Word("Analysis.PeersName") : v.Name, v?.Value,
+                v is null ? null : new Word($"OpenData.Verdict.{v.Result.Outcome}"), v is null ? null : new Word(v.Result.ResourceKey),
+                new Word($"Overview.Trend.{a.Trend.Outcome}"), new Word(a.Trend.ResourceKey), trendUsed ? a.Trend.FromYear : null,
+                trendUsed ? a.Trend.ToYear : null,
+            ];
+        }));
+
+    private sealed record Comparison(string Section, IndicatorPageViewModel Indicator, IndicatorAnalysis Analysis, BenchmarkVerdict? Verdict);
+
+    /// <summary>One entry per analysed indicator and benchmark, or one without a benchmark when none was compared.</summary>
+    private static IEnumerable<Comparison> Comparisons(ReportDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var rows = new List<ComparisonRow>();
         foreach (var section in document.Sections)
         {
             foreach (var indicator in section.Indicators.Where(i => i.Analysis is not null))
             {
-                var a = indicator.Analysis!;
-                var verdicts = a.Comparisons.Count > 0 ? a.Comparisons.Select(v => (BenchmarkVerdict?)v) : [null];
-                rows.AddRange(verdicts.Select(v => new ComparisonRow($"{section.Number} {section.Title}", indicator.Id, indicator.Title, indicator.Unit,
-                    indicator.TrendRegion ?? string.Empty, a.Year, a.Value, a.AbsValue, a.Lower95, a.Upper95, a.Lower998, a.Upper998,
-                    Code(a.NoInterval), a.SmallNumbers, v?.Kind, v?.Name, v?.Value, v is null ? null : Code(v.Result.Outcome),
-                    v?.Result.SignificantAt, Code(v?.Result.Reason), Code(a.Trend.Outcome), Code(a.Trend.Reason),
-                    a.Trend.PointsUsed > 0 ? a.Trend.FromYear : null, a.Trend.PointsUsed > 0 ? a.Trend.ToYear : null)));
+                var analysis = indicator.Analysis!;
+                var verdicts = analysis.Comparisons.Count > 0 ? analysis.Comparisons.Select(v => (BenchmarkVerdict?)v) : [null];
+                foreach (var verdict in verdicts)
+                {
+                    yield return new Comparison($"{section.Number} {section.Title}", indicator, analysis, verdict);
+                }
             }
         }
-        return rows;
     }
 
     public static byte[] ComparisonsCsv(ReportDocument document) =>
@@ -94,21 +137,35 @@ public static class OpenData
 
     private static string? Code<T>(T value) where T : struct, Enum => Code((T?)value);
 
-    public static byte[] PlanCsv(PlanSnapshot? plan)
+    public static byte[] PlanCsv(PlanSnapshot? plan) =>
+        Csv(PlanColumns, PlanRows(plan).Select(r => (IReadOnlyList<string>)[.. r.Select(MachineCell)]));
+
+    /// <summary>The plan for people: row kinds, statuses, assessments and directions in the reader's words.</summary>
+    public static byte[] PlanSheet(PlanSnapshot? plan, TextLookup text) => Sheet(PlanColumns, text, PlanRows(plan));
+
+    /// <summary>The plan's rows with codes as <see cref="Word"/>s: machine files write the code, people's files the word.</summary>
+    private static IEnumerable<IReadOnlyList<object?>> PlanRows(PlanSnapshot? plan)
     {
-        var rows = new List<IReadOnlyList<string>>();
         foreach (var goal in plan?.Goals ?? [])
         {
-            rows.Add(["goal", goal.Code, goal.Code, goal.TitleFi, goal.TitleSv, goal.Assessment ?? "", "", "", "", "", "", "", "", "", "", "", "", "", ""]);
-            rows.AddRange(goal.Indicators.Select(i => IndicatorCells("goal_indicator", goal.Code, goal.Code, i)));
+            yield return [new Word("OpenData.Row.goal", "goal"), goal.Code, goal.Code, goal.TitleFi, goal.TitleSv,
+                goal.Assessment is { } assessment ? new Word($"Plan.Assessment.{assessment}", assessment) : null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null];
+            foreach (var row in goal.Indicators)
+            {
+                yield return IndicatorCells("goal_indicator", goal.Code, goal.Code, row);
+            }
             foreach (var measure in goal.Measures)
             {
-                rows.Add(["measure", goal.Code, measure.Code, measure.TitleFi, measure.TitleSv, measure.Status, measure.Responsible ?? "",
-                    measure.Schedule ?? "", Number(measure.BudgetEuros), Number(measure.ProgressPercent), "", "", "", "", "", "", "", "", ""]);
-                rows.AddRange(measure.Indicators.Select(i => IndicatorCells("measure_indicator", goal.Code, measure.Code, i)));
+                yield return [new Word("OpenData.Row.measure", "measure"), goal.Code, measure.Code, measure.TitleFi, measure.TitleSv,
+                    new Word($"Plan.MeasureStatus.{measure.Status}", measure.Status), measure.Responsible, measure.Schedule,
+                    measure.BudgetEuros, measure.ProgressPercent, null, null, null, null, null, null, null, null, null];
+                foreach (var row in measure.Indicators)
+                {
+                    yield return IndicatorCells("measure_indicator", goal.Code, measure.Code, row);
+                }
             }
         }
-        return Csv(PlanColumns, rows);
     }
 
     public static byte[] JsonDocument(PublicReportPage page) =>
@@ -133,14 +190,50 @@ public static class OpenData
             plan = page.Document.Plan,
         }, Json);
 
-    private static string[] IndicatorCells(string row, string goal, string code, PlanIndicatorSnapshot i) =>
-        [row, goal, code, "", "", "", "", "", "", "", i.NameFi, i.NameSv, Number(i.Baseline), Number(i.BaselineYear), Number(i.Target),
-            Number(i.TargetYear), Number(i.Actual), Number(i.ActualYear), i.Direction];
+    private static IReadOnlyList<object?> IndicatorCells(string row, string goal, string code, PlanIndicatorSnapshot i) =>
+        [new Word($"OpenData.Row.{row}", row), goal, code, null, null, null, null, null, null, null, i.NameFi, i.NameSv, i.Baseline,
+            i.BaselineYear, i.Target, i.TargetYear, i.Actual, i.ActualYear, new Word($"Plan.Direction.{i.Direction}", i.Direction)];
+
+    /// <summary>
+    /// A coded value: programs read <see cref="Code"/>, people the text of <see cref="ResourceKey"/> in their language.
+    /// </summary>
+    public sealed record Word(string ResourceKey, string? Code = null);
+
+    /// <summary>Turns a resource key into the reader's text; the public controller passes its localizer.</summary>
+    public delegate string TextLookup(string resourceKey);
+
+    private static byte[] Sheet(IReadOnlyList<string> columns, TextLookup text, IEnumerable<IReadOnlyList<object?>> rows) =>
+        SpreadsheetText.Csv([.. columns.Select(c => text($"OpenData.Column.{c}"))],
+            rows.Select(r => (IReadOnlyList<string>)[.. r.Select(cell => PeopleCell(cell, text))]), CsvFormat.Spreadsheet);
+
+    private static string PeopleCell(object? cell, TextLookup text) => cell switch
+    {
+        null => string.Empty,
+        Word word => text(word.ResourceKey),
+        bool yes => text(yes ? "OpenData.Yes" : "OpenData.No"),
+        string plain => plain,
+        IFormattable number => CsvFormat.Spreadsheet.Number(Convert.ToDouble(number, CultureInfo.InvariantCulture)),
+        _ => cell.ToString() ?? string.Empty,
+    };
+
+    private static string MachineCell(object? cell) => cell switch
+    {
+        null => string.Empty,
+        Word word => word.Code ?? word.ResourceKey,
+        bool yes => yes ? "true" : "false",
+        string plain => plain,
+        IFormattable number => CsvFormat.Machine.Number(Convert.ToDouble(number, CultureInfo.InvariantCulture)),
+        _ => cell.ToString() ?? string.Empty,
+    };
+
+    /// <summary>"female" → "Female": the gender codes of the indicator rows name the resource keys of the page.</summary>
+    private static string Pascal(string code) => code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..];
 
     private static string Number<T>(T? value) where T : struct, IFormattable =>
         value is { } v ? v.ToString(null, CultureInfo.InvariantCulture) : string.Empty;
 
     private static string Number<T>(T value) where T : struct, IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
 
-    private static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows) => SpreadsheetText.Csv(columns, rows);
+    private static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows) =>
+        SpreadsheetText.Csv(columns, rows, CsvFormat.Machine);
 }

@@ -102,7 +102,7 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
 
     /// <summary>Open data: the published version's indicator values, its plan, or both as JSON.</summary>
     [OutputCache(PolicyName = PublicCache.Policy)]
-    [HttpGet("{organisation:" + SlugPattern + "}/{report:" + SlugPattern + "}/{file:regex(^(indicators\\.csv|comparisons\\.csv|plan\\.csv|data\\.json)$)}")]
+    [HttpGet("{organisation:" + SlugPattern + "}/{report:" + SlugPattern + "}/{file:regex(^((indicators|comparisons|plan)(-excel)?\\.csv|data\\.json)$)}")]
     public async Task<IActionResult> OpenDataFile(string lang, string organisation, string report, string file, CancellationToken cancellationToken)
     {
         var model = await site.ReportAsync(organisation, report, lang, cancellationToken);
@@ -116,9 +116,15 @@ public sealed class PublicController(PublicSiteService site, ResidentFeedbackSer
             "indicators.csv" => File(OpenData.IndicatorsCsv(model.Document), "text/csv; charset=utf-8", name),
             "plan.csv" => File(OpenData.PlanCsv(model.Document.Plan), "text/csv; charset=utf-8", name),
             "comparisons.csv" => File(OpenData.ComparisonsCsv(model.Document), "text/csv; charset=utf-8", name),
+            "indicators-excel.csv" => File(OpenData.IndicatorsSheet(model.Document, Text), "text/csv; charset=utf-8", name),
+            "plan-excel.csv" => File(OpenData.PlanSheet(model.Document.Plan, Text), "text/csv; charset=utf-8", name),
+            "comparisons-excel.csv" => File(OpenData.ComparisonsSheet(model.Document, Text), "text/csv; charset=utf-8", name),
             _ => File(OpenData.JsonDocument(model), "application/json; charset=utf-8", name),
         };
     }
+
+    /// <summary>Column names and coded values of the people's files, in the language of the address.</summary>
+    private string Text(string resourceKey) => localizer[resourceKey];
 
     /// <summary>A resident's comment on the report; it waits for the coordinator before it is shown.</summary>
     [HttpPost("{organisation:" + SlugPattern + "}/{report:" + SlugPattern + "}/feedback")]

@@ -30,9 +30,22 @@ public sealed partial class DemoSeeder(
     public static readonly Guid DemokommunId = new("0d3e0000-0000-4000-8000-000000000995");
     public static readonly Guid EsimerkkilaId = new("0d3e0000-0000-4000-8000-000000000996");
 
-    /// <summary>The demo's published accounts; they sign in with the password alone even where two-factor sign-in is required.</summary>
-    public static readonly IReadOnlyList<string> UserEmails =
-        ["admin@demo.test", "coordinator@demo.test", "editor@demo.test", "council@demo.test", "secretary@demo.test", "editor@esimerkkila.test", "county@demo.test"];
+    /// <summary>
+    /// The demo's published accounts, listed on the sign-in page in Development so a newcomer need not look them up;
+    /// they sign in with the password alone even where two-factor sign-in is required.
+    /// </summary>
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("coordinator@demo.test", "Role.Coordinator", "Demokunta", "Demokommun"),
+        new("editor@demo.test", "Role.Editor", "Demokunta", "Demokommun"),
+        new("council@demo.test", "Role.CouncilMember", "Demokunta", "Demokommun"),
+        new("secretary@demo.test", "Role.CouncilSecretary", "Demokunta", "Demokommun"),
+        new("admin@demo.test", "Role.SystemAdmin", "Demokunta", "Demokommun"),
+        new("county@demo.test", "Role.Coordinator", "Demoalueen hyvinvointialue", "Demoregionens välfärdsområde"),
+        new("editor@esimerkkila.test", "Role.Editor", "Esimerkkilä", "Esimerkkilä"),
+    ];
+
+    public static readonly IReadOnlyList<string> UserEmails = [.. Accounts.Select(a => a.Email)];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -113,4 +126,10 @@ public sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data is in place")]
     private static partial void LogSeeded(ILogger logger);
+}
+
+/// <param name="RoleKey">Resource key of the account's main role, shown in the reader's language.</param>
+public sealed record DemoAccount(string Email, string RoleKey, string OrganisationNameFi, string OrganisationNameSv)
+{
+    public string OrganisationName(string language) => language == "sv" ? OrganisationNameSv : OrganisationNameFi;
 }
