@@ -10,6 +10,9 @@ public enum OutgoingMailKind
 
     /// <summary>A coordinator tells the system admins that an indicator's shared setting (its direction) looks wrong.</summary>
     IndicatorFeedback = 3,
+
+    /// <summary>An in-app notification that is also mailed (a report delivered to the county, a support request answered).</summary>
+    Notice = 4,
 }
 
 /// <summary>
@@ -24,6 +27,8 @@ public class OutgoingMail : IVersioned
     public const int ErrorMaxLength = 500;
     public const int MessageMaxLength = 1000;
     public const int SenderMaxLength = 400;
+    public const int NoticeKindMaxLength = 100;
+    public const int LinkMaxLength = 500;
 
     /// <summary>After this many failed attempts (about a day of retries) the mail is given up and logged as an error.</summary>
     public const int MaxAttempts = 8;
@@ -66,8 +71,29 @@ public class OutgoingMail : IVersioned
         };
     }
 
+    /// <summary>
+    /// The mail twin of a <see cref="Notification"/>: its kind (a resource key, worded at sending time in
+    /// <paramref name="language"/>), its text and the local link the mail points to.
+    /// </summary>
+    public static OutgoingMail AboutNotice(string recipient, string language, string noticeKind, string text, string link, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(noticeKind);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(link);
+        return new OutgoingMail(OutgoingMailKind.Notice, recipient, language, now)
+        {
+            NoticeKind = noticeKind.Length <= NoticeKindMaxLength ? noticeKind : noticeKind[..NoticeKindMaxLength],
+            Message = text.Length <= MessageMaxLength ? text : text[..MessageMaxLength],
+            Link = link.Length <= LinkMaxLength ? link : link[..LinkMaxLength],
+        };
+    }
+
     public Guid Id { get; private set; }
     public OutgoingMailKind Kind { get; private set; }
+
+    /// <summary>For a notice: the notification's kind key and the local link (the text is in <see cref="Message"/>).</summary>
+    public string? NoticeKind { get; private set; }
+    public string? Link { get; private set; }
 
     /// <summary>For indicator feedback: the indicator, who wrote (name and organisation) and what.</summary>
     public int? IndicatorId { get; private set; }

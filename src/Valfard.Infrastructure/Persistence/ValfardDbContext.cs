@@ -67,6 +67,8 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<Valfard.Domain.Negotiations.Negotiation> Negotiations => Set<Valfard.Domain.Negotiations.Negotiation>();
     public DbSet<Valfard.Domain.Assessments.ArchivedAssessmentDocument> ArchivedAssessmentDocuments => Set<Valfard.Domain.Assessments.ArchivedAssessmentDocument>();
     public DbSet<Indicators.StagedIndicatorValue> StagedIndicatorValues => Set<Indicators.StagedIndicatorValue>();
+    public DbSet<Valfard.Domain.Counties.CountyDelivery> CountyDeliveries => Set<Valfard.Domain.Counties.CountyDelivery>();
+    public DbSet<Valfard.Domain.Counties.SupportRequest> SupportRequests => Set<Valfard.Domain.Counties.SupportRequest>();
 
     /// <summary>Read by the tenant filter on every query; EF evaluates it per context instance.</summary>
     public Guid? CurrentOrganisationId => currentOrganisation.OrganisationId;

@@ -17,6 +17,7 @@ using Valfard.Web.Common;
 using Valfard.Web.Features.Account;
 using Valfard.Web.Features.Admin;
 using Valfard.Web.Features.Assessments;
+using Valfard.Web.Features.County;
 using Valfard.Web.Features.Documents;
 using Valfard.Web.Features.Feedback;
 using Valfard.Web.Features.FollowUp;
@@ -107,7 +108,7 @@ public static class ServiceSetup
         services.AddScoped<ActorResolver>();
         services.AddAccount(configuration, environment).AddAdmin(configuration).AddHome().AddNotifications();
         services.AddReports().AddSections().AddWorkflow().AddDocuments(configuration);
-        services.AddPlans().AddFollowUp().AddIndicators(configuration).AddStandardSets().AddPublicSite().AddFeedback().AddAssessments().AddNegotiations();
+        services.AddPlans().AddFollowUp().AddIndicators(configuration).AddStandardSets().AddPublicSite().AddFeedback().AddAssessments().AddNegotiations().AddCounty();
         services.AddScoped<DatabaseInitializer>();
         services.AddDemoSeeding();
         services.AddScoped<BootstrapAdmin>();

@@ -15,6 +15,8 @@ public sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgoin
         builder.Property(m => m.LastError).HasMaxLength(OutgoingMail.ErrorMaxLength);
         builder.Property(m => m.Sender).HasMaxLength(OutgoingMail.SenderMaxLength);
         builder.Property(m => m.Message).HasMaxLength(OutgoingMail.MessageMaxLength);
+        builder.Property(m => m.NoticeKind).HasMaxLength(OutgoingMail.NoticeKindMaxLength);
+        builder.Property(m => m.Link).HasMaxLength(OutgoingMail.LinkMaxLength);
         builder.HasIndex(m => m.GaveUpAt);
     }
 }

@@ -61,6 +61,11 @@ public sealed class AccountMail(
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Cultures.Normalize(mail.Language));
         try
         {
+            if (mail.Kind == OutgoingMailKind.Notice)
+            {
+                await sender.SendAsync(Notice(mail, user), cancellationToken);
+                return true;
+            }
             if (mail.Kind == OutgoingMailKind.IndicatorFeedback)
             {
                 await sender.SendAsync(IndicatorFeedback(mail, user), cancellationToken);
@@ -87,6 +92,16 @@ public sealed class AccountMail(
             ?? throw new InvalidOperationException("No route reaches Indicators/Show."));
         return new EmailMessage(admin.Email!, localizer["Mail.IndicatorFeedbackSubject", id],
             localizer["Mail.IndicatorFeedbackBody", admin.DisplayName, mail.Sender ?? string.Empty, id, mail.Message ?? string.Empty, link]);
+    }
+
+    /// <summary>A notification as mail, worded in the recipient's language, with a link to where it leads.</summary>
+    private EmailMessage Notice(OutgoingMail mail, ApplicationUser recipient)
+    {
+        // Notification kinds read as a lead-in ("Report delivered to the county:"); a subject needs no colon.
+        var what = localizer[mail.NoticeKind ?? string.Empty].Value.TrimEnd(':', ' ');
+        var link = publicAddress.Link(mail.Link is { Length: > 0 } local && local.StartsWith('/') ? local : "/notifications");
+        return new EmailMessage(recipient.Email!, localizer["Mail.NoticeSubject", what],
+            localizer["Mail.NoticeBody", recipient.DisplayName, what, mail.Message ?? string.Empty, link]);
     }
 
     private async Task<string> BuildLinkAsync(ApplicationUser user)

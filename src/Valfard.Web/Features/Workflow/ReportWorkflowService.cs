@@ -26,7 +26,9 @@ public sealed partial class ReportWorkflowService(
     AuditTrail audit,
     TimeProvider clock,
     ILogger<ReportWorkflowService> logger,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache)
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache,
+    County.CountyDeliveries countyDeliveries,
+    County.CountyNotices countyNotices)
 {
     /// <summary>
     /// Which roles may make a move: the welfare group's coordinator runs the report, the secretary records the board's and
@@ -114,6 +116,8 @@ public sealed partial class ReportWorkflowService(
         {
             // The public site shows the new version at once: its cached pages are dropped.
             await publicCache.EvictByTagAsync(PublicSite.PublicCache.Tag, cancellationToken);
+            // The county's coordinators were told in the same save; their mail goes out now.
+            countyNotices.Sent();
         }
         return OperationResult.Success;
     }
@@ -187,7 +191,9 @@ public sealed partial class ReportWorkflowService(
             db.ArchivedDocuments.Add(archived);
             hashes.Add($"{language} {archived.Sha256}");
         }
-        return $"version {version.Number}; PDF {string.Join(", ", hashes)}";
+        // A municipality's report goes to its county as part of publishing (the law sends the approved report there).
+        var delivery = await countyDeliveries.DeliverAsync(report, version, userId, now, cancellationToken);
+        return $"version {version.Number}; PDF {string.Join(", ", hashes)}{(delivery is null ? string.Empty : "; delivered to the county")}";
     }
 
     /// <summary>

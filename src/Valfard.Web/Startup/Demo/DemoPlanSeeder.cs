@@ -138,7 +138,8 @@ public sealed class DemoPlanSeeder(ValfardDbContext db)
         }
         var term = await db.CouncilTerms.FirstAsync(t => t.StartDate == new DateOnly(2025, 6, 1), cancellationToken);
         var report = await db.Reports.IgnoreQueryFilters(all)
-            .FirstOrDefaultAsync(r => r.OrganisationId == DemoSeeder.DemokommunId && r.Kind == ReportKind.Comprehensive, cancellationToken);
+            .FirstOrDefaultAsync(r => r.OrganisationId == DemoSeeder.DemokommunId && r.Kind == ReportKind.Comprehensive
+                && r.CouncilTermId == term.Id, cancellationToken);
         var users = await db.Users.IgnoreQueryFilters(all).Where(u => u.OrganisationId == DemoSeeder.DemokommunId)
             .ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
         var sectors = await db.Sectors.IgnoreQueryFilters(all).Where(s => s.OrganisationId == DemoSeeder.DemokommunId)

@@ -23,6 +23,7 @@ public sealed partial class DemoSeeder(
     DemoPlanSeeder plans,
     DemoAssessmentSeeder assessments,
     DemoNegotiationSeeder negotiations,
+    DemoCountySeeder countySide,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Valfard-demo-2026!";
@@ -73,6 +74,7 @@ public sealed partial class DemoSeeder(
         await archive.SeedAsync(cancellationToken);
         await plans.SeedAsync(cancellationToken);
         await assessments.SeedAsync(cancellationToken);
+        await countySide.SeedAsync(cancellationToken);
         await negotiations.SeedAsync(cancellationToken);
         LogSeeded(logger);
     }

@@ -12,6 +12,7 @@ public static class DemoServices
         services.AddScoped<DemoPlanSeeder>();
         services.AddScoped<DemoAssessmentSeeder>();
         services.AddScoped<DemoNegotiationSeeder>();
+        services.AddScoped<DemoCountySeeder>();
         return services;
     }
 }
