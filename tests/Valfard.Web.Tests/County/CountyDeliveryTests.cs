@@ -27,6 +27,7 @@ public sealed class CountyDeliveryTests : IDisposable
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", "en");
         await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview);
+        await ApprovalWorkflowTests.ThroughBoardAsync(_factory, coordinator, report.Id);
         await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SendToCouncil);
         Assert.Equal(HttpStatusCode.Redirect,
             (await ApprovalWorkflowTests.MoveAsync(secretary, report.Id, WorkflowAction.Approve, ApprovalWorkflowTests.Decision)).StatusCode);

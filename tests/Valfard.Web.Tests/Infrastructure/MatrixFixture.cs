@@ -99,6 +99,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
     private Guid _demoCoordinatorId;
     private Guid _assessmentId, _alternativeId, _impactId, _areaId, _publicAssessmentId;
     private Guid _negotiationId, _negotiationItemId, _participantId, _agreementId;
+
+    /// <summary>An id nothing has: for deliveries, support requests and kept copies the matrix's organisations never have.</summary>
+    private static readonly Guid MissingId = new("0000dead-0000-4000-8000-00000000beef");
     private int _serial;
 
     public async Task InitializeAsync()
@@ -283,6 +286,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
             "itemId" => G(_negotiationItemId),
             "participantId" => G(_participantId),
             "agreementId" => G(_agreementId),
+            "municipalityId" => G(DemoSeeder.DemokommunId),
+            "planId" => G(_planId),
+            "documentId" => G(MissingId),
             "id" when fresh is { } f => G(f),
             "id" => controller switch
             {
@@ -301,6 +307,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "FollowUpIndicatorsController" => G(_planIndicatorId),
                 "ReportsController" => G(_reportId),
                 "DocumentsController" when action.Method.Name == "Pdf" => G(_archivedReportId),
+                "DocumentsController" => G(_reportId),
                 "WorkflowController" => G(_reportId),
                 "TemplateController" => G(_templateSectionId),
                 "OrganisationsController" => G(DemoSeeder.DemokommunId),
@@ -310,6 +317,7 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 "AssessmentAreasController" => G(_areaId),
                 "PublicAssessmentsController" => G(_publicAssessmentId),
                 "NegotiationsController" => G(_negotiationId),
+                "CountyController" or "SupportController" => G(MissingId),
                 _ => throw new InvalidOperationException($"No route value for id of {action.Key}"),
             },
             _ => throw new InvalidOperationException($"No route value for {parameter} of {action.Key}"),

@@ -65,11 +65,10 @@ public sealed class PlanCsvTests : IDisposable
         // Add a measure whose texts need every kind of quoting, so the round trip covers them too.
         var (records, problem) = PlanCsv.Read(first);
         Assert.Null(problem);
-        Assert.Equal(1 + 5 + 17, records.Count);
-        var tricky = new List<IReadOnlyList<string>>(records.Skip(1).Select(r => r.Fields))
-        {
-            TrickyMeasure,
-        };
+        Assert.Equal(1 + 6 + 17, records.Count); // header, five goals and the shared goal YT1, seventeen measures
+        // The tricky measure belongs to goal T5: it goes after T5's rows, before the shared goal YT1, where the export puts it.
+        var tricky = new List<IReadOnlyList<string>>(records.Skip(1).Select(r => r.Fields));
+        tricky.Insert(tricky.FindIndex(f => f[0] == "goal" && f[2] == "YT1"), TrickyMeasure);
         var withTricky = PlanCsv.Write(tricky);
 
         await RemoveDemoPlanAsync();
@@ -82,7 +81,7 @@ public sealed class PlanCsvTests : IDisposable
 
         var imported = await UploadAsync(coordinator, withTricky);
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
-        Assert.Equal(5, await _factory.QueryAsync(db => db.Goals.IgnoreQueryFilters().CountAsync()));
+        Assert.Equal(6, await _factory.QueryAsync(db => db.Goals.IgnoreQueryFilters().CountAsync())); // five and the shared goal YT1
         Assert.Equal(18, await _factory.QueryAsync(db => db.Measures.IgnoreQueryFilters().CountAsync()));
 
         var second = await coordinator.Client.GetByteArrayAsync("/plan/export.csv");

@@ -272,7 +272,8 @@ public sealed partial class PlanTests : IDisposable
         Assert.NotNull(termPlan);
         Assert.Null(termPlan.FollowUpYear);
         Assert.Equal(("Hyvinvointisuunnitelma 2025–2029", "Välfärdsplan 2025–2029"), (termPlan.TitleFi, termPlan.TitleSv));
-        Assert.Equal(["T1", "T2", "T3", "T4", "T5"], termPlan.Goals.Select(g => g.Code));
+        // YT1 is the shared goal the demo's 2026 negotiation with the county put into the plan.
+        Assert.Equal(["T1", "T2", "T3", "T4", "T5", "YT1"], termPlan.Goals.Select(g => g.Code));
         Assert.Equal(17, termPlan.Goals.Sum(g => g.Measures.Count));
         Assert.All(termPlan.Goals, g => Assert.Null(g.Assessment));
         var outreach = termPlan.Goals[1].Measures[0];

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Reports;
 using Valfard.Web.Tests.Infrastructure;
+using Valfard.Web.Startup.Demo;
 
 namespace Valfard.Web.Tests.Reports;
 
@@ -113,6 +114,7 @@ public sealed class ReportAuthoringTests : IDisposable
         // The council approves the comprehensive report, then a new version is started and a draft written that nobody approved.
         using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", "en");
         await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, comprehensive.Id, WorkflowAction.SubmitForReview);
+        await Workflow.ApprovalWorkflowTests.ThroughBoardAsync(_factory, coordinator, comprehensive.Id);
         await Workflow.ApprovalWorkflowTests.MoveAsync(coordinator, comprehensive.Id, WorkflowAction.SendToCouncil);
         Assert.Equal(HttpStatusCode.Redirect,
             (await Workflow.ApprovalWorkflowTests.MoveAsync(secretary, comprehensive.Id, WorkflowAction.Approve, Workflow.ApprovalWorkflowTests.Decision)).StatusCode);
@@ -151,8 +153,9 @@ public sealed class ReportAuthoringTests : IDisposable
         var template = await coordinator.GetHtmlAsync("/template");
         Assert.Contains("Lapset ja lapsiperheet", template);
         var version = System.Text.RegularExpressions.Regex.Match(template, "name=\"version\" value=\"([^\"]+)\"").Groups[1].Value;
-        var parent = await _factory.QueryAsync(db => db.ReportTemplates.IgnoreQueryFilters().SelectMany(t => t.Sections)
-            .Where(s => s.TitleFi == "Väestön hyvinvointi, terveys ja palvelut").Select(s => s.Id).SingleAsync());
+        // Demokommun's template: the demo county has one of its own since it writes a regional report.
+        var parent = await _factory.QueryAsync(db => db.ReportTemplates.IgnoreQueryFilters().Where(t => t.OrganisationId == DemoSeeder.DemokommunId)
+            .SelectMany(t => t.Sections).Where(s => s.TitleFi == "Väestön hyvinvointi, terveys ja palvelut").Select(s => s.Id).SingleAsync());
 
         var added = await coordinator.PostFormAsync("/template", "/template/add",
             ("parentId", parent.ToString()), ("titleFi", "Maahan muuttaneet"), ("titleSv", "Inflyttade"), ("version", version));

@@ -81,6 +81,7 @@ public static class AuthorizationPolicyTable
         ["POST Sections.SaveText"] = Allow(Coordinator, Editor),
         ["POST Sections.AddIndicator"] = Allow(Coordinator, Editor),
         ["POST Sections.RemoveIndicator"] = Allow(Coordinator, Editor),
+        ["POST Sections.ShowAssessments"] = Allow(Coordinator, Editor),
         ["POST Sections.SetStatus"] = Allow(Coordinator, Editor),
         ["GET Sections.History"] = Allow(Coordinator, Editor),
         ["POST Sections.Restore"] = Allow(Coordinator, Editor),
@@ -114,6 +115,9 @@ public static class AuthorizationPolicyTable
         ["GET Workflow.Confirm"] = Allow(Coordinator, CouncilSecretary),
         ["POST Workflow.Confirm"] = Allow(Coordinator, CouncilSecretary),
         ["GET Documents.Pdf"] = Allow(Coordinator, Editor, CouncilMember, CouncilSecretary),
+        // A kept board or council copy the matrix's report does not have: the allowed roles get 404.
+        ["GET Documents.Submitted"] = Allow(Coordinator, Editor, CouncilMember, CouncilSecretary).Except(Coordinator, Outcome.NotFound)
+            .Except(Editor, Outcome.NotFound).Except(CouncilMember, Outcome.NotFound).Except(CouncilSecretary, Outcome.NotFound),
 
         // ---- the organisation's report template
         ["GET Template.Index"] = OwnData(Coordinator),
@@ -234,6 +238,8 @@ public static class AuthorizationPolicyTable
         ["POST Assessments.Decide"] = Allow(Coordinator, Editor),
         ["GET Assessments.Print"] = Allow(Coordinator, Editor),
         ["GET Assessments.Pdf"] = Allow(Coordinator, Editor),
+        // The demo's decided assessment was decided before archiving existed: it has no archived PDF.
+        ["GET Assessments.Archived"] = Allow(Coordinator, Editor).Except(Coordinator, Outcome.NotFound).Except(Editor, Outcome.NotFound),
         ["GET AssessmentAreas.Index"] = OwnData(Coordinator),
         ["GET AssessmentAreas.New"] = OwnData(Coordinator),
         ["POST AssessmentAreas.New"] = OwnData(Coordinator),
@@ -241,8 +247,10 @@ public static class AuthorizationPolicyTable
         ["POST AssessmentAreas.Edit"] = Allow(Coordinator),
         ["POST AssessmentAreas.Retire"] = Allow(Coordinator),
         ["POST AssessmentAreas.Restore"] = Allow(Coordinator),
+        ["POST AssessmentAreas.Move"] = Allow(Coordinator),
         ["GET PublicAssessments.Index"] = Anyone(),
         ["GET PublicAssessments.Assessment"] = Anyone(), // Demokommun's published school network assessment
+        ["GET PublicAssessments.Pdf"] = Everyone(Outcome.NotFound), // published, but decided before PDFs were archived
 
         // ---- the plan's yearly follow-up (year 2025 is Demokommun's round)
         ["GET FollowUp.Index"] = SignedIn(),
@@ -295,6 +303,23 @@ public static class AuthorizationPolicyTable
         ["POST Negotiations.FollowUp"] = Allow(Coordinator),
         ["GET Negotiations.Print"] = Allow(Coordinator),
         ["GET Negotiations.Pdf"] = Allow(Coordinator),
+
+        // ---- the county's side: the matrix's organisations are municipalities, so every county page answers their
+        // allowed roles 404 (CountyAccess), and a member's support request the matrix does not have answers 404 too.
+        ["GET County.Index"] = OwnData(Coordinator, Editor).Except(Coordinator, Outcome.NotFound).Except(Editor, Outcome.NotFound)
+            .ExceptOther(Coordinator, Outcome.NotFound).ExceptOther(Editor, Outcome.NotFound),
+        ["GET County.Delivered"] = Allow(Coordinator, Editor).Except(Coordinator, Outcome.NotFound).Except(Editor, Outcome.NotFound),
+        ["GET County.Pdf"] = Allow(Coordinator, Editor).Except(Coordinator, Outcome.NotFound).Except(Editor, Outcome.NotFound),
+        ["GET County.Plan"] = Allow(Coordinator, Editor).Except(Coordinator, Outcome.NotFound).Except(Editor, Outcome.NotFound),
+        ["GET County.Support"] = OwnData(Coordinator, Editor).Except(Coordinator, Outcome.NotFound).Except(Editor, Outcome.NotFound)
+            .ExceptOther(Coordinator, Outcome.NotFound).ExceptOther(Editor, Outcome.NotFound),
+        ["GET County.Answer"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["POST County.Answer"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["POST County.Close"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
+        ["GET Support.Index"] = OwnData(Coordinator),
+        ["GET Support.New"] = OwnData(Coordinator),
+        ["POST Support.New"] = OwnData(Coordinator),
+        ["POST Support.Close"] = Allow(Coordinator).Except(Coordinator, Outcome.NotFound),
 
         ["GET Feedback.Index"] = OwnData(Coordinator),
         ["POST Feedback.Handle"] = Allow(Coordinator),

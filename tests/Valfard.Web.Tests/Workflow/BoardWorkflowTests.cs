@@ -148,8 +148,9 @@ public sealed class BoardWorkflowTests : IDisposable
         var version = await _factory.QueryAsync(db => db.ReportVersions.IgnoreQueryFilters().AsNoTracking().SingleAsync(v => v.ReportId == report.Id));
         Assert.Null(version.BoardDecision);
         var reading = WebUtility.HtmlDecode(await council.GetHtmlAsync($"/reports/{report.Id}/read"));
-        Assert.Contains("The council's decision", reading);
-        Assert.DoesNotContain("The board's decision", reading);
+        // Inside the document its labels follow the document's language (Finnish here), as in the council PDF.
+        Assert.Contains("Valtuuston päätös", reading);
+        Assert.DoesNotContain("Hallituksen päätös", reading);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -254,9 +254,11 @@ public sealed record ImpactView(Guid Id, Guid AlternativeId, ImpactDirection? Di
 public sealed record FollowUpDevelopment(IndicatorEvidence Indicator, IReadOnlyList<(int Year, string Value)> Values, string? ChangeText);
 
 /// <summary>The print view and the PDF: the document, the CSS (inlined for Chromium, linked in the browser).</summary>
-public sealed class AssessmentPrintViewModel
+public sealed class AssessmentPrintViewModel : IPrintedInLanguage
 {
     public required AssessmentDocument Document { get; init; }
+
+    public string DocumentLanguage => Document.Language;
     public string? Css { get; init; }
     public required DateTimeOffset PrintedAt { get; init; }
 

@@ -123,9 +123,11 @@ public sealed class NegotiationPageViewModel
     public bool HasPlan { get; init; }
 }
 
-public sealed class NegotiationPrintViewModel
+public sealed class NegotiationPrintViewModel : Valfard.Web.Features.Assessments.IPrintedInLanguage
 {
     public required NegotiationDocument Document { get; init; }
+
+    public string DocumentLanguage => Document.Language;
     public string? Css { get; init; }
     public DateTimeOffset PrintedAt { get; init; }
 }

@@ -30,6 +30,10 @@ public static partial class AuditDetails
         {
             return $"{translate($"ObservationKind.{kind.Groups["kind"].Value}")}: {kind.Groups["text"].Value}";
         }
+        if (action is "County.Support.Asked" && Enum.TryParse<Valfard.Domain.Counties.SupportKind>(details, out _))
+        {
+            return translate($"County.Support.Kind.{details}");
+        }
         return details;
     }
 
