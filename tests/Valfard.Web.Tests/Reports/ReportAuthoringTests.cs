@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Reports;
-using Valfard.Web.Tests.Infrastructure;
 using Valfard.Web.Startup.Demo;
+using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Web.Tests.Reports;
 
