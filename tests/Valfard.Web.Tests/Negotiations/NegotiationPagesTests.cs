@@ -145,9 +145,9 @@ public sealed class NegotiationPagesTests(ValfardFactory factory)
         var (otherCountyId, outsiderId) = await factory.QueryAsync(async db =>
         {
             var suffix = Guid.NewGuid().ToString("N")[..6];
-            var otherCounty = new Organisation(Guid.NewGuid(), OrganisationKind.WellbeingServicesCounty, $"Toinen alue {suffix}", "", "9" + suffix[..1],
+            var otherCounty = new Organisation(Guid.NewGuid(), OrganisationKind.WellbeingServicesCounty, $"Toinen alue {suffix}", "", "9" + Random.Shared.Next(9).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 OrganisationLanguages.Finnish, $"toinen-{suffix}");
-            var outsider = new Organisation(Guid.NewGuid(), OrganisationKind.Municipality, $"Ulkokunta {suffix}", "", "98" + suffix[..1],
+            var outsider = new Organisation(Guid.NewGuid(), OrganisationKind.Municipality, $"Ulkokunta {suffix}", "", "98" + Random.Shared.Next(10).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 OrganisationLanguages.Finnish, $"ulko-{suffix}");
             outsider.AssignToCounty(otherCounty);
             db.Organisations.AddRange(otherCounty, outsider);

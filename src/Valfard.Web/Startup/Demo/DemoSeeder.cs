@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
 using Valfard.Infrastructure.Identity;
+using Valfard.Infrastructure.Mail;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Web.Features.Admin;
 
@@ -69,6 +70,9 @@ public sealed partial class DemoSeeder(
         await EnsureUserAsync("secretary@demo.test", "Sanna Sihteeri", DemokommunId, [Roles.CouncilSecretary], [], cancellationToken);
         await EnsureUserAsync("editor@esimerkkila.test", "Eeva Esimerkki", EsimerkkilaId, [Roles.Editor], ["education"], cancellationToken);
         await EnsureUserAsync("county@demo.test", "Helmi Hyvinvointialue", CountyId, [Roles.Coordinator], [], cancellationToken);
+        // Seeding goes through the real services, which queue notices (a delivery to the county, an answered support
+        // request): the demo's history is not news to anyone, so what seeding queued is dropped at the end.
+        var queuedBefore = await db.OutgoingMail.Select(m => m.Id).ToListAsync(cancellationToken);
         await reports.SeedAsync(cancellationToken);
         await indicators.SeedAsync(cancellationToken);
         await archive.SeedAsync(cancellationToken);
@@ -76,6 +80,7 @@ public sealed partial class DemoSeeder(
         await assessments.SeedAsync(cancellationToken);
         await countySide.SeedAsync(cancellationToken);
         await negotiations.SeedAsync(cancellationToken);
+        await db.OutgoingMail.Where(m => m.Kind == OutgoingMailKind.Notice && !queuedBefore.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
         LogSeeded(logger);
     }
 
