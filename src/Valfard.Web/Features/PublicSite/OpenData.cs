@@ -54,8 +54,8 @@ public static class OpenData
                 series.Region, series.RegionKind, series.Gender.ToString().ToLowerInvariant(), point.Year, point.Value)];
 
     public static byte[] IndicatorsCsv(ReportDocument document) =>
-        Csv(IndicatorColumns, IndicatorRows(document).Select(r => (IReadOnlyList<string>)
-            [r.Section, Number(r.IndicatorId), r.Indicator, r.Unit, r.Source, r.Region, r.RegionKind, r.Gender, Number(r.Year), Number(r.Value)]));
+        Csv(IndicatorColumns, IndicatorRows(document).Select(r => (IReadOnlyList<object?>)
+            [r.Section, r.IndicatorId, r.Indicator, r.Unit, r.Source, r.Region, r.RegionKind, r.Gender, r.Year, r.Value]));
 
     /// <summary>The indicator values for people: the same rows, with the region kind and gender in words.</summary>
     public static byte[] IndicatorsSheet(ReportDocument document, TextLookup text) =>
@@ -125,13 +125,11 @@ public static class OpenData
     }
 
     public static byte[] ComparisonsCsv(ReportDocument document) =>
-        Csv(ComparisonColumns, ComparisonRows(document).Select(r => (IReadOnlyList<string>)
+        Csv(ComparisonColumns, ComparisonRows(document).Select(r => (IReadOnlyList<object?>)
         [
-            r.Section, Number(r.IndicatorId), r.Indicator, r.Unit, r.Region, Number(r.Year), Number(r.Value), Number(r.AbsValue),
-            Number(r.Lower95), Number(r.Upper95), Number(r.Lower998), Number(r.Upper998), r.NoIntervalReason ?? string.Empty,
-            r.SmallNumbers ? "true" : "false", r.BenchmarkKind ?? string.Empty, r.Benchmark ?? string.Empty, Number(r.BenchmarkValue),
-            r.Verdict ?? string.Empty, Number(r.SignificantAt), r.NotComparedReason ?? string.Empty, r.Trend ?? string.Empty,
-            r.TrendNotCalculatedReason ?? string.Empty, Number(r.TrendFrom), Number(r.TrendTo),
+            r.Section, r.IndicatorId, r.Indicator, r.Unit, r.Region, r.Year, r.Value, r.AbsValue, r.Lower95, r.Upper95, r.Lower998,
+            r.Upper998, r.NoIntervalReason, r.SmallNumbers, r.BenchmarkKind, r.Benchmark, r.BenchmarkValue, r.Verdict, r.SignificantAt,
+            r.NotComparedReason, r.Trend, r.TrendNotCalculatedReason, r.TrendFrom, r.TrendTo,
         ]));
 
     /// <summary>Enum values as snake_case codes, stable for programs that read the files.</summary>
@@ -140,8 +138,7 @@ public static class OpenData
 
     private static string? Code<T>(T value) where T : struct, Enum => Code((T?)value);
 
-    public static byte[] PlanCsv(PlanSnapshot? plan) =>
-        Csv(PlanColumns, PlanRows(plan).Select(r => (IReadOnlyList<string>)[.. r.Select(MachineCell)]));
+    public static byte[] PlanCsv(PlanSnapshot? plan) => Csv(PlanColumns, PlanRows(plan));
 
     /// <summary>The plan for people: row kinds, statuses, assessments and directions in the reader's words.</summary>
     public static byte[] PlanSheet(PlanSnapshot? plan, TextLookup text) => Sheet(PlanColumns, text, PlanRows(plan));
@@ -205,38 +202,27 @@ public static class OpenData
     /// <summary>Turns a resource key into the reader's text; the public controller passes its localizer.</summary>
     public delegate string TextLookup(string resourceKey);
 
+    /// <summary>A file for people: column names and coded cells in the reader's words, numbers with a decimal comma.</summary>
     private static byte[] Sheet(IReadOnlyList<string> columns, TextLookup text, IEnumerable<IReadOnlyList<object?>> rows) =>
         SpreadsheetText.Csv([.. columns.Select(c => text($"OpenData.Column.{c}"))],
-            rows.Select(r => (IReadOnlyList<string>)[.. r.Select(cell => PeopleCell(cell, text))]), CsvFormat.Spreadsheet);
+            rows.Select(r => (IReadOnlyList<string>)[.. r.Select(cell => Cell(cell, CsvFormat.Spreadsheet, text))]), CsvFormat.Spreadsheet);
 
-    private static string PeopleCell(object? cell, TextLookup text) => cell switch
+    /// <summary>A file for programs: the column codes, coded cells as their codes, numbers with a decimal point.</summary>
+    private static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows) =>
+        SpreadsheetText.Csv(columns, rows.Select(r => (IReadOnlyList<string>)[.. r.Select(cell => Cell(cell, CsvFormat.Machine, null))]),
+            CsvFormat.Machine);
+
+    /// <summary>One cell in either form; <paramref name="text"/> is null for programs, which read codes and true/false.</summary>
+    private static string Cell(object? cell, CsvFormat format, TextLookup? text) => cell switch
     {
         null => string.Empty,
-        Word word => text(word.ResourceKey),
-        bool yes => text(yes ? "OpenData.Yes" : "OpenData.No"),
+        Word word => text is null ? word.Code ?? word.ResourceKey : text(word.ResourceKey),
+        bool yes => text is null ? (yes ? "true" : "false") : text(yes ? "OpenData.Yes" : "OpenData.No"),
         string plain => plain,
-        IFormattable number => CsvFormat.Spreadsheet.Number(Convert.ToDouble(number, CultureInfo.InvariantCulture)),
-        _ => cell.ToString() ?? string.Empty,
-    };
-
-    private static string MachineCell(object? cell) => cell switch
-    {
-        null => string.Empty,
-        Word word => word.Code ?? word.ResourceKey,
-        bool yes => yes ? "true" : "false",
-        string plain => plain,
-        IFormattable number => CsvFormat.Machine.Number(Convert.ToDouble(number, CultureInfo.InvariantCulture)),
+        IFormattable number => format.Number(Convert.ToDouble(number, CultureInfo.InvariantCulture)),
         _ => cell.ToString() ?? string.Empty,
     };
 
     /// <summary>"female" → "Female": the gender codes of the indicator rows name the resource keys of the page.</summary>
     private static string Pascal(string code) => code.Length == 0 ? code : char.ToUpperInvariant(code[0]) + code[1..];
-
-    private static string Number<T>(T? value) where T : struct, IFormattable =>
-        value is { } v ? v.ToString(null, CultureInfo.InvariantCulture) : string.Empty;
-
-    private static string Number<T>(T value) where T : struct, IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
-
-    private static byte[] Csv(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows) =>
-        SpreadsheetText.Csv(columns, rows, CsvFormat.Machine);
 }
