@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Valfard.Domain.Assessments;
 using Valfard.Domain.Statistics;
+using Valfard.Web.Features.Documents;
 
 namespace Valfard.Web.Features.Assessments;
 

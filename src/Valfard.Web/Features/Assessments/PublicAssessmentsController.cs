@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Web.Common;
+using Valfard.Web.Features.Documents;
 using Valfard.Web.Features.PublicSite;
 
 namespace Valfard.Web.Features.Assessments;

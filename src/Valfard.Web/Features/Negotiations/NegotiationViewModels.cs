@@ -123,7 +123,7 @@ public sealed class NegotiationPageViewModel
     public bool HasPlan { get; init; }
 }
 
-public sealed class NegotiationPrintViewModel : Valfard.Web.Features.Assessments.IPrintedInLanguage
+public sealed class NegotiationPrintViewModel : Valfard.Web.Features.Documents.IPrintedInLanguage
 {
     public required NegotiationDocument Document { get; init; }
 

@@ -274,7 +274,7 @@ public sealed partial class NegotiationsController(
     // ---- print and PDF
 
     [HttpGet("{id:guid}/print")]
-    [Valfard.Web.Features.Assessments.PrintInDocumentLanguage]
+    [Valfard.Web.Features.Documents.PrintInDocumentLanguage]
     public async Task<IActionResult> Print(Guid id, string? lang, CancellationToken cancellationToken) =>
         await documents.PrintAsync(id, DocumentLanguage(lang), inlineCss: false, cancellationToken) is { } model ? View("Print", model) : NotFound();
 

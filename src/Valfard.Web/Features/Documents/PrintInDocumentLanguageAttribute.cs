@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Valfard.Web.Localization;
 
-namespace Valfard.Web.Features.Assessments;
+namespace Valfard.Web.Features.Documents;
 
 /// <summary>A print view's model: the document's own language, which its labels follow.</summary>
 public interface IPrintedInLanguage
