@@ -24,7 +24,7 @@ public sealed class AssessmentJourneyTests(AppFixture app)
         await page.GetByLabel("Valmisteleva toimielin").FillAsync("Vapaa-aikalautakunta");
         await page.GetByLabel("Vaihtoehto, jota verrataan nollavaihtoehtoon").FillAsync("Nuorisotila siirtyy kirjaston yläkertaan");
         await page.GetByLabel("Lapsivaikutusten arviointi").CheckAsync();
-        await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("Arviointi aloitettiin.");
         await Check("assessment");
         var address = page.Url;
@@ -46,7 +46,7 @@ public sealed class AssessmentJourneyTests(AppFixture app)
             {
                 await page.GetByLabel("Ei vaikutusta").CheckAsync();
             }
-            await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
+            await page.Locator("main form button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("Tallennettu.");
         }
         await Assertions.Expect(page.Locator("table.summary-table a", new() { HasTextString = "Arvioi" })).ToHaveCountAsync(0);
@@ -56,7 +56,7 @@ public sealed class AssessmentJourneyTests(AppFixture app)
         await page.GetByLabel("Valmistelijan johtopäätös").FillAsync("Siirto lisää nuorten kohtaamispaikkoja kirjaston aukioloaikoina.");
         await page.GetByLabel("Kyllä").CheckAsync();
         await page.GetByLabel("Miten heitä kuultiin").FillAsync("Nuorisovaltuusto ja nuorisotilan kävijät kuultiin kyselyllä.");
-        await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("Tallennettu.");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Kaikki tarvittava on täytetty.");
 

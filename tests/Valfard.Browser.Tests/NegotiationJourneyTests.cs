@@ -33,14 +33,14 @@ public sealed class NegotiationJourneyTests(AppFixture app)
         await page.GetByLabel("Vuosi").FillAsync("2026");
         await page.GetByLabel("Neuvottelupäivä").FillAsync("2026-12-15");
         await page.GetByLabel("Etäkokous").CheckAsync();
-        await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("Neuvottelu on sovittu.");
         await Check("negotiation-scheduled");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Lisää asia esityslistalle" }).ClickAsync();
         await Check("item");
         await page.GetByLabel("Asia", new() { Exact = true }).FillAsync("Hyvinvointialueen tuki kunnan vuosiraportille");
-        await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("Tallennettu.");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ehdotetut asiat" }).ClickAsync();
         await Check("suggestions");
@@ -59,7 +59,7 @@ public sealed class NegotiationJourneyTests(AppFixture app)
         await Check("agreement");
         await page.GetByLabel("Hyvinvointialueen tuki").CheckAsync();
         await page.GetByLabel("Sovittu asia suomeksi").FillAsync("Hyvinvointialue kommentoi vuosiraportin luonnosta maaliskuussa");
-        await page.Locator("form:has(#Password) button[type=submit]").ClickAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator("#flash")).ToContainTextAsync("Tallennettu.");
         await Check("negotiation-held");
         await page.SetViewportSizeAsync(390, 844);

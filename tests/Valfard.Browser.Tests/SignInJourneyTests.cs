@@ -17,7 +17,7 @@ public sealed class SignInJourneyTests(AppFixture app)
 
         await page.GetByLabel("Sähköpostiosoite").FillAsync("coordinator@demo.test");
         await page.GetByLabel("Salasana").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demokunta");
         await Assertions.Expect(page.GetByText("2025–2029", new() { Exact = true })).ToBeVisibleAsync();
@@ -41,7 +41,7 @@ public sealed class SignInJourneyTests(AppFixture app)
 
         await page.GetByLabel("E-mail address").FillAsync("editor@demo.test");
         await page.GetByLabel("Password").FillAsync("Wrong-password-1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Sign-in failed");
         await Assertions.Expect(page.GetByLabel("E-mail address")).ToHaveValueAsync("editor@demo.test");
@@ -87,7 +87,7 @@ public sealed class SignInJourneyTests(AppFixture app)
         await page.GotoAsync("/account/login");
         await page.GetByLabel("Sähköpostiosoite").FillAsync("editor@demo.test");
         await page.GetByLabel("Salasana").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demokunta");
 
         var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions

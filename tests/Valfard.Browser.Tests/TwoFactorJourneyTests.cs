@@ -38,7 +38,7 @@ public sealed class TwoFactorJourneyTests(AppFixture app)
         await AssertNoViolationsAsync(second);
         await second.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, "two-factor-second-step-fi.png"), FullPage = true });
         await second.GetByLabel("Todennussovelluksen koodi").FillAsync(Totp.CodeAt(key, app.Factory.Clock.Object.GetUtcNow()));
-        await second.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään" }).ClickAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Kirjaudu sisään", Exact = true }).ClickAsync();
 
         await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demokunta");
     }

@@ -94,7 +94,7 @@ public sealed class CountyService(ValfardDbContext db, CountyAccess access, Time
             Language = language,
             MemberName = member.NameIn(language),
             Document = ReportDocumentBuilder.ReadSnapshot(version.SnapshotJson, documentLanguage),
-            Decision = new DocumentDecision(version.Number, version.Decision, version.ApprovedAt, version.PublishedAt),
+            Decision = DocumentDecision.Of(version),
             DeliveredAt = delivery.DeliveredAt,
             Files = await access.ArchivedFilesAsync(deliveryId, cancellationToken),
         };
