@@ -57,6 +57,12 @@ public class ReportSection : IOrganisationOwned, IVersioned
     /// </summary>
     public bool ListsAssessments { get; private set; }
 
+    /// <summary>
+    /// The indicator of the block "Member municipalities compared" (issue 18 §3): the county's members, the county
+    /// and the whole country side by side for the latest year. Null when the section has no such block; one per section.
+    /// </summary>
+    public int? MembersIndicatorId { get; private set; }
+
     public IReadOnlyCollection<SectionEditor> Editors => _editors.AsReadOnly();
     public IReadOnlyCollection<SectionText> Texts => _texts.AsReadOnly();
 
@@ -87,6 +93,23 @@ public class ReportSection : IOrganisationOwned, IVersioned
             throw new DomainException("Sections.AssessmentsOnlyInText");
         }
         ListsAssessments = show;
+    }
+
+    /// <summary>
+    /// Inserts (an indicator) or removes (null) the members-comparison block. Only a county's regional report has
+    /// member municipalities to compare, and only text sections hold blocks.
+    /// </summary>
+    public void CompareMembers(int? indicatorId, ReportKind reportKind)
+    {
+        if (indicatorId is not null && reportKind != ReportKind.Regional)
+        {
+            throw new DomainException("Sections.MembersOnlyInRegional");
+        }
+        if (indicatorId is not null && Purpose != SectionPurpose.Text)
+        {
+            throw new DomainException("Sections.MembersOnlyInText");
+        }
+        MembersIndicatorId = indicatorId;
     }
 
     /// <summary>Gives the section to a sector and its editors, with an optional deadline.</summary>

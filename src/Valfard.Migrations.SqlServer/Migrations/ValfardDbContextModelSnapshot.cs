@@ -2631,6 +2631,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<bool>("ListsAssessments")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("MembersIndicatorId")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2671,6 +2674,8 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MembersIndicatorId");
 
                     b.HasIndex("OrganisationId");
 
@@ -3992,6 +3997,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>
                 {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("MembersIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Valfard.Domain.Reports.ReportSection", null)
                         .WithMany()
                         .HasForeignKey("ParentId")

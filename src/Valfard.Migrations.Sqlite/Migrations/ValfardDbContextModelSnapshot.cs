@@ -2618,6 +2618,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<bool>("ListsAssessments")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MembersIndicatorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -2658,6 +2661,8 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MembersIndicatorId");
 
                     b.HasIndex("OrganisationId");
 
@@ -3976,6 +3981,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Valfard.Domain.Reports.ReportSection", b =>
                 {
+                    b.HasOne("Valfard.Domain.Indicators.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("MembersIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Valfard.Domain.Reports.ReportSection", null)
                         .WithMany()
                         .HasForeignKey("ParentId")

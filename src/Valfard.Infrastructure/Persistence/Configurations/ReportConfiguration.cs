@@ -45,6 +45,8 @@ public sealed class ReportSectionConfiguration : IEntityTypeConfiguration<Report
         builder.HasIndex(s => s.OrganisationId);
         builder.HasOne<ReportSection>().WithMany().HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Sector>().WithMany().HasForeignKey(s => s.SectorId).OnDelete(DeleteBehavior.Restrict);
+        // Restrict: the catalogue is replaced by imports, never deleted while a members-comparison block uses it.
+        builder.HasOne<Domain.Indicators.Indicator>().WithMany().HasForeignKey(s => s.MembersIndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Editors).WithOne().HasForeignKey(e => e.SectionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Texts).WithOne().HasForeignKey(t => t.SectionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Editors).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -6,6 +6,7 @@ public static class CountyServices
     public static IServiceCollection AddCounty(this IServiceCollection services)
     {
         services.AddScoped<CountyAccess>();
+        services.AddScoped<MembersComparison>();
         services.AddScoped<CountyNotices>();
         services.AddScoped<CountyDeliveries>();
         services.AddScoped<CountyService>();

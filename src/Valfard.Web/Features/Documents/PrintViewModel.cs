@@ -42,3 +42,6 @@ public sealed record ConsiderationMark(ConsiderationStage Stage, DateOnly? SentO
 
 /// <summary>The decision page: the board's decision first (it prepares), then the council's.</summary>
 public sealed record DecisionPageView(BoardDecision? Board, DocumentDecision? Council);
+
+/// <summary>The members-comparison block, with the section's anchor for ids and the heading level of its title (0: no title, the page has one).</summary>
+public sealed record MembersView(DocumentMembers Members, string Anchor, int HeadingLevel);

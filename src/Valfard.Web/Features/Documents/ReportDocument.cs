@@ -62,7 +62,26 @@ public sealed record DocumentSection(
     /// frozen with the snapshot. A snapshot taken before the block existed reads back as empty.
     /// </summary>
     public IReadOnlyList<DocumentAssessment> Assessments { get; init; } = [];
+
+    /// <summary>
+    /// The block "Member municipalities compared" of a regional report, with its numbers and verdicts as they stood
+    /// when the document was built; frozen with the snapshot. Null when the section has none.
+    /// </summary>
+    public DocumentMembers? Members { get; init; }
 }
+
+/// <summary>One indicator across a county's member municipalities, the county and the whole country, for the latest year.</summary>
+/// <param name="Year">The latest year any of the rows has a value for; null when there are no values.</param>
+public sealed record DocumentMembers(int IndicatorId, string Title, string Unit, int? Decimals, string Source, int? Year, IReadOnlyList<DocumentMemberRow> Rows)
+{
+    public string Format(double value, IFormatProvider culture) => Indicators.IndicatorNumber.Format(value, Decimals, culture);
+}
+
+/// <param name="Kind">"member", "county" or "country".</param>
+/// <param name="AgainstCounty">The verdict against the county; null for the county and the country rows.</param>
+/// <param name="AgainstCountry">The verdict against the whole country; null for the country row.</param>
+public sealed record DocumentMemberRow(string Name, string Kind, double? Value, double? Lower95, double? Upper95,
+    Valfard.Domain.Statistics.ComparisonResult? AgainstCounty, Valfard.Domain.Statistics.ComparisonResult? AgainstCountry);
 
 /// <summary>One line of the block "Impact assessments of the year".</summary>
 /// <param name="TitleLanguage">The language of the title when it is not the document's; null otherwise.</param>

@@ -17,6 +17,7 @@ public sealed class ReportDocumentBuilder(
     IndicatorService indicators,
     IPlanSnapshotSource plans,
     Assessments.YearAssessments yearAssessments,
+    County.MembersComparison membersComparison,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
@@ -98,6 +99,11 @@ public sealed class ReportDocumentBuilder(
         {
             var pages = (await indicators.PagesAsync(allIndicatorIds, language, cancellationToken)).ToDictionary(p => p.Id);
             var other = language == "sv" ? "fi" : "sv";
+            var members = new Dictionary<int, DocumentMembers?>();
+            foreach (var id in report.Sections.Where(s => s.MembersIndicatorId is not null).Select(s => s.MembersIndicatorId!.Value).Distinct())
+            {
+                members[id] = await membersComparison.ForAsync(id, language, cancellationToken);
+            }
             var sections = ordered.Select(s =>
             {
                 var title = language == "sv" && s.TitleSv.Length > 0 ? (s.TitleSv, (string?)null) : s.TitleFi.Length > 0 ? (s.TitleFi, language == "fi" ? null : "fi") : (s.TitleSv, "sv");
@@ -111,6 +117,7 @@ public sealed class ReportDocumentBuilder(
                     Assessments = s.ListsAssessments
                         ? assessments.Select(a => yearAssessments.ToDocument(a, organisation.Slug, language)).ToList()
                         : [],
+                    Members = s.MembersIndicatorId is { } membersId ? members.GetValueOrDefault(membersId) : null,
                 };
             }).ToList();
             documents.Add(new ReportDocument

@@ -43,6 +43,9 @@ public sealed partial class IndicatorSync(
     {
         var inSets = await db.Set<IndicatorSetMember>().Select(m => m.IndicatorId).ToListAsync(cancellationToken);
         var inSections = await db.SectionIndicators.IgnoreQueryFilters([ValfardDbContext.TenantFilter]).Select(s => s.IndicatorId).ToListAsync(cancellationToken);
+        // The members-comparison blocks of regional reports (issue 18 §3) need their indicator's values too.
+        inSections.AddRange(await db.ReportSections.IgnoreQueryFilters([ValfardDbContext.TenantFilter])
+            .Where(s => s.MembersIndicatorId != null).Select(s => s.MembersIndicatorId!.Value).ToListAsync(cancellationToken));
         var inPlans = await db.PlanIndicators.IgnoreQueryFilters([ValfardDbContext.TenantFilter])
             .Where(p => p.IndicatorId != null).Select(p => p.IndicatorId!.Value).ToListAsync(cancellationToken);
         var ids = inSets.Concat(inSections).Concat(inPlans).Distinct().Order().ToList();

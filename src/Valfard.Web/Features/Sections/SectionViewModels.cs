@@ -39,6 +39,13 @@ public sealed class SectionEditorViewModel
     public bool ListsAssessments { get; init; }
     public IReadOnlyList<Documents.DocumentAssessment> Assessments { get; set; } = [];
 
+    /// <summary>The report is a county's regional report: only there can the members-comparison block be inserted.</summary>
+    public bool IsRegional { get; init; }
+
+    /// <summary>The indicator of the section's members-comparison block; <see cref="Members"/> is its preview.</summary>
+    public int? MembersIndicatorId { get; init; }
+    public Documents.DocumentMembers? Members { get; set; }
+
     /// <summary>Where each copied text came from: the approved version of an earlier report.</summary>
     public IReadOnlyList<CopiedNote> Copied { get; init; } = [];
 }

@@ -49,6 +49,8 @@ public sealed partial class SectionWriting(
         return new SectionEditorViewModel
         {
             ListsAssessments = section.ListsAssessments,
+            MembersIndicatorId = section.MembersIndicatorId,
+            IsRegional = report.Kind == ReportKind.Regional,
             Copied = section.Texts.OrderBy(t => t.Language)
                 .Where(t => t.CopiedFromReportId is { } from && sources.ContainsKey(from) && t.CopiedFromVersion is not null)
                 .Select(t => new CopiedNote(t.Language, sources[t.CopiedFromReportId!.Value].TitleIn(language), sources[t.CopiedFromReportId!.Value].Year,
@@ -160,6 +162,35 @@ public sealed partial class SectionWriting(
         db.SectionRevisions.Add(new SectionRevision(Guid.NewGuid(), section.Id, section.OrganisationId, language,
             (latest?.Number ?? 0) + 1, html, authorId, now, restoredFrom));
         return true;
+    }
+
+    /// <summary>
+    /// Inserts (an indicator) or removes (null) the block "Member municipalities compared" in a regional report's
+    /// section; as for indicators, only its writers, only in a draft. The domain refuses it in any other kind of report.
+    /// </summary>
+    public async Task<OperationResult> CompareMembersAsync(Guid reportId, Guid sectionId, int? indicatorId, Actor actor, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.Include(s => s.Editors)
+            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        if (report is null || section is null)
+        {
+            return OperationResult.Missing();
+        }
+        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
+        {
+            return OperationResult.Fail(null, "Sections.NotYours");
+        }
+        if (indicatorId is { } id && !await db.Indicators.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return OperationResult.Fail(null, "Sets.IndicatorUnknown");
+        }
+        return await db.ChangeAsync(() =>
+        {
+            section.CompareMembers(indicatorId, report.Kind);
+            audit.Record(section.OrganisationId, reportId, actor.UserId, indicatorId is null ? "Section.MembersRemoved" : "Section.MembersAdded",
+                indicatorId is null ? section.TitleFi : $"{section.TitleFi}: {indicatorId}");
+        }, cancellationToken);
     }
 
     /// <summary>Inserts or removes the block "Impact assessments of the year" in a section; as for indicators, only its writers, only in a draft.</summary>

@@ -20,6 +20,7 @@ public sealed class SectionsController(
     IndicatorSetService sets,
     IndicatorCatalogue catalogue,
     Assessments.YearAssessments yearAssessments,
+    County.MembersComparison membersComparison,
     ActorResolver actors,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
@@ -50,6 +51,10 @@ public sealed class SectionsController(
         if (model.ListsAssessments)
         {
             model.Assessments = await yearAssessments.ForReportAsync(reportId, Cultures.Current == "sv" ? "sv" : "fi", cancellationToken);
+        }
+        if (model.MembersIndicatorId is { } membersId)
+        {
+            model.Members = await membersComparison.ForAsync(membersId, Cultures.Current == "sv" ? "sv" : "fi", cancellationToken);
         }
         if (TempData[AddedKey] is int added)
         {
@@ -87,6 +92,20 @@ public sealed class SectionsController(
     [HttpPost("indicators")]
     public Task<IActionResult> AddIndicator(Guid reportId, Guid sectionId, int indicatorId, CancellationToken cancellationToken) =>
         ChangeIndicator(reportId, sectionId, indicatorId, true, cancellationToken);
+
+    /// <summary>Inserts (an indicator) or removes (none) the block "Member municipalities compared" of a regional report.</summary>
+    [HttpPost("members")]
+    public async Task<IActionResult> CompareMembers(Guid reportId, Guid sectionId, int? indicatorId, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await writing.CompareMembersAsync(reportId, sectionId, indicatorId, actor, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, indicatorId is null ? "Sections.MembersRemoved" : "Sections.MembersAdded");
+        return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#members");
+    }
 
     /// <summary>Inserts (show=true) or removes the block of the year's impact assessments.</summary>
     [HttpPost("assessments")]

@@ -25,8 +25,38 @@ public sealed partial class DemoCountySeeder(IServiceScopeFactory scopes, ILogge
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await SeedRegionalReportAsync(cancellationToken);
+        await SeedIndicatorSetAsync(cancellationToken);
         await SeedSupportRequestAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The county's own indicator set, so its writers have indicators to compare the member municipalities on
+    /// (issue 18 §3): the sample catalogue's indicators, once.
+    /// </summary>
+    private async Task SeedIndicatorSetAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<OrganisationOverride>().OrganisationId = DemoSeeder.CountyId;
+        var db = scope.ServiceProvider.GetRequiredService<ValfardDbContext>();
+        if (await db.IndicatorSets.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var ids = await db.Indicators.OrderBy(i => i.Id).Select(i => i.Id).Take(CountySetSize).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var set = new Domain.Indicators.IndicatorSet(Guid.NewGuid(), DemoSeeder.CountyId, "Alueen seurantaindikaattorit");
+        foreach (var id in ids)
+        {
+            set.Add(id);
+        }
+        db.IndicatorSets.Add(set);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private const int CountySetSize = 8;
 
     private async Task SeedRegionalReportAsync(CancellationToken cancellationToken)
     {
