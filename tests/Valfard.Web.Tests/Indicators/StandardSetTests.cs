@@ -70,6 +70,15 @@ public sealed partial class StandardSetTests : IDisposable
         Assert.Contains(changes, c => c.Action == "Catalogue.StandardSetLoaded" && c.OldValue == "" && c.NewValue == "90007, 90005, 90006");
         Assert.Contains(changes, c => c.Action == "Catalogue.StandardSetLoaded" && c.OldValue == "90007, 90005, 90006" && c.NewValue == "90010, 90012, 90007");
         Assert.Equal(3, changes.Count);
+
+        // Deleting asks first on a page of its own: the edit page links there, and only its POST deletes.
+        var editPage = await admin.Client.GetStringAsync(edit);
+        Assert.Contains($"href=\"{edit}/delete\"", editPage);
+        var question = await admin.Client.GetStringAsync(edit + "/delete");
+        Assert.Contains("The standard set “Test set” with 3 indicators will be deleted for the whole installation.", question);
+        Assert.NotNull(await SetAsync("Testikokoelma"));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(edit + "/delete", edit + "/delete")).StatusCode);
+        Assert.False(await _factory.QueryAsync(db => db.StandardSets.AnyAsync(s => s.NameFi == "Testikokoelma")));
     }
 
     [Fact]

@@ -185,6 +185,7 @@ public static class AuthorizationPolicyTable
         ["POST StandardSets.UndoLeaveOut"] = OwnData(Coordinator),
         // Last: the other organisation's admin removes from (and deletes) the matrix's own set, not a fresh one.
         ["POST StandardSets.RemoveMember"] = OwnData(SystemAdmin),
+        ["GET StandardSets.ConfirmDelete"] = OwnData(SystemAdmin),
         ["POST StandardSets.Delete"] = OwnData(SystemAdmin),
 
         // ---- the welfare plan: everyone reads, the coordinator and the organisation admin build it

@@ -81,6 +81,15 @@ public sealed class StandardSetsController(StandardSetService standardSets, IStr
         this.Flashed(await standardSets.RemoveMemberAsync(id, indicatorId, UserId, cancellationToken), "StandardSets.Saved",
             () => RedirectToAction(nameof(Edit), new { id }));
 
+    /// <summary>Deleting a national set touches every organisation's copy, so the admin confirms it on a page of its own.</summary>
+    [Authorize(Roles = Roles.SystemAdmin)]
+    [HttpGet("{id:guid}/delete")]
+    public async Task<IActionResult> ConfirmDelete(Guid id, CancellationToken cancellationToken)
+    {
+        var set = await standardSets.FindAsync(id, Cultures.Current, cancellationToken);
+        return set is null ? NotFound() : View(set);
+    }
+
     [Authorize(Roles = Roles.SystemAdmin)]
     [HttpPost("{id:guid}/delete")]
     public async Task<IActionResult> Delete(Guid id, CancellationToken cancellationToken) =>
