@@ -37,5 +37,19 @@ public class Notification : IOrganisationOwned
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
 
+    /// <summary>Waiting for the recipient's daily digest mail (they chose the digest for this kind's group).</summary>
+    public bool AwaitsDigest { get; private set; }
+
+    /// <summary>When the digest that listed it was queued; set in the same save, so a restart does not list it again.</summary>
+    public DateTimeOffset? DigestedAt { get; private set; }
+
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    public void AwaitDigest() => AwaitsDigest = true;
+
+    public void Digested(DateTimeOffset now)
+    {
+        AwaitsDigest = false;
+        DigestedAt = now;
+    }
 }

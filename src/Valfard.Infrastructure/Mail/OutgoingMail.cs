@@ -13,6 +13,9 @@ public enum OutgoingMailKind
 
     /// <summary>An in-app notification that is also mailed (a report delivered to the county, a support request answered).</summary>
     Notice = 4,
+
+    /// <summary>The day's notifications a person chose to get once a day, listed in one mail (in <see cref="OutgoingMail.Message"/>).</summary>
+    Digest = 5,
 }
 
 /// <summary>
@@ -29,6 +32,7 @@ public class OutgoingMail : IVersioned
     public const int SenderMaxLength = 400;
     public const int NoticeKindMaxLength = 100;
     public const int LinkMaxLength = 500;
+    public const int DigestMaxLength = 4000;
 
     /// <summary>After this many failed attempts (about a day of retries) the mail is given up and logged as an error.</summary>
     public const int MaxAttempts = 8;
@@ -85,6 +89,17 @@ public class OutgoingMail : IVersioned
             NoticeKind = noticeKind.Length <= NoticeKindMaxLength ? noticeKind : noticeKind[..NoticeKindMaxLength],
             Message = text.Length <= MessageMaxLength ? text : text[..MessageMaxLength],
             Link = link.Length <= LinkMaxLength ? link : link[..LinkMaxLength],
+        };
+    }
+
+    /// <summary>The daily digest: its lines (already worded in <paramref name="language"/>) and a link to the notifications page.</summary>
+    public static OutgoingMail AsDigest(string recipient, string language, string lines, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return new OutgoingMail(OutgoingMailKind.Digest, recipient, language, now)
+        {
+            Message = lines.Length <= DigestMaxLength ? lines : lines[..DigestMaxLength],
+            Link = "/notifications",
         };
     }
 

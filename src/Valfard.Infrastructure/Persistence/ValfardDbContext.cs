@@ -31,6 +31,8 @@ public class ValfardDbContext(DbContextOptions<ValfardDbContext> options, ICurre
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SectionComment> SectionComments => Set<SectionComment>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Valfard.Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Valfard.Domain.Notifications.NotificationPreference>();
+    public DbSet<Valfard.Domain.Notifications.SentReminder> SentReminders => Set<Valfard.Domain.Notifications.SentReminder>();
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<CandidateRejection> CandidateRejections => Set<CandidateRejection>();
     public DbSet<LinkedPlan> LinkedPlans => Set<LinkedPlan>();

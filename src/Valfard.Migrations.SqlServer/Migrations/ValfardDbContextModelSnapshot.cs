@@ -534,7 +534,13 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AwaitsDigest")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DigestedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Kind")
@@ -562,6 +568,8 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AwaitsDigest");
 
                     b.HasIndex("UserId", "ReadAt");
 
@@ -1757,6 +1765,39 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.HasIndex("NegotiationId");
 
                     b.ToTable("NegotiationParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("UserId", "Group");
+
+                    b.ToTable("NotificationPreferences", (string)null);
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Notifications.SentReminder", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SentReminders", (string)null);
                 });
 
             modelBuilder.Entity("Valfard.Domain.Organisations.CouncilTerm", b =>
@@ -3267,8 +3308,8 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("Message")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
@@ -3758,6 +3799,15 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.HasOne("Valfard.Domain.Negotiations.Negotiation", null)
                         .WithMany("Participants")
                         .HasForeignKey("NegotiationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Valfard.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Valfard.Infrastructure.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -66,6 +66,8 @@ public static class AuthorizationPolicyTable
         ["GET Notifications.Index"] = SignedIn(),
         ["POST Notifications.Open"] = SignedIn().Other(Outcome.NotFound), // another user's notification is not found
         ["POST Notifications.ReadAll"] = SignedIn(),
+        ["GET Notifications.Settings"] = SignedIn(),
+        ["POST Notifications.Settings"] = SignedIn(),
 
         // ---- reports
         ["GET Reports.Index"] = OwnData(Coordinator, Editor, CouncilMember, CouncilSecretary),
@@ -75,6 +77,7 @@ public static class AuthorizationPolicyTable
         ["GET Reports.Audit"] = Allow(Coordinator),
         ["GET Reports.Assign"] = Allow(Coordinator),
         ["POST Reports.Assign"] = Allow(Coordinator),
+        ["POST Reports.Remind"] = Allow(Coordinator),
 
         // ---- writing a section (the matrix editor's sector, education, owns the section)
         ["GET Sections.Edit"] = Allow(Coordinator, Editor),

@@ -14,7 +14,8 @@ public sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgoin
         builder.Property(m => m.Language).HasMaxLength(OutgoingMail.LanguageMaxLength);
         builder.Property(m => m.LastError).HasMaxLength(OutgoingMail.ErrorMaxLength);
         builder.Property(m => m.Sender).HasMaxLength(OutgoingMail.SenderMaxLength);
-        builder.Property(m => m.Message).HasMaxLength(OutgoingMail.MessageMaxLength);
+        // A digest lists a day of notifications; a notice or a message about an indicator stays within MessageMaxLength.
+        builder.Property(m => m.Message).HasMaxLength(OutgoingMail.DigestMaxLength);
         builder.Property(m => m.NoticeKind).HasMaxLength(OutgoingMail.NoticeKindMaxLength);
         builder.Property(m => m.Link).HasMaxLength(OutgoingMail.LinkMaxLength);
         builder.HasIndex(m => m.GaveUpAt);

@@ -166,6 +166,7 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength).IsRequired();
         builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength).IsRequired();
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
+        builder.HasIndex(n => n.AwaitsDigest);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -66,6 +66,11 @@ public sealed class AccountMail(
                 await sender.SendAsync(Notice(mail, user), cancellationToken);
                 return true;
             }
+            if (mail.Kind == OutgoingMailKind.Digest)
+            {
+                await sender.SendAsync(Digest(mail, user), cancellationToken);
+                return true;
+            }
             if (mail.Kind == OutgoingMailKind.IndicatorFeedback)
             {
                 await sender.SendAsync(IndicatorFeedback(mail, user), cancellationToken);
@@ -101,8 +106,17 @@ public sealed class AccountMail(
         var what = localizer[mail.NoticeKind ?? string.Empty].Value.TrimEnd(':', ' ');
         var link = publicAddress.Link(mail.Link is { Length: > 0 } local && local.StartsWith('/') ? local : "/notifications");
         return new EmailMessage(recipient.Email!, localizer["Mail.NoticeSubject", what],
-            localizer["Mail.NoticeBody", recipient.DisplayName, what, mail.Message ?? string.Empty, link]);
+            localizer["Mail.NoticeBody", recipient.DisplayName, what, mail.Message ?? string.Empty, link, SettingsLink()]);
     }
+
+    /// <summary>The day's notifications in one mail; its lines were worded in the recipient's language when it was queued.</summary>
+    private EmailMessage Digest(OutgoingMail mail, ApplicationUser recipient) =>
+        new(recipient.Email!, localizer["Mail.DigestSubject"],
+            localizer["Mail.DigestBody", recipient.DisplayName, mail.Message ?? string.Empty, publicAddress.Link("/notifications"), SettingsLink()]);
+
+    /// <summary>Where every notice mail says its recipient can choose what they get.</summary>
+    private Uri SettingsLink() => publicAddress.Link(links.GetPathByAction("Settings", "Notifications")
+        ?? throw new InvalidOperationException("No route reaches Notifications/Settings."));
 
     private async Task<string> BuildLinkAsync(ApplicationUser user)
     {

@@ -1,33 +1,23 @@
-using Valfard.Domain.Common;
-using Valfard.Infrastructure.Mail;
-using Valfard.Infrastructure.Persistence;
 using Valfard.Web.Features.Account;
+using Valfard.Web.Features.Notifications;
 
 namespace Valfard.Web.Features.County;
 
 /// <summary>
-/// Tells the other side of a county and its member: an in-app notification and the same as mail, each worded in the
-/// recipient's own language. Adds to the caller's unit of work; the caller saves, and wakes the mail worker after.
+/// Tells the other side of a county and its member: through the <see cref="Notifier"/>, so each coordinator gets the
+/// notification in their own language and the mail as they chose for the county group. Adds to the caller's unit of
+/// work; the caller saves, and the mail worker is woken by that save.
 /// </summary>
-public sealed class CountyNotices(ValfardDbContext db, CountyAccess access, MailDeliverySignal mailSignal)
+public sealed class CountyNotices(CountyAccess access, Notifier notifier, MailDeliverySignal mailSignal)
 {
     /// <param name="text">The text in a given language: the notification is read in the recipient's.</param>
     public async Task<int> AddAsync(Guid otherOrganisationId, string kind, Func<string, string> text, string link, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Only the coordinators of an organisation on the other side of the county relation: nobody else's ids reach the notifier.
         var recipients = await access.CoordinatorsAcrossAsync(otherOrganisationId, cancellationToken);
-        foreach (var recipient in recipients)
-        {
-            var language = recipient.PreferredLanguage is "sv" or "en" ? recipient.PreferredLanguage : "fi";
-            var words = text(language);
-            db.Notifications.Add(new Notification(recipient.OrganisationId, recipient.Id, kind, words, link, now));
-            if (!string.IsNullOrEmpty(recipient.Email))
-            {
-                db.OutgoingMail.Add(OutgoingMail.AboutNotice(recipient.Email, language, kind, words, link, now));
-            }
-        }
-        return recipients.Count;
+        return await notifier.NotifyAsync(recipients.Select(r => r.Id), kind, text, link, now, cancellationToken);
     }
 
     /// <summary>After the save: the queued mails go out now rather than at the next poll.</summary>

@@ -13,7 +13,7 @@ namespace Valfard.Web.Features.Feedback;
 /// notified; report feedback appears publicly only once a coordinator approves it.
 /// </summary>
 public sealed class ResidentFeedbackService(ValfardDbContext db, PublicSiteService site, TimeProvider clock,
-    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache)
+    Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache, Notifications.Notifier notifier)
 {
     public async Task<bool> SubmitReportFeedbackAsync(string organisationSlug, string reportSlug, string language, ReportFeedbackForm form,
         CancellationToken cancellationToken)
@@ -111,10 +111,7 @@ public sealed class ResidentFeedbackService(ValfardDbContext db, PublicSiteServi
             .Where(u => u.OrganisationId == feedback.OrganisationId && u.IsActive
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == coordinatorRoleId))
             .Select(u => u.Id).ToListAsync(cancellationToken);
-        foreach (var coordinator in coordinators)
-        {
-            db.Notifications.Add(new Notification(feedback.OrganisationId, coordinator, kind, feedback.Message, "/feedback", feedback.ReceivedAt));
-        }
+        await notifier.NotifyAsync(coordinators, kind, _ => feedback.Message, "/feedback", feedback.ReceivedAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

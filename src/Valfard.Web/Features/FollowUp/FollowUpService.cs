@@ -17,7 +17,8 @@ public sealed class FollowUpService(
     PlanReader reader,
     ReportService reports,
     AuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    Notifications.Notifier notifier)
 {
     public async Task<FollowUpIndexViewModel?> IndexAsync(PlanActor actor, string language, CancellationToken cancellationToken)
     {
@@ -71,9 +72,17 @@ public sealed class FollowUpService(
             return OperationResult.Fail("year", ex.Message);
         }
         db.FollowUpRounds.Add(round);
-        foreach (var measure in await db.Measures.Where(m => m.PlanId == plan.Id).ToListAsync(cancellationToken))
+        var measures = await db.Measures.Where(m => m.PlanId == plan.Id).ToListAsync(cancellationToken);
+        foreach (var measure in measures)
         {
             db.MeasureFollowUps.Add(new MeasureFollowUp(Guid.NewGuid(), round, measure));
+        }
+        // Each measure owner hears that the year waits for their entries (the coordinator who opened it knows).
+        foreach (var owner in measures.Where(m => m.ResponsibleUserId is { } id && id != userId).CountBy(m => m.ResponsibleUserId!.Value))
+        {
+            await notifier.NotifyAsync([owner.Key], Domain.Notifications.NotificationKinds.FollowUpOpened,
+                language => notifier.Words(language, "Notification.FollowUpCount", plan.TitleIn(language), year, owner.Value),
+                $"/plan/follow-up/{year.ToString(System.Globalization.CultureInfo.InvariantCulture)}", round.OpenedAt, cancellationToken);
         }
         audit.Record(plan.OrganisationId, plan.ReportId, userId, "Plan.RoundOpened", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(cancellationToken);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Valfard.Web.Features.Notifications;
 
 [Route("notifications")]
-public sealed class NotificationsController(NotificationService notifications) : Controller
+public sealed class NotificationsController(NotificationService notifications, NotificationSettings settings) : Controller
 {
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
@@ -24,5 +24,21 @@ public sealed class NotificationsController(NotificationService notifications) :
     {
         await notifications.MarkAllReadAsync(UserId, cancellationToken);
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>E-mail notifications: per group at once, as a daily digest, or not at all (the app shows them anyway).</summary>
+    [HttpGet("settings")]
+    public async Task<IActionResult> Settings(CancellationToken cancellationToken) =>
+        View(await settings.FormAsync(UserId, cancellationToken));
+
+    [HttpPost("settings")]
+    public async Task<IActionResult> Settings(NotificationSettingsForm form, CancellationToken cancellationToken)
+    {
+        if (!await settings.SaveAsync(UserId, form, cancellationToken))
+        {
+            return BadRequest();
+        }
+        TempData["Flash"] = "Notifications.Settings.Saved";
+        return RedirectToAction(nameof(Settings));
     }
 }

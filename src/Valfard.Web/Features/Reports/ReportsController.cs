@@ -14,6 +14,7 @@ public sealed class ReportsController(
     ReportService reports,
     SectionAssignment assignment,
     ActorResolver actors,
+    Notifications.Reminders reminders,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("")]
@@ -121,5 +122,20 @@ public sealed class ReportsController(
         form.SectionTitle = saved.SectionTitle;
         await assignment.FillOptionsAsync(form, Cultures.Current, cancellationToken);
         return View(form);
+    }
+
+    /// <summary>The coordinator reminds a section's editors now; once a day per section.</summary>
+    [Authorize(Roles = Roles.Coordinator)]
+    [HttpPost("{id:guid}/sections/{sectionId:guid}/remind")]
+    public async Task<IActionResult> Remind(Guid id, Guid sectionId, CancellationToken cancellationToken)
+    {
+        var result = await reminders.NudgeAsync(id, sectionId, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData["Flash"] = result.Succeeded ? "Sections.Remind.Sent" : result.Errors[0].Key;
+        TempData["FlashKind"] = result.Succeeded ? "success" : "warning";
+        return RedirectToAction(nameof(Board), new { id });
     }
 }

@@ -1,14 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Common;
+using Valfard.Domain.Notifications;
 using Valfard.Infrastructure.Persistence;
 
 using Valfard.Web.Common;
 using Valfard.Web.Features.Admin;
+using Valfard.Web.Features.Notifications;
 
 namespace Valfard.Web.Features.Reports;
 
 /// <summary>The coordinator gives a section to a sector and editors, sets its deadline and its status.</summary>
-public sealed class SectionAssignment(ValfardDbContext db, AuditTrail audit)
+public sealed class SectionAssignment(ValfardDbContext db, AuditTrail audit, Notifier notifier, TimeProvider clock)
 {
     public async Task<AssignSectionViewModel?> FormAsync(Guid reportId, Guid sectionId, string language, CancellationToken cancellationToken)
     {
@@ -64,6 +66,7 @@ public sealed class SectionAssignment(ValfardDbContext db, AuditTrail audit)
         {
             return OperationResult.Fail(nameof(form.EditorIds), "Validation.UserUnknown");
         }
+        var before = section.Editors.Select(e => e.UserId).ToHashSet();
         try
         {
             section.Assign(form.SectorId, editors, form.DueDate);
@@ -74,6 +77,13 @@ public sealed class SectionAssignment(ValfardDbContext db, AuditTrail audit)
             return OperationResult.Refused(ex);
         }
         db.ChangedThroughItsRows(section);
+        // Only the newly named editors hear of it (not the coordinator naming themself); the others knew already.
+        var report = await db.Reports.AsNoTracking().FirstAsync(r => r.Id == section.ReportId, cancellationToken);
+        await notifier.NotifyAsync(editors.Where(e => !before.Contains(e) && e != userId), NotificationKinds.SectionAssigned,
+            language => section.DueDate is { } due
+                ? $"{section.TitleIn(language)} – {report.TitleIn(language)} ({Reminders.Date(due, language)})"
+                : $"{section.TitleIn(language)} – {report.TitleIn(language)}",
+            Reminders.SectionLink(section), clock.GetUtcNow(), cancellationToken);
         audit.Record(section.OrganisationId, section.ReportId, userId, "Section.Assigned",
             $"{section.TitleFi}: {form.Status}, {form.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
         return await db.SaveAsync(cancellationToken);

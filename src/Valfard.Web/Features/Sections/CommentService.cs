@@ -12,7 +12,7 @@ namespace Valfard.Web.Features.Sections;
 /// Comment threads on a section: the welfare group comments while it writes; council members comment while the
 /// report is with the council. Mentioned people, and the author of the thread replied to, get an in-app notification.
 /// </summary>
-public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimeProvider clock, Notifications.Notifier notifier)
 {
     public static bool CanComment(ReportStatus status, Actor actor, bool isCouncilMember) =>
         ReportWorkflow.IsWithDecisionMakers(status) ? isCouncilMember || actor.IsCoordinator : !isCouncilMember || actor.IsCoordinator;
@@ -115,11 +115,10 @@ public sealed class CommentService(ValfardDbContext db, AuditTrail audit, TimePr
             recipients.Add(thread.AuthorId);
         }
         var summary = $"{section.TitleFi}: {comment.Text}";
-        foreach (var userId in recipients.Distinct().Where(u => u != actor.UserId))
-        {
-            var kind = mentioned.Contains(userId) ? "Notification.Mentioned" : "Notification.Replied";
-            db.Notifications.Add(new Notification(section.OrganisationId, userId, kind, summary, $"{sectionLink}#comment-{comment.Id}", now));
-        }
+        var others = recipients.Distinct().Where(u => u != actor.UserId).ToList();
+        var link = $"{sectionLink}#comment-{comment.Id}";
+        await notifier.NotifyAsync(others.Where(mentioned.Contains), "Notification.Mentioned", _ => summary, link, now, cancellationToken);
+        await notifier.NotifyAsync(others.Where(u => !mentioned.Contains(u)), "Notification.Replied", _ => summary, link, now, cancellationToken);
         audit.Record(section.OrganisationId, reportId, actor.UserId, thread is null ? "Comment.Added" : "Comment.Replied", section.TitleFi);
         await db.SaveChangesAsync(cancellationToken);
         return OperationResult.Success;

@@ -28,6 +28,7 @@ public sealed partial class SectionWriting(
     RichTextSanitizer sanitizer,
     AuditTrail audit,
     TimeProvider clock,
+    Notifications.Notifier notifier,
     ILogger<SectionWriting> logger)
 {
     public async Task<SectionEditorViewModel?> EditorAsync(Guid reportId, Guid sectionId, Actor actor, string language, CancellationToken cancellationToken)
@@ -229,6 +230,7 @@ public sealed partial class SectionWriting(
         {
             return OperationResult.Fail(null, SectionWorkflow.NotAllowedKey);
         }
+        var from = section.Status;
         try
         {
             // A status that does not exist (a hand-made post) is refused with its message, not a server error.
@@ -239,8 +241,39 @@ public sealed partial class SectionWriting(
             return OperationResult.Fail(null, ex.Message);
         }
         audit.Record(section.OrganisationId, reportId, actor.UserId, "Section.StatusChanged", $"{section.TitleFi}: {status}");
+        await NotifyMoveAsync(report, section, SectionWorkflow.Find(from, status)!.Action, role, actor.UserId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return OperationResult.Success;
+    }
+
+    /// <summary>
+    /// A hand-over tells the coordinators a text waits for them; the coordinator's answer (back to work, done, reopened)
+    /// tells the section's editors. A writer taking their own hand-over back tells nobody.
+    /// </summary>
+    private async Task NotifyMoveAsync(WelfareReport report, ReportSection section, SectionAction action, SectionRole role, Guid actorId,
+        CancellationToken cancellationToken)
+    {
+        List<Guid> recipients;
+        string kind;
+        if (action == SectionAction.MarkReady)
+        {
+            var roleId = await db.Roles.Where(r => r.Name == Roles.Coordinator).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            recipients = await db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+                .Select(u => u.Id).ToListAsync(cancellationToken);
+            kind = Domain.Notifications.NotificationKinds.SectionReady;
+        }
+        else if (action == SectionAction.BackToWork && role == SectionRole.Writer)
+        {
+            return;
+        }
+        else
+        {
+            recipients = section.Editors.Select(e => e.UserId).ToList();
+            kind = action == SectionAction.MarkDone ? Domain.Notifications.NotificationKinds.SectionDone : Domain.Notifications.NotificationKinds.SectionReturned;
+        }
+        await notifier.NotifyAsync(recipients.Where(r => r != actorId), kind,
+            language => $"{section.TitleIn(language)} – {report.TitleIn(language)}",
+            Notifications.Reminders.SectionLink(section), clock.GetUtcNow(), cancellationToken);
     }
 
     public async Task<IReadOnlyList<MySectionItem>> MySectionsAsync(Actor actor, string language, CancellationToken cancellationToken)

@@ -28,7 +28,8 @@ public sealed partial class ReportWorkflowService(
     ILogger<ReportWorkflowService> logger,
     Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache,
     County.CountyDeliveries countyDeliveries,
-    County.CountyNotices countyNotices)
+    County.CountyNotices countyNotices,
+    Notifications.Notifier notifier)
 {
     /// <summary>
     /// Which roles may make a move: the welfare group's coordinator runs the report, the secretary records the board's and
@@ -214,17 +215,12 @@ public sealed partial class ReportWorkflowService(
         var roleIds = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id).ToListAsync(cancellationToken);
         var people = await db.Users.Where(u => u.IsActive && u.Id != actorId
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            .Select(u => new { u.Id, u.PreferredLanguage }).ToListAsync(cancellationToken);
-        foreach (var person in people)
-        {
-            var text = report.TitleIn(person.PreferredLanguage ?? "fi");
-            if (action == WorkflowAction.ReturnToDraft && report.ReturnReason is { } reason)
-            {
-                text += ": " + reason;
-            }
-            db.Notifications.Add(new Notification(report.OrganisationId, person.Id, $"Notification.Workflow.{action}", text,
-                $"/reports/{report.Id}/read", now));
-        }
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+        await notifier.NotifyAsync(people, $"Notification.Workflow.{action}",
+            language => action == WorkflowAction.ReturnToDraft && report.ReturnReason is { } reason
+                ? $"{report.TitleIn(language)}: {reason}"
+                : report.TitleIn(language),
+            $"/reports/{report.Id}/read", now, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Report {ReportId}: {Action} moved it from {From} to {To}")]
