@@ -61,12 +61,13 @@ public static class NotificationKinds
 
     /// <summary>
     /// The choice before a person makes one (ADR 0032): at once for what asks the person to act now (a section given
-    /// to them, a text sent back, a mention), a daily digest for the rest. A returned section is workflow, but it is
+    /// to them, a text sent back, a mention) and for the county's messages (rare, and the other side's only channel, as
+    /// they were before preferences existed); a daily digest for the rest. A returned section is workflow, but it is
     /// mailed at once whatever the workflow group's default: see <see cref="IsUrgent"/>.
     /// </summary>
     public static MailChoice DefaultFor(NotificationGroup group) => group switch
     {
-        NotificationGroup.Assignments or NotificationGroup.Comments => MailChoice.AtOnce,
+        NotificationGroup.Assignments or NotificationGroup.Comments or NotificationGroup.County => MailChoice.AtOnce,
         _ => MailChoice.DailyDigest,
     };
 

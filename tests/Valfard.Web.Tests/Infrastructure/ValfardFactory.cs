@@ -99,6 +99,8 @@ public class ValfardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Valfard:RateLimits:LoginPerMinute", LoginPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Valfard:RateLimits:DocumentDownloadsPerMinute", DocumentDownloadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Reminders and digests run when a test runs them, with the test's clock, not in the background.
+        builder.UseSetting("Notifications:Schedule", "false");
         // No test reaches the real Sotkanet: a test that needs it serves answers through a mocked handler. The port is
         // closed, so a stray request fails at once.
         builder.UseSetting("Sotkanet:BaseUrl", "http://127.0.0.1:9/rest/1.1/");

@@ -73,6 +73,9 @@ public sealed class DemoReportSeeder(ValfardDbContext db, RichTextSanitizer sani
         db.Notifications.Add(new Notification(organisation.Id, editor, "Notification.Mentioned",
             "Nuoret: Voisiko tähän lisätä etsivän nuorisotyön tavoittamien nuorten määrän vuodelta 2026?",
             $"/reports/{report.Id}/sections/{Section("3.2").Id}#comment-{question.Id}", started.AddDays(45)));
+        // The demo editor wants reminders (due dates, the coordinator's "Remind") by mail at once, not in the digest.
+        db.NotificationPreferences.Add(new Valfard.Domain.Notifications.NotificationPreference(editor,
+            Valfard.Domain.Notifications.NotificationGroup.Reminders, Valfard.Domain.Notifications.MailChoice.AtOnce));
         var settled = new SectionComment(Guid.NewGuid(), Section("2").Id, organisation.Id, null, editor,
             "Mainitaanko seurakunnan edustaja hyvinvointiryhmän jäsenenä?", started.AddDays(12));
         settled.Resolve(coordinator, started.AddDays(13));
