@@ -2646,6 +2646,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SummarisesMembersGoals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TitleFi")
                         .IsRequired()
                         .HasMaxLength(300)
