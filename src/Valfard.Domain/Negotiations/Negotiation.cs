@@ -93,6 +93,8 @@ public class Negotiation : IOrganisationOwned, IVersioned
     /// <summary>A new date or place, while the meeting is still ahead.</summary>
     public void Reschedule(DateOnly meetingDate, string? place, bool isOnline)
     {
+        // An approved record is final: nothing moves it back to a meeting still ahead (issue 18 §4).
+        EnsureOpen();
         if (Status != NegotiationStatus.Scheduled)
         {
             throw new DomainException("Negotiation.Validation.NotScheduled");

@@ -63,6 +63,12 @@ public class ReportSection : IOrganisationOwned, IVersioned
     /// </summary>
     public int? MembersIndicatorId { get; private set; }
 
+    /// <summary>
+    /// The section shows the block "Member municipalities' goals by life stage" (issue 18 §3): the goals of the plans
+    /// the county's members have delivered to it, grouped by life stage. Only in a county's regional report.
+    /// </summary>
+    public bool SummarisesMembersGoals { get; private set; }
+
     public IReadOnlyCollection<SectionEditor> Editors => _editors.AsReadOnly();
     public IReadOnlyCollection<SectionText> Texts => _texts.AsReadOnly();
 
@@ -110,6 +116,23 @@ public class ReportSection : IOrganisationOwned, IVersioned
             throw new DomainException("Sections.MembersOnlyInText");
         }
         MembersIndicatorId = indicatorId;
+    }
+
+    /// <summary>
+    /// Inserts or removes the members' goals block. Only a county's regional report has member municipalities whose
+    /// goals it can summarise, and only text sections hold blocks.
+    /// </summary>
+    public void SummariseMembersGoals(bool show, ReportKind reportKind)
+    {
+        if (show && reportKind != ReportKind.Regional)
+        {
+            throw new DomainException("Sections.MembersGoalsOnlyInRegional");
+        }
+        if (show && Purpose != SectionPurpose.Text)
+        {
+            throw new DomainException("Sections.MembersGoalsOnlyInText");
+        }
+        SummarisesMembersGoals = show;
     }
 
     /// <summary>Gives the section to a sector and its editors, with an optional deadline.</summary>

@@ -2700,6 +2700,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<bool>("SummarisesMembersGoals")
+                        .HasColumnType("bit");
+
                     b.Property<string>("TitleFi")
                         .IsRequired()
                         .HasMaxLength(300)

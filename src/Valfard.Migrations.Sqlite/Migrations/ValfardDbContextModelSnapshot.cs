@@ -2687,6 +2687,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SummarisesMembersGoals")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TitleFi")
                         .IsRequired()
                         .HasMaxLength(300)

@@ -42,7 +42,7 @@ public sealed partial class BootstrapAdmin(
             organisation = new Organisation(Guid.NewGuid(), kind, settings.OrganisationNameFi, settings.OrganisationNameSv ?? string.Empty,
                 settings.OrganisationCode, settings.OrganisationLanguages, settings.OrganisationSlug ?? Slug.FromName(settings.OrganisationNameFi));
             db.Organisations.Add(organisation);
-            db.Sectors.AddRange(DefaultSectors.CreateFor(organisation.Id, []));
+            db.Sectors.AddRange(DefaultSectors.CreateFor(organisation.Id, organisation.Kind, []));
             await db.SaveChangesAsync(cancellationToken);
         }
         var admin = ApplicationUser.New(settings.AdminEmail.Trim(), "Administrator", organisation.Id, clock.GetUtcNow());

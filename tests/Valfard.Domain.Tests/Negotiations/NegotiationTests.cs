@@ -193,4 +193,18 @@ public sealed class NegotiationTests
         Assert.Equal("Negotiation.Validation.NotSharedGoal",
             Assert.Throws<DomainException>(() => held.LinkGoal(support.Id, NegotiationSide.County, Guid.NewGuid(), "YT5")).Message);
     }
+
+    [Fact]
+    public void An_approved_record_is_final_it_cannot_be_rescheduled_back_or_edited()
+    {
+        var negotiation = Approved();
+        Assert.Equal("Negotiation.Validation.Approved",
+            Assert.Throws<DomainException>(() => negotiation.Reschedule(new DateOnly(2025, 11, 3), "Kunnantalo", false)).Message);
+        Assert.Equal("Negotiation.Validation.Approved", Assert.Throws<DomainException>(() => negotiation.AddAgendaItem(NegotiationSide.Municipality, "Uusi", "", null)).Message);
+        Assert.Equal("Negotiation.Validation.Approved", Assert.Throws<DomainException>(() => negotiation.WriteSummary("Muutettu")).Message);
+        Assert.Equal("Negotiation.Validation.Approved",
+            Assert.Throws<DomainException>(() => negotiation.AddAgreement(AgreementKind.Task, "Uusi", "", null, null)).Message);
+        Assert.Equal("Negotiation.Validation.NotScheduled", Assert.Throws<DomainException>(() => negotiation.MarkHeld(Now)).Message);
+        Assert.Equal(NegotiationStatus.Approved, negotiation.Status);
+    }
 }

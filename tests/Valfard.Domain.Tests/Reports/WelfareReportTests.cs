@@ -183,4 +183,43 @@ public sealed class WelfareReportTests
         Assert.False(text.ListsAssessments);
         Assert.Equal("Sections.AssessmentsOnlyInText", Assert.Throws<DomainException>(() => plan.ShowAssessments(true)).Message);
     }
+
+    [Fact]
+    public void Only_a_regional_reports_text_section_summarises_the_members_goals()
+    {
+        var report = Report();
+        var text = report.Sections.First(s => s.Purpose == SectionPurpose.Text);
+        var plan = report.Sections.First(s => s.Purpose == SectionPurpose.WelfarePlan);
+
+        Assert.Equal("Sections.MembersGoalsOnlyInRegional",
+            Assert.Throws<DomainException>(() => text.SummariseMembersGoals(true, ReportKind.Comprehensive)).Message);
+        Assert.False(text.SummarisesMembersGoals);
+        text.SummariseMembersGoals(true, ReportKind.Regional);
+        Assert.True(text.SummarisesMembersGoals);
+        text.SummariseMembersGoals(false, ReportKind.Regional);
+        Assert.False(text.SummarisesMembersGoals);
+        Assert.Equal("Sections.MembersGoalsOnlyInText", Assert.Throws<DomainException>(() => plan.SummariseMembersGoals(true, ReportKind.Regional)).Message);
+    }
+
+    [Fact]
+    public void A_county_starts_from_thls_structure_for_the_regional_report_and_a_municipality_from_the_municipal_one()
+    {
+        var county = new ReportTemplate(Guid.NewGuid(), Guid.NewGuid());
+        ThlTemplate.ApplyFor(Valfard.Domain.Organisations.OrganisationKind.WellbeingServicesCounty, county);
+        var municipality = new ReportTemplate(Guid.NewGuid(), Guid.NewGuid());
+        ThlTemplate.ApplyFor(Valfard.Domain.Organisations.OrganisationKind.Municipality, municipality);
+
+        var regionalTitles = county.Sections.Where(s => s.ParentId is null).OrderBy(s => s.Position).Select(s => s.TitleFi).ToList();
+        Assert.Equal(["Tiivistelmä", "Hyvinvointialueen hyvinvointipolitiikka", "Väestön hyvinvointi ja terveys", "Palvelut ja niiden käyttö",
+            "Hyvinvointi- ja terveyserot", "Vahvuudet ja kehittämiskohteet", "Tavoitteet ja toimenpiteet", "Arviointi", "Liitteet"], regionalTitles);
+        Assert.Contains(county.Sections, s => s.TitleFi == "Yhteistyö jäsenkuntien kanssa" && s.TitleSv == "Samarbetet med medlemskommunerna" && s.ParentId is not null);
+        Assert.Equal(5, county.Sections.Count(s => s.ParentId == county.Sections.Single(p => p.TitleFi == "Väestön hyvinvointi ja terveys").Id));
+        // The county has no municipal welfare plan to show: no section is the plan's.
+        Assert.DoesNotContain(county.Sections, s => s.Purpose == SectionPurpose.WelfarePlan);
+        Assert.Contains(county.Sections, s => s.Purpose == SectionPurpose.JoysAndConcerns);
+        Assert.All(county.Sections, s => Assert.False(string.IsNullOrEmpty(s.TitleSv)));
+
+        Assert.Contains(municipality.Sections, s => s.Purpose == SectionPurpose.WelfarePlan);
+        Assert.DoesNotContain(municipality.Sections, s => s.TitleFi == "Yhteistyö jäsenkuntien kanssa");
+    }
 }

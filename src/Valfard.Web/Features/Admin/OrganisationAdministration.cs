@@ -108,7 +108,7 @@ public sealed partial class OrganisationAdministration(
                 organisation = new Organisation(Guid.NewGuid(), form.Kind, form.NameFi, form.NameSv ?? string.Empty,
                     form.OfficialCode, form.Languages, slug);
                 db.Organisations.Add(organisation);
-                db.Sectors.AddRange(DefaultSectors.CreateFor(organisation.Id, []));
+                db.Sectors.AddRange(DefaultSectors.CreateFor(organisation.Id, organisation.Kind, []));
             }
             organisation.AssignToCounty(organisation.Kind == OrganisationKind.Municipality ? county : null);
         }

@@ -169,6 +169,49 @@ public sealed class CountyAccess(ValfardDbContext db)
         return (member, plan, goals, measures);
     }
 
+    /// <summary>
+    /// For the regional report's block of the members' goals (issue 18 §3): each active member's plan whose
+    /// comprehensive report was delivered to the signed-in user's county (the most recently delivered one when there are
+    /// several), with its goals and measures, read-only. The same rule as <see cref="DeliveredPlanAsync"/>: a plan whose
+    /// report was never delivered, and any non-member's plan, stays out.
+    /// </summary>
+    public async Task<IReadOnlyList<(Organisation Member, WelfarePlan Plan, IReadOnlyList<Goal> Goals, IReadOnlyList<Measure> Measures)>> DeliveredPlansAsync(
+        CancellationToken cancellationToken)
+    {
+        if (await CurrentCountyAsync(cancellationToken) is not { } county)
+        {
+            return [];
+        }
+        var members = await MembersAsync(county, cancellationToken);
+        var memberIds = members.Select(m => m.Id).ToList();
+        // Deliveries belong to the county, so the ordinary filter already limits them to its own.
+        var deliveries = await db.CountyDeliveries.AsNoTracking()
+            .Where(d => d.OrganisationId == county.Id && memberIds.Contains(d.MunicipalityId))
+            .Select(d => new { d.MunicipalityId, d.ReportId, d.DeliveredAt }).ToListAsync(cancellationToken);
+        var deliveredReportIds = deliveries.Select(d => d.ReportId).Distinct().ToList();
+        var plans = await Across(db.Plans.AsNoTracking())
+            .Where(p => p.ReportId != null && deliveredReportIds.Contains(p.ReportId.Value) && memberIds.Contains(p.OrganisationId))
+            .ToListAsync(cancellationToken);
+        var chosen = plans
+            .Select(p => (Plan: p, Delivered: deliveries.Where(d => d.ReportId == p.ReportId && d.MunicipalityId == p.OrganisationId)
+                .Select(d => (DateTimeOffset?)d.DeliveredAt).Max()))
+            .Where(p => p.Delivered is not null)
+            .GroupBy(p => p.Plan.OrganisationId)
+            .Select(g => g.OrderByDescending(p => p.Delivered).First().Plan)
+            .ToList();
+        var planIds = chosen.Select(p => p.Id).ToList();
+        var goals = await Across(db.Goals.AsNoTracking()).Where(g => planIds.Contains(g.PlanId) && memberIds.Contains(g.OrganisationId))
+            .ToListAsync(cancellationToken);
+        var measures = await Across(db.Measures.AsNoTracking()).Where(m => planIds.Contains(m.PlanId) && memberIds.Contains(m.OrganisationId))
+            .ToListAsync(cancellationToken);
+        return members.Select(m => (Member: m, Plan: chosen.FirstOrDefault(p => p.OrganisationId == m.Id)))
+            .Where(x => x.Plan is not null)
+            .Select(x => (x.Member, x.Plan!,
+                (IReadOnlyList<Goal>)goals.Where(g => g.PlanId == x.Plan!.Id && g.OrganisationId == x.Member.Id).OrderBy(g => g.Position).ToList(),
+                (IReadOnlyList<Measure>)measures.Where(v => v.PlanId == x.Plan!.Id && v.OrganisationId == x.Member.Id).OrderBy(v => v.Position).ToList()))
+            .ToList();
+    }
+
     /// <summary>The support requests the county's members have sent to the signed-in user's county.</summary>
     public async Task<IReadOnlyList<SupportRequest>> MemberRequestsAsync(CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ public static class CountyServices
     {
         services.AddScoped<CountyAccess>();
         services.AddScoped<MembersComparison>();
+        services.AddScoped<MembersGoals>();
         services.AddScoped<CountyNotices>();
         services.AddScoped<CountyDeliveries>();
         services.AddScoped<CountyService>();

@@ -45,3 +45,6 @@ public sealed record DecisionPageView(BoardDecision? Board, DocumentDecision? Co
 
 /// <summary>The members-comparison block, with the section's anchor for ids and the heading level of its title (0: no title, the page has one).</summary>
 public sealed record MembersView(DocumentMembers Members, string Anchor, int HeadingLevel);
+
+/// <summary>The members' goals block, with the section's anchor for ids and the heading level of its title (0: no title, the page has one).</summary>
+public sealed record MembersGoalsView(IReadOnlyList<DocumentMemberGoal> Goals, string Anchor, int HeadingLevel);

@@ -68,7 +68,22 @@ public sealed record DocumentSection(
     /// when the document was built; frozen with the snapshot. Null when the section has none.
     /// </summary>
     public DocumentMembers? Members { get; init; }
+
+    /// <summary>The section holds the block "Member municipalities' goals by life stage" (shown, with "none" when empty).</summary>
+    public bool SummarisesMembersGoals { get; init; }
+
+    /// <summary>
+    /// The goals of the plans the members have delivered to the county, as they stood when the document was built;
+    /// frozen with the snapshot. A snapshot taken before the block existed reads back as empty.
+    /// </summary>
+    public IReadOnlyList<DocumentMemberGoal> MembersGoals { get; init; } = [];
 }
+
+/// <summary>One member municipality's goal in the regional report's block of the members' goals by life stage.</summary>
+/// <param name="TitleLanguage">The language of <paramref name="Title"/> when it is not the document's (only Finnish was written); null otherwise.</param>
+/// <param name="Measures">The goal's measures; the four counts after it say where they stand (they add up to it).</param>
+public sealed record DocumentMemberGoal(LifeStage LifeStage, string Municipality, string Code, string Title, string? TitleLanguage,
+    int Measures, int Done, int InProgress, int NotStarted, int Postponed);
 
 /// <summary>One indicator across a county's member municipalities, the county and the whole country, for the latest year.</summary>
 /// <param name="Year">The latest year any of the rows has a value for; null when there are no values.</param>

@@ -18,6 +18,7 @@ public sealed class ReportDocumentBuilder(
     IPlanSnapshotSource plans,
     Assessments.YearAssessments yearAssessments,
     County.MembersComparison membersComparison,
+    County.MembersGoals membersGoals,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions SnapshotJson = new(JsonSerializerDefaults.Web)
@@ -104,6 +105,9 @@ public sealed class ReportDocumentBuilder(
             {
                 members[id] = await membersComparison.ForAsync(id, language, cancellationToken);
             }
+            var goals = report.Sections.Any(s => s.SummarisesMembersGoals)
+                ? await membersGoals.ForAsync(language, cancellationToken)
+                : [];
             var sections = ordered.Select(s =>
             {
                 var title = language == "sv" && s.TitleSv.Length > 0 ? (s.TitleSv, (string?)null) : s.TitleFi.Length > 0 ? (s.TitleFi, language == "fi" ? null : "fi") : (s.TitleSv, "sv");
@@ -118,6 +122,8 @@ public sealed class ReportDocumentBuilder(
                         ? assessments.Select(a => yearAssessments.ToDocument(a, organisation.Slug, language)).ToList()
                         : [],
                     Members = s.MembersIndicatorId is { } membersId ? members.GetValueOrDefault(membersId) : null,
+                    SummarisesMembersGoals = s.SummarisesMembersGoals,
+                    MembersGoals = s.SummarisesMembersGoals ? goals : [],
                 };
             }).ToList();
             documents.Add(new ReportDocument

@@ -20,6 +20,7 @@ public sealed class NegotiationService(
     NegotiationAccess access,
     ICurrentOrganisation current,
     AuditTrail audit,
+    County.CountyNotices notices,
     TimeProvider clock)
 {
     public async Task<NegotiationListViewModel> ListAsync(string language, CancellationToken cancellationToken)
@@ -97,21 +98,27 @@ public sealed class NegotiationService(
             db.Negotiations.Add(negotiation);
             audit.Record(county.Id, null, userId, "Negotiation.Scheduled", $"{municipality.NameFi} {form.Year}");
         }, cancellationToken);
+        if (result.Succeeded)
+        {
+            await NotifyOtherSideAsync(negotiation!, "Notification.Negotiation.Scheduled", When, cancellationToken);
+        }
         return (result, result.Succeeded ? negotiation!.Id : null);
     }
 
-    public Task<OperationResult> RescheduleAsync(ScheduleFormViewModel form, Guid userId, CancellationToken cancellationToken)
+    public async Task<OperationResult> RescheduleAsync(ScheduleFormViewModel form, Guid userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return ChangeAsync(form.Id ?? Guid.Empty, form.Version, userId, "Negotiation.Rescheduled", countyOnly: true,
-            (n, _) => n.Reschedule(form.MeetingDate ?? default, form.Place, form.IsOnline), cancellationToken);
+        return await NotifyingAsync(await ChangeAsync(form.Id ?? Guid.Empty, form.Version, userId, "Negotiation.Rescheduled", countyOnly: true,
+            (n, _) => n.Reschedule(form.MeetingDate ?? default, form.Place, form.IsOnline), cancellationToken),
+            form.Id ?? Guid.Empty, "Notification.Negotiation.Rescheduled", When, cancellationToken);
     }
 
     public Task<OperationResult> MarkHeldAsync(Guid id, Guid version, Guid userId, CancellationToken cancellationToken) =>
         ChangeAsync(id, version, userId, "Negotiation.Held", countyOnly: true, (n, _) => n.MarkHeld(clock.GetUtcNow()), cancellationToken);
 
-    public Task<OperationResult> ApproveAsync(Guid id, Guid version, Guid userId, CancellationToken cancellationToken) =>
-        ChangeAsync(id, version, userId, "Negotiation.Approved", countyOnly: true, (n, _) => n.Approve(userId, clock.GetUtcNow()), cancellationToken);
+    public async Task<OperationResult> ApproveAsync(Guid id, Guid version, Guid userId, CancellationToken cancellationToken) =>
+        await NotifyingAsync(await ChangeAsync(id, version, userId, "Negotiation.Approved", countyOnly: true, (n, _) => n.Approve(userId, clock.GetUtcNow()),
+            cancellationToken), id, "Notification.Negotiation.Approved", (_, _) => string.Empty, cancellationToken);
 
     // ---- the agenda (each side its own items)
 
@@ -135,10 +142,10 @@ public sealed class NegotiationService(
         return form;
     }
 
-    public Task<OperationResult> SaveItemAsync(AgendaItemFormViewModel form, Guid userId, CancellationToken cancellationToken)
+    public async Task<OperationResult> SaveItemAsync(AgendaItemFormViewModel form, Guid userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return ChangeAsync(form.NegotiationId, form.Version, userId, form.ItemId is null ? "Negotiation.ItemAdded" : "Negotiation.ItemChanged", countyOnly: false,
+        var result = await ChangeAsync(form.NegotiationId, form.Version, userId, form.ItemId is null ? "Negotiation.ItemAdded" : "Negotiation.ItemChanged", countyOnly: false,
             (n, side) =>
             {
                 if (form.ItemId is { } itemId)
@@ -150,6 +157,12 @@ public sealed class NegotiationService(
                     n.AddAgendaItem(side, form.Title, form.Details, form.Link);
                 }
             }, cancellationToken);
+        // Only a new item of the municipality's is news to the county; the county's own items the municipality sees
+        // when the negotiation was scheduled or changed.
+        return form.ItemId is null
+            ? await NotifyingAsync(result, form.NegotiationId, "Notification.Negotiation.ItemAdded", (_, _) => form.Title ?? string.Empty, cancellationToken,
+                onlyFrom: NegotiationSide.Municipality)
+            : result;
     }
 
     public Task<OperationResult> MoveItemAsync(Guid id, Guid itemId, int direction, Guid version, Guid userId, CancellationToken cancellationToken) =>
@@ -159,12 +172,13 @@ public sealed class NegotiationService(
         ChangeAsync(id, version, userId, "Negotiation.ItemRemoved", countyOnly: false, (n, side) => n.RemoveAgendaItem(itemId, side), cancellationToken);
 
     /// <summary>Adds a suggested item as the reader's own; the suggestion is found again on the server, never taken from the form.</summary>
-    public Task<OperationResult> AddSuggestionAsync(Guid id, Guid version, AgendaSuggestion? suggestion, Guid userId, CancellationToken cancellationToken) =>
+    public async Task<OperationResult> AddSuggestionAsync(Guid id, Guid version, AgendaSuggestion? suggestion, Guid userId, CancellationToken cancellationToken) =>
         suggestion is null
             // Suggestions are read anew on every request: one that has gone (its concern was removed) is said so, not a 404.
-            ? Task.FromResult(OperationResult.Fail(null, "Negotiation.Validation.ItemMissing"))
-            : ChangeAsync(id, version, userId, "Negotiation.ItemAdded", countyOnly: false,
-                (n, side) => n.AddAgendaItem(side, suggestion.Title, suggestion.Details, suggestion.Link, suggestion.Source), cancellationToken);
+            ? OperationResult.Fail(null, "Negotiation.Validation.ItemMissing")
+            : await NotifyingAsync(await ChangeAsync(id, version, userId, "Negotiation.ItemAdded", countyOnly: false,
+                (n, side) => n.AddAgendaItem(side, suggestion.Title, suggestion.Details, suggestion.Link, suggestion.Source), cancellationToken),
+                id, "Notification.Negotiation.ItemAdded", (_, _) => suggestion.Title, cancellationToken, onlyFrom: NegotiationSide.Municipality);
 
     // ---- the record (either side writes it while the negotiation is held)
 
@@ -420,6 +434,50 @@ public sealed class NegotiationService(
         ArgumentNullException.ThrowIfNull(negotiation);
         var names = await NamesAsync([negotiation.OrganisationId, negotiation.MunicipalityId], language, cancellationToken);
         return $"{names[negotiation.MunicipalityId]} {negotiation.Year}";
+    }
+
+    // ---- notices to the other side (issue 18 §4): its coordinators get an in-app notification through CountyNotices
+
+    /// <summary>The meeting's date and place as the notice tells it.</summary>
+    private static string When(Negotiation negotiation, string language) =>
+        negotiation.MeetingDate.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture)
+        + (negotiation.Place.Length > 0 ? ", " + negotiation.Place : string.Empty);
+
+    /// <summary>After a successful change, tells the other side; <paramref name="onlyFrom"/> limits it to changes made by that side.</summary>
+    private async Task<OperationResult> NotifyingAsync(OperationResult result, Guid id, string kind, Func<Negotiation, string, string> detail,
+        CancellationToken cancellationToken, NegotiationSide? onlyFrom = null)
+    {
+        if (!result.Succeeded || await access.LoadAsync(id, tracked: false, cancellationToken) is not { } negotiation)
+        {
+            return result;
+        }
+        if (onlyFrom is null || access.SideOf(negotiation) == onlyFrom)
+        {
+            await NotifyOtherSideAsync(negotiation, kind, detail, cancellationToken);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The notice reads "Municipality Year: detail" in each recipient's language and links the negotiation. The change
+    /// itself is already saved: a notice that fails to save does not undo it.
+    /// </summary>
+    private async Task NotifyOtherSideAsync(Negotiation negotiation, string kind, Func<Negotiation, string, string> detail, CancellationToken cancellationToken)
+    {
+        var other = access.SideOf(negotiation) == NegotiationSide.County ? negotiation.MunicipalityId : negotiation.OrganisationId;
+        var organisations = await db.Organisations.AsNoTracking().Where(o => o.Id == negotiation.OrganisationId || o.Id == negotiation.MunicipalityId)
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
+        string Text(string language)
+        {
+            var heading = $"{organisations[negotiation.MunicipalityId].NameIn(language)} {negotiation.Year}";
+            var words = detail(negotiation, language);
+            return words.Length > 0 ? $"{heading}: {words}" : heading;
+        }
+        if (await notices.AddAsync(other, kind, Text, $"/negotiations/{negotiation.Id}", clock.GetUtcNow(), cancellationToken) > 0
+            && (await db.SaveAsync(cancellationToken)).Succeeded)
+        {
+            notices.Sent();
+        }
     }
 
     /// <summary>

@@ -27,6 +27,20 @@ public sealed partial class NegotiationsController(
     private RedirectResult AtNegotiation(Guid id, string? anchor = null) =>
         Redirect(Url.Action(nameof(Negotiation), new { id }) + (anchor is null ? string.Empty : "#" + anchor));
 
+    /// <summary>
+    /// An approved record is final (issue 18 §4): its forms are not offered even from an old link or bookmark; the
+    /// reader is taken back to the record with the reason. The domain refuses the change anyway.
+    /// </summary>
+    private async Task<IActionResult?> ClosedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await access.LoadAsync(id, tracked: false, cancellationToken) is not { IsApproved: true })
+        {
+            return null;
+        }
+        TempData.Flash(OperationResult.Fail(null, "Negotiation.Validation.Approved"), string.Empty);
+        return AtNegotiation(id);
+    }
+
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await negotiations.ListAsync(Cultures.Current, cancellationToken));
 
@@ -52,7 +66,8 @@ public sealed partial class NegotiationsController(
 
     [HttpGet("{id:guid}/schedule")]
     public async Task<IActionResult> Reschedule(Guid id, CancellationToken cancellationToken) =>
-        await negotiations.ScheduleFormAsync(id, Cultures.Current, cancellationToken) is { } form ? View("ScheduleForm", form) : NotFound();
+        await ClosedAsync(id, cancellationToken)
+        ?? (await negotiations.ScheduleFormAsync(id, Cultures.Current, cancellationToken) is { } form ? View("ScheduleForm", form) : NotFound());
 
     [HttpPost("{id:guid}/schedule")]
     public async Task<IActionResult> Reschedule(Guid id, ScheduleFormViewModel form, CancellationToken cancellationToken)
@@ -97,14 +112,16 @@ public sealed partial class NegotiationsController(
 
     [HttpGet("{id:guid}/items/new")]
     public async Task<IActionResult> NewItem(Guid id, CancellationToken cancellationToken) =>
-        await negotiations.ItemFormAsync(id, null, Cultures.Current, cancellationToken) is { } form ? View("ItemForm", form) : NotFound();
+        await ClosedAsync(id, cancellationToken)
+        ?? (await negotiations.ItemFormAsync(id, null, Cultures.Current, cancellationToken) is { } form ? View("ItemForm", form) : NotFound());
 
     [HttpPost("{id:guid}/items/new")]
     public Task<IActionResult> NewItem(Guid id, AgendaItemFormViewModel form, CancellationToken cancellationToken) => SaveItem(id, null, form, cancellationToken);
 
     [HttpGet("{id:guid}/items/{itemId:guid}")]
     public async Task<IActionResult> EditItem(Guid id, Guid itemId, CancellationToken cancellationToken) =>
-        await negotiations.ItemFormAsync(id, itemId, Cultures.Current, cancellationToken) is { } form ? View("ItemForm", form) : NotFound();
+        await ClosedAsync(id, cancellationToken)
+        ?? (await negotiations.ItemFormAsync(id, itemId, Cultures.Current, cancellationToken) is { } form ? View("ItemForm", form) : NotFound());
 
     [HttpPost("{id:guid}/items/{itemId:guid}")]
     public Task<IActionResult> EditItem(Guid id, Guid itemId, AgendaItemFormViewModel form, CancellationToken cancellationToken) =>
@@ -214,7 +231,8 @@ public sealed partial class NegotiationsController(
 
     [HttpGet("{id:guid}/agreements/new")]
     public async Task<IActionResult> NewAgreement(Guid id, CancellationToken cancellationToken) =>
-        await negotiations.AgreementFormAsync(id, null, Cultures.Current, cancellationToken) is { } form ? View("AgreementForm", form) : NotFound();
+        await ClosedAsync(id, cancellationToken)
+        ?? (await negotiations.AgreementFormAsync(id, null, Cultures.Current, cancellationToken) is { } form ? View("AgreementForm", form) : NotFound());
 
     [HttpPost("{id:guid}/agreements/new")]
     public Task<IActionResult> NewAgreement(Guid id, AgreementFormViewModel form, CancellationToken cancellationToken) =>
@@ -222,7 +240,8 @@ public sealed partial class NegotiationsController(
 
     [HttpGet("{id:guid}/agreements/{agreementId:guid}")]
     public async Task<IActionResult> EditAgreement(Guid id, Guid agreementId, CancellationToken cancellationToken) =>
-        await negotiations.AgreementFormAsync(id, agreementId, Cultures.Current, cancellationToken) is { } form ? View("AgreementForm", form) : NotFound();
+        await ClosedAsync(id, cancellationToken)
+        ?? (await negotiations.AgreementFormAsync(id, agreementId, Cultures.Current, cancellationToken) is { } form ? View("AgreementForm", form) : NotFound());
 
     [HttpPost("{id:guid}/agreements/{agreementId:guid}")]
     public Task<IActionResult> EditAgreement(Guid id, Guid agreementId, AgreementFormViewModel form, CancellationToken cancellationToken) =>

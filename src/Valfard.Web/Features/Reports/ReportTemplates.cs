@@ -6,7 +6,10 @@ namespace Valfard.Web.Features.Reports;
 
 public sealed class ReportTemplates(ValfardDbContext db)
 {
-    /// <summary>The organisation's template, created from THL's structure the first time it is needed.</summary>
+    /// <summary>
+    /// The organisation's template, created from THL's structure the first time it is needed: a county's from the
+    /// structure of the regional report, a municipality's from that of the municipal one.
+    /// </summary>
     public async Task<ReportTemplate> ForOrganisationAsync(Guid organisationId, CancellationToken cancellationToken)
     {
         var template = await db.ReportTemplates.Include(t => t.Sections)
@@ -15,8 +18,9 @@ public sealed class ReportTemplates(ValfardDbContext db)
         {
             return template;
         }
+        var kind = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Kind).FirstOrDefaultAsync(cancellationToken);
         template = new ReportTemplate(Guid.NewGuid(), organisationId);
-        ThlTemplate.ApplyTo(template);
+        ThlTemplate.ApplyFor(kind, template);
         db.ReportTemplates.Add(template);
         await db.SaveChangesAsync(cancellationToken);
         return template;

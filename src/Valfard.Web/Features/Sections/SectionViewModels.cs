@@ -46,6 +46,10 @@ public sealed class SectionEditorViewModel
     public int? MembersIndicatorId { get; init; }
     public Documents.DocumentMembers? Members { get; set; }
 
+    /// <summary>The section holds the block of the members' goals by life stage; <see cref="MembersGoals"/> is its preview.</summary>
+    public bool SummarisesMembersGoals { get; init; }
+    public IReadOnlyList<Documents.DocumentMemberGoal> MembersGoals { get; set; } = [];
+
     /// <summary>Where each copied text came from: the approved version of an earlier report.</summary>
     public IReadOnlyList<CopiedNote> Copied { get; init; } = [];
 }

@@ -51,6 +51,7 @@ public sealed partial class SectionWriting(
         {
             ListsAssessments = section.ListsAssessments,
             MembersIndicatorId = section.MembersIndicatorId,
+            SummarisesMembersGoals = section.SummarisesMembersGoals,
             IsRegional = report.Kind == ReportKind.Regional,
             Copied = section.Texts.OrderBy(t => t.Language)
                 .Where(t => t.CopiedFromReportId is { } from && sources.ContainsKey(from) && t.CopiedFromVersion is not null)
@@ -191,6 +192,30 @@ public sealed partial class SectionWriting(
             section.CompareMembers(indicatorId, report.Kind);
             audit.Record(section.OrganisationId, reportId, actor.UserId, indicatorId is null ? "Section.MembersRemoved" : "Section.MembersAdded",
                 indicatorId is null ? section.TitleFi : $"{section.TitleFi}: {indicatorId}");
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts or removes the block "Member municipalities' goals by life stage" in a regional report's section; only its
+    /// writers, only in a draft. The domain refuses it in any other kind of report.
+    /// </summary>
+    public async Task<OperationResult> SummariseMembersGoalsAsync(Guid reportId, Guid sectionId, bool show, Actor actor, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.Include(s => s.Editors)
+            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        if (report is null || section is null)
+        {
+            return OperationResult.Missing();
+        }
+        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
+        {
+            return OperationResult.Fail(null, "Sections.NotYours");
+        }
+        return await db.ChangeAsync(() =>
+        {
+            section.SummariseMembersGoals(show, report.Kind);
+            audit.Record(section.OrganisationId, reportId, actor.UserId, show ? "Section.MembersGoalsAdded" : "Section.MembersGoalsRemoved", section.TitleFi);
         }, cancellationToken);
     }
 

@@ -21,6 +21,7 @@ public sealed class SectionsController(
     IndicatorCatalogue catalogue,
     Assessments.YearAssessments yearAssessments,
     County.MembersComparison membersComparison,
+    County.MembersGoals membersGoals,
     ActorResolver actors,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
@@ -55,6 +56,10 @@ public sealed class SectionsController(
         if (model.MembersIndicatorId is { } membersId)
         {
             model.Members = await membersComparison.ForAsync(membersId, Cultures.Current == "sv" ? "sv" : "fi", cancellationToken);
+        }
+        if (model.SummarisesMembersGoals)
+        {
+            model.MembersGoals = await membersGoals.ForAsync(Cultures.Current == "sv" ? "sv" : "fi", cancellationToken);
         }
         if (TempData[AddedKey] is int added)
         {
@@ -105,6 +110,20 @@ public sealed class SectionsController(
         }
         TempData.Flash(result, indicatorId is null ? "Sections.MembersRemoved" : "Sections.MembersAdded");
         return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#members");
+    }
+
+    /// <summary>Inserts (show=true) or removes the block "Member municipalities' goals by life stage" of a regional report.</summary>
+    [HttpPost("members-goals")]
+    public async Task<IActionResult> SummariseMembersGoals(Guid reportId, Guid sectionId, bool show, CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await writing.SummariseMembersGoalsAsync(reportId, sectionId, show, actor, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, show ? "Sections.MembersGoals.Added" : "Sections.MembersGoals.Removed");
+        return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#members-goals");
     }
 
     /// <summary>Inserts (show=true) or removes the block of the year's impact assessments.</summary>

@@ -58,9 +58,10 @@ public sealed partial class DemoSeeder(
         await EnsureOrganisationAsync(EsimerkkilaId, OrganisationKind.Municipality,
             "Esimerkkilä", string.Empty, "996", OrganisationLanguages.Finnish, "esimerkkila", county, cancellationToken);
 
-        foreach (var organisationId in new[] { DemokommunId, EsimerkkilaId, CountyId })
+        foreach (var (organisationId, kind) in new[] { (DemokommunId, OrganisationKind.Municipality), (EsimerkkilaId, OrganisationKind.Municipality),
+                     (CountyId, OrganisationKind.WellbeingServicesCounty) })
         {
-            await EnsureSectorsAsync(organisationId, cancellationToken);
+            await EnsureSectorsAsync(organisationId, kind, cancellationToken);
         }
 
         await EnsureUserAsync("admin@demo.test", "Aino Admin", DemokommunId, [Roles.SystemAdmin, Roles.OrganisationAdmin], [], cancellationToken);
@@ -98,11 +99,11 @@ public sealed partial class DemoSeeder(
         return organisation;
     }
 
-    private async Task EnsureSectorsAsync(Guid organisationId, CancellationToken cancellationToken)
+    private async Task EnsureSectorsAsync(Guid organisationId, OrganisationKind kind, CancellationToken cancellationToken)
     {
         var existing = await db.Sectors.IgnoreQueryFilters([ValfardDbContext.TenantFilter])
             .Where(s => s.OrganisationId == organisationId).Select(s => s.Code).ToListAsync(cancellationToken);
-        db.Sectors.AddRange(DefaultSectors.CreateFor(organisationId, existing));
+        db.Sectors.AddRange(DefaultSectors.CreateFor(organisationId, kind, existing));
         await db.SaveChangesAsync(cancellationToken);
     }
 
