@@ -37,6 +37,7 @@ public sealed class PasteJourneyTests(AppFixture app)
         await Assertions.Expect(pane.Locator(".save-state")).ToContainTextAsync("Tallennettu", new() { Timeout = 10_000 });
 
         var stored = (await app.Factory.DemoSectionAsync("Tausta, tarkoitus ja tavoitteet")).TextIn("fi")!.Html;
+        await File.WriteAllTextAsync(Path.Combine(AppFixture.ScreenshotDirectory, $"paste-{Path.GetFileNameWithoutExtension(fixture)}.html"), stored);
 
         // Heading 1 and 2 sit under the section title: the editor's first and second levels.
         Assert.Contains("<h2>Lasten ja nuorten hyvinvointi</h2>", stored, StringComparison.Ordinal);
