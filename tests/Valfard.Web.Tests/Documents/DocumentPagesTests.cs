@@ -29,7 +29,9 @@ public sealed partial class DocumentPagesTests(ValfardFactory factory)
     private static List<(string Title, int Page)> ContentsOf(Page page)
     {
         var entries = new List<(string, int)>();
-        foreach (var line in page.GetWords().GroupBy(w => Math.Round(w.BoundingBox.Bottom)).OrderByDescending(g => g.Key))
+        // The running header and the footer ("Sivu 2 / 21") are in the page margins (24 mm top, 20 mm bottom): left out.
+        var body = page.GetWords().Where(w => w.BoundingBox.Bottom > 57 && w.BoundingBox.Top < page.Height - 68);
+        foreach (var line in body.GroupBy(w => Math.Round(w.BoundingBox.Bottom)).OrderByDescending(g => g.Key))
         {
             var words = line.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text).ToList();
             if (words.Count >= 2 && int.TryParse(words[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var number))

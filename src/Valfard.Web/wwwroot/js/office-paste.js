@@ -204,14 +204,30 @@
     block.replaceWith.apply(block, parts);
   }
 
-  // Google Docs wraps everything in <b style="font-weight:normal">; LibreOffice and Word use <font> and spans.
+  // Google Docs wraps everything in <b style="font-weight:normal"> and marks bold and italic only in span styles;
+  // LibreOffice uses <font>. The style attribute is read as text: under the app's Content-Security-Policy the parsed
+  // clipboard document applies no inline styles, so Quill's own style matchers see none. "mso-bidi-font-weight" is
+  // Word's and says nothing about the text's weight.
   function plainWrappers(doc) {
     doc.querySelectorAll("b[style], strong[style]").forEach(function (b) {
-      if (/font-weight:\s*(normal|400)/i.test(b.getAttribute("style") || "")) {
+      if (/(?:^|;)\s*font-weight:\s*(normal|[1-4]00)\b/i.test(b.getAttribute("style") || "")) {
         b.replaceWith.apply(b, Array.from(b.childNodes));
       }
     });
+    doc.querySelectorAll("span[style]").forEach(function (span) {
+      const style = span.getAttribute("style") || "";
+      let inner = span;
+      if (/(?:^|;)\s*font-weight:\s*(bold|[6-9]00)\b/i.test(style)) { inner = wrapChildren(inner, "strong"); }
+      if (/(?:^|;)\s*font-style:\s*italic\b/i.test(style)) { wrapChildren(inner, "em"); }
+    });
     doc.querySelectorAll("font").forEach(function (f) { f.replaceWith.apply(f, Array.from(f.childNodes)); });
+  }
+
+  function wrapChildren(node, tag) {
+    const wrapper = node.ownerDocument.createElement(tag);
+    while (node.firstChild) { wrapper.appendChild(node.firstChild); }
+    node.appendChild(wrapper);
+    return wrapper;
   }
 
   class OfficeClipboard extends Clipboard {
