@@ -134,7 +134,25 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
                 // The print view needs no script (charts are SVG made on the server). With JavaScript off, text that got
                 // past the sanitizer still could not run while Chromium prints it.
                 page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false }).WaitAsync(deadline.Token);
-                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)timeout.TotalMilliseconds });
+                var pdf = await PrintPageAsync(page, html);
+                if (ContentsPages.Wanted(html))
+                {
+                    // The contents want page numbers: the first print tells where each heading landed (ContentsPages).
+                    pdf = await PrintPageAsync(page, ContentsPages.Fill(html, ContentsPages.Read(pdf)));
+                }
+                return pdf;
+            }
+            finally
+            {
+                if (page is not null)
+                {
+                    await ClosePageAsync(page);
+                }
+            }
+
+            async Task<byte[]> PrintPageAsync(IPage page, string content)
+            {
+                await page.SetContentAsync(content, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)timeout.TotalMilliseconds });
                 return await page.PdfAsync(new PagePdfOptions
                 {
                     PreferCSSPageSize = true,
@@ -145,13 +163,6 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
                     HeaderTemplate = frame.HeaderHtml,
                     FooterTemplate = frame.FooterHtml,
                 }).WaitAsync(deadline.Token);
-            }
-            finally
-            {
-                if (page is not null)
-                {
-                    await ClosePageAsync(page);
-                }
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -38,7 +38,8 @@
     const quill = new Quill(host, {
       theme: "snow",
       modules: { toolbar: toolbar, table: true },
-      formats: ["header", "bold", "italic", "link", "list", "table"],
+      // "indent" keeps nested list items (pasted from Word or made with Tab) at their level.
+      formats: ["header", "bold", "italic", "link", "list", "indent", "table"],
     });
     quill.root.setAttribute("lang", text.language);
     quill.root.setAttribute("aria-label", host.dataset.label || "");

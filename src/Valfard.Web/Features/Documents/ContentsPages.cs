@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Tokens;
+
+namespace Valfard.Web.Features.Documents;
+
+/// <summary>
+/// Page numbers for the contents. Chromium has no <c>target-counter()</c>, so the document is printed twice: the first
+/// print tells on which page each heading landed, the second prints the contents with those numbers.
+/// <para>
+/// Where a heading landed is read from the first PDF itself, not guessed from the screen layout: Chromium writes a
+/// named destination (<c>/Dests</c> in the catalog) for every element a link points to, and each contents entry links
+/// to its heading, so the destination named after the heading's id points at the page object it is on. The page
+/// object's place in the page tree is its number, the same number the footer prints. The contents keep a fixed-width
+/// box for the number in both prints, so filling it in moves nothing.
+/// </para>
+/// </summary>
+public static partial class ContentsPages
+{
+    /// <summary>The placeholder the print view puts where a page number goes: <c>data-page-of="anchor"</c>.</summary>
+    public const string Marker = "data-page-of=\"";
+
+    public static bool Wanted(string html) => html.Contains(Marker, StringComparison.Ordinal);
+
+    /// <summary>The page (from 1) of every link target in the PDF, by its id.</summary>
+    public static IReadOnlyDictionary<string, int> Read(byte[] pdf)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        using var document = PdfDocument.Open(pdf);
+        var structure = document.Structure;
+        var catalog = structure.Catalog.CatalogDictionary;
+        var pages = new Dictionary<IndirectReference, int>();
+        if (catalog.Data.TryGetValue("Pages", out var root) && root is IndirectReferenceToken rootReference)
+        {
+            Number(rootReference.Data, pages, structure);
+        }
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!catalog.Data.TryGetValue("Dests", out var destsToken) || Resolve(destsToken, structure) is not DictionaryToken dests)
+        {
+            return found;
+        }
+        foreach (var (name, value) in dests.Data)
+        {
+            // A destination is [pageRef /XYZ left top zoom], or a dictionary holding it under /D.
+            var target = Resolve(value, structure);
+            if (target is DictionaryToken holder && holder.Data.TryGetValue("D", out var inner))
+            {
+                target = Resolve(inner, structure);
+            }
+            if (target is ArrayToken { Length: > 0 } array && array[0] is IndirectReferenceToken page && pages.TryGetValue(page.Data, out var number))
+            {
+                found[name] = number;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The HTML with each placeholder filled with its page number; a heading not found keeps an empty box.</summary>
+    public static string Fill(string html, IReadOnlyDictionary<string, int> pages)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(pages);
+        return Placeholder().Replace(html, match =>
+            pages.TryGetValue(match.Groups["anchor"].Value, out var page)
+                ? match.Groups["open"].Value + page.ToString(CultureInfo.InvariantCulture) + "</span>"
+                : match.Value);
+    }
+
+    private static void Number(IndirectReference node, Dictionary<IndirectReference, int> pages, UglyToad.PdfPig.Structure structure)
+    {
+        if (structure.GetObject(node).Data is not DictionaryToken dictionary)
+        {
+            return;
+        }
+        if (dictionary.Data.TryGetValue("Kids", out var kidsToken) && Resolve(kidsToken, structure) is ArrayToken kids)
+        {
+            foreach (var kid in kids.Data.OfType<IndirectReferenceToken>())
+            {
+                Number(kid.Data, pages, structure);
+            }
+        }
+        else
+        {
+            pages[node] = pages.Count + 1;
+        }
+    }
+
+    private static IToken Resolve(IToken token, UglyToad.PdfPig.Structure structure) =>
+        token is IndirectReferenceToken reference ? structure.GetObject(reference.Data).Data : token;
+
+    // Only the print view writes these spans (anchors are generated ids: letters, digits and dashes).
+    [GeneratedRegex("""(?<open><span class="toc-page" data-page-of="(?<anchor>[A-Za-z0-9_-]+)"[^>]*>)</span>""", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace Valfard.Web.Features.Documents;
+
+/// <summary>
+/// Writers' headings nest under the section title they are written in. The editor gives a writer two or three levels
+/// (h2, h3, h4) whatever the section's depth; in the document the section title is itself an h2, h3 or h4, so a
+/// writer's first level becomes the level below the title, and so on, never above h6. The outline of the tagged PDF
+/// and a screen reader's list of headings then show the writer's headings inside their section, and the print CSS
+/// sizes each level below the one above it.
+/// </summary>
+public static partial class WriterHeadings
+{
+    /// <summary>The highest level the editor writes (its "Heading" option).</summary>
+    private const int EditorTopLevel = 2;
+
+    public static string Nest(string sanitizedHtml, int sectionHeadingLevel)
+    {
+        ArgumentNullException.ThrowIfNull(sanitizedHtml);
+        if (sanitizedHtml.Length == 0)
+        {
+            return sanitizedHtml;
+        }
+        return HeadingTag().Replace(sanitizedHtml, match =>
+        {
+            var written = match.Groups["level"].Value[0] - '0';
+            var level = Math.Clamp(sectionHeadingLevel + 1 + Math.Max(0, written - EditorTopLevel), 1, 6);
+            return $"<{match.Groups["close"].Value}h{level}{match.Groups["rest"].Value}>";
+        });
+    }
+
+    // The sanitizer leaves headings without attributes; the rest group keeps any it may allow in the future.
+    [GeneratedRegex(@"<(?<close>/?)h(?<level>[1-6])(?<rest>\s[^>]*)?>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingTag();
+}

@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using Valfard.Web.Tests.Infrastructure;
+
+namespace Valfard.Browser.Tests;
+
+/// <summary>
+/// A writer pastes a text written in Word, LibreOffice or Google Docs into a section: the clipboard HTML those programs
+/// really put on the clipboard (saved under Fixtures/Paste) arrives as a paste event, and what the server stores keeps
+/// the structure and drops the programs' own styling.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PasteJourneyTests(AppFixture app)
+{
+    [Theory]
+    [InlineData("word.html")]
+    [InlineData("libreoffice.html")]
+    [InlineData("googledocs.html")]
+    public async Task Pasting_an_office_document_keeps_headings_nested_lists_a_table_and_emphasis_without_foreign_styles(string fixture)
+    {
+        var clipboard = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Paste", fixture));
+        var section = await app.Factory.DemoSectionAsync("Tausta, tarkoitus ja tavoitteet");
+        var page = await app.SignInAsync("coordinator@demo.test", "fi");
+        await page.GotoAsync($"/reports/{section.ReportId}/sections/{section.Id}");
+
+        var pane = page.Locator("#pane-fi");
+        var editor = pane.Locator(".ql-editor");
+        await editor.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.PressAsync("Delete");
+        // The same event a browser fires on Ctrl+V, with the HTML the program put on the clipboard.
+        await editor.EvaluateAsync(@"(root, html) => {
+            const data = new DataTransfer();
+            data.setData('text/html', html);
+            data.setData('text/plain', 'Lasten ja nuorten hyvinvointi');
+            root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }", clipboard);
+        await Assertions.Expect(pane.Locator(".save-state")).ToContainTextAsync("Tallennettu", new() { Timeout = 10_000 });
+
+        var stored = (await app.Factory.DemoSectionAsync("Tausta, tarkoitus ja tavoitteet")).TextIn("fi")!.Html;
+        await File.WriteAllTextAsync(Path.Combine(AppFixture.ScreenshotDirectory, $"paste-{Path.GetFileNameWithoutExtension(fixture)}.html"), stored);
+
+        // Heading 1 and 2 sit under the section title: the editor's first and second levels.
+        Assert.Contains("<h2>Lasten ja nuorten hyvinvointi</h2>", stored, StringComparison.Ordinal);
+        Assert.Contains("<h3>Harrastukset</h3>", stored, StringComparison.Ordinal);
+        // The bullets stay bullets, with the second level nested inside its item; the numbered list stays numbered.
+        Assert.Contains("<ul><li>Liikuntaseurat<ul><li>Salibandy ja jalkapallo</li></ul></li><li>Kulttuurikerhot</li></ul>", stored, StringComparison.Ordinal);
+        Assert.Contains("<ol><li>Kartoitetaan toiveet</li><li>Avataan uudet ryhmät</li></ol>", stored, StringComparison.Ordinal);
+        Assert.Contains("<table><tbody><tr><td><strong>Ryhmä</strong></td><td><strong>Osallistujia</strong></td></tr><tr><td>Taidekerho</td><td>48</td></tr></tbody></table>", stored, StringComparison.Ordinal);
+        Assert.Contains("<strong>harrastustakuu</strong>", stored, StringComparison.Ordinal);
+        Assert.Contains("<em>kaikissa kouluissa</em>", stored, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://thl.fi/hyvinvointikertomus\" rel=\"noopener noreferrer\">THL:n sivuilla</a>", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", stored, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("class=", stored, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("mso", stored, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("·", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1", stored, StringComparison.Ordinal);
+
+        // Opened again, the editor shows the nesting it saved.
+        await page.ReloadAsync();
+        await Assertions.Expect(pane.Locator(".ql-editor li.ql-indent-1")).ToHaveTextAsync("Salibandy ja jalkapallo");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, $"paste-{Path.GetFileNameWithoutExtension(fixture)}-fi.png"), FullPage = true });
+    }
+}
