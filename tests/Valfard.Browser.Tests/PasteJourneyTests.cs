@@ -58,6 +58,9 @@ public sealed class PasteJourneyTests(AppFixture app)
         // Opened again, the editor shows the nesting it saved.
         await page.ReloadAsync();
         await Assertions.Expect(pane.Locator(".ql-editor li.ql-indent-1")).ToHaveTextAsync("Salibandy ja jalkapallo");
+        // The stored headings load at their own level: only a document from an office program is moved down.
+        await Assertions.Expect(pane.Locator(".ql-editor h2")).ToHaveTextAsync("Lasten ja nuorten hyvinvointi");
+        await Assertions.Expect(pane.Locator(".ql-editor h3")).ToHaveTextAsync("Harrastukset");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDirectory, $"paste-{Path.GetFileNameWithoutExtension(fixture)}-fi.png"), FullPage = true });
     }
 }
