@@ -22,13 +22,23 @@
   function normalise(doc) {
     // Word's list definitions ("@list l0:level1 {mso-level-number-format:bullet}") live in its <style> element.
     const styleText = Array.from(doc.querySelectorAll("style")).map(function (s) { return s.textContent; }).join("\n");
+    // The editor loads its own stored text through the same path: only a document from elsewhere has its headings
+    // moved down a level (the stored text has no h1 and none of the office programs' marks).
+    const foreign = fromOfficeProgram(doc);
     removeNoise(doc);
-    officeHeadings(doc);
+    if (foreign) { officeHeadings(doc); }
     wordLists(doc, styleText);
     listParagraphs(doc);
     nestedLists(doc);
     tableCells(doc);
     plainWrappers(doc);
+  }
+
+  function fromOfficeProgram(doc) {
+    const generator = doc.querySelector("meta[name='generator' i], meta[name='Generator']");
+    return doc.documentElement.hasAttribute("xmlns:w") ||
+      (generator !== null && /LibreOffice|OpenOffice|Microsoft/i.test(generator.getAttribute("content") || "")) ||
+      doc.querySelector("[id^='docs-internal-guid-'], h1, [class^='Mso'], [style*='mso-']") !== null;
   }
 
   function removeNoise(doc) {
