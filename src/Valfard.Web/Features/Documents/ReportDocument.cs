@@ -68,6 +68,15 @@ public sealed record DocumentSection(
     /// when the document was built; frozen with the snapshot. Null when the section has none.
     /// </summary>
     public DocumentMembers? Members { get; init; }
+
+    /// <summary>
+    /// Why the section has no text in the document's language, when the welfare group left it empty on purpose; shown
+    /// instead of the text (and of the other language's text). Null otherwise, and in snapshots older than the mark.
+    /// </summary>
+    public string? EmptyReason { get; init; }
+
+    /// <summary>The language of <see cref="EmptyReason"/> when it is not the document's; null otherwise.</summary>
+    public string? EmptyReasonLanguage { get; init; }
 }
 
 /// <summary>One indicator across a county's member municipalities, the county and the whole country, for the latest year.</summary>
