@@ -73,10 +73,12 @@ public sealed record SectionFacts(Guid Id, SectionPurpose Purpose, bool HasBlock
     }
 
     /// <summary>
-    /// Only a text section without blocks shows "this section has no text" when its text is empty: the other purposes
-    /// show their joys and concerns, plan or appendices, and a block is content of its own.
+    /// Whether the section lacks its text in <paramref name="language"/>. Only text sections are checked: the other
+    /// purposes show their joys and concerns, plan or appendices. A block is content of its own, so a section of only
+    /// blocks needs no text; but once it has text in one language, the other language's readers need it too.
     /// </summary>
-    public bool NeedsText => Purpose == SectionPurpose.Text && !HasBlocks;
+    public bool LacksTextIn(string language) =>
+        Purpose == SectionPurpose.Text && !LanguagesWithText.Contains(language) && (!HasBlocks || LanguagesWithText.Count > 0);
 
     public bool HasReasonIn(string language) => language == "sv" ? HasEmptyReasonSv : HasEmptyReasonFi;
 }
@@ -125,7 +127,7 @@ public static class ReportCompleteness
         var problems = new List<CompletenessProblem>();
         foreach (var section in facts.Sections)
         {
-            foreach (var language in facts.Languages.Where(l => section.NeedsText && !section.LanguagesWithText.Contains(l)))
+            foreach (var language in facts.Languages.Where(section.LacksTextIn))
             {
                 if (!section.IsIntentionallyEmpty)
                 {

@@ -86,6 +86,14 @@ public sealed class ReportCompletenessTests
     }
 
     [Fact]
+    public void A_section_with_blocks_and_text_in_one_language_lacks_it_in_the_other()
+    {
+        var checklist = Check(CompletenessStage.Board, Bilingual, Text(["fi"], blocks: true));
+
+        Assert.Equal("sv", Assert.Single(checklist.Blocking).Language);
+    }
+
+    [Fact]
     public void A_section_not_done_is_a_warning_and_one_past_its_due_date_is_overdue_instead()
     {
         var late = Text(Bilingual, SectionStatus.InProgress, due: new DateOnly(2026, 12, 2));
