@@ -14,7 +14,12 @@ public class ReportSection : IOrganisationOwned, IVersioned
         TitleSv = string.Empty;
         GuidanceFi = string.Empty;
         GuidanceSv = string.Empty;
+        EmptyReasonFi = string.Empty;
+        EmptyReasonSv = string.Empty;
     }
+
+    /// <summary>The longest reason for leaving a section empty, per language; as for a left-out indicator's reason.</summary>
+    public const int EmptyReasonMaxLength = 1000;
 
     internal ReportSection(Guid id, Guid reportId, Guid organisationId, Guid? parentId, int position,
         string titleFi, string titleSv, string guidanceFi, string guidanceSv, IEnumerable<string> languages,
@@ -68,6 +73,17 @@ public class ReportSection : IOrganisationOwned, IVersioned
     /// the county's members have delivered to it, grouped by life stage. Only in a county's regional report.
     /// </summary>
     public bool SummarisesMembersGoals { get; private set; }
+
+    /// <summary>
+    /// The welfare group decided to leave the section without text (issue 17 §1): in a language it has no text in,
+    /// readers see <see cref="EmptyReasonFi"/> / <see cref="EmptyReasonSv"/> instead of "this section has no text",
+    /// and the report may go to the council and be published.
+    /// </summary>
+    public bool IsIntentionallyEmpty { get; private set; }
+
+    /// <summary>Why the section is empty; Finnish or Swedish or both, like a left-out indicator's reason.</summary>
+    public string EmptyReasonFi { get; private set; }
+    public string EmptyReasonSv { get; private set; }
 
     public IReadOnlyCollection<SectionEditor> Editors => _editors.AsReadOnly();
     public IReadOnlyCollection<SectionText> Texts => _texts.AsReadOnly();
@@ -133,6 +149,39 @@ public class ReportSection : IOrganisationOwned, IVersioned
             throw new DomainException("Sections.MembersGoalsOnlyInText");
         }
         SummarisesMembersGoals = show;
+    }
+
+    /// <summary>
+    /// Marks the section as left empty on purpose, with a reason in Finnish or Swedish or both: a Finnish-speaking
+    /// municipality writes only Finnish, and a reader of the other language sees it marked as being in that language.
+    /// </summary>
+    public void LeaveEmpty(string? reasonFi, string? reasonSv)
+    {
+        reasonFi = reasonFi?.Trim() ?? string.Empty;
+        reasonSv = reasonSv?.Trim() ?? string.Empty;
+        if (reasonFi.Length == 0 && reasonSv.Length == 0)
+        {
+            throw new DomainException("Validation.EmptyReasonRequired", nameof(EmptyReasonFi));
+        }
+        if (reasonFi.Length > EmptyReasonMaxLength || reasonSv.Length > EmptyReasonMaxLength)
+        {
+            throw new DomainException("Validation.EmptyReasonTooLong", reasonFi.Length > EmptyReasonMaxLength ? nameof(EmptyReasonFi) : nameof(EmptyReasonSv));
+        }
+        (IsIntentionallyEmpty, EmptyReasonFi, EmptyReasonSv) = (true, reasonFi, reasonSv);
+    }
+
+    /// <summary>Takes the mark away: the section is again expected to have text in every language.</summary>
+    public void ExpectText() => (IsIntentionallyEmpty, EmptyReasonFi, EmptyReasonSv) = (false, string.Empty, string.Empty);
+
+    /// <summary>The reason in <paramref name="language"/>, or in the other language with that language named; null when not marked.</summary>
+    public (string Text, string Language)? EmptyReasonIn(string language)
+    {
+        if (!IsIntentionallyEmpty)
+        {
+            return null;
+        }
+        return language == "sv" ? EmptyReasonSv.Length > 0 ? (EmptyReasonSv, "sv") : (EmptyReasonFi, "fi")
+            : EmptyReasonFi.Length > 0 ? (EmptyReasonFi, "fi") : (EmptyReasonSv, "sv");
     }
 
     /// <summary>Gives the section to a sector and its editors, with an optional deadline.</summary>

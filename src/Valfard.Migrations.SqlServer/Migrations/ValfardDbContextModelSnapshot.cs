@@ -2659,6 +2659,16 @@ namespace Valfard.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("EmptyReasonFi")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("EmptyReasonSv")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("GuidanceFi")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2668,6 +2678,9 @@ namespace Valfard.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("IsIntentionallyEmpty")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("ListsAssessments")
                         .HasColumnType("bit");

@@ -2646,6 +2646,16 @@ namespace Valfard.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmptyReasonFi")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmptyReasonSv")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GuidanceFi")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -2655,6 +2665,9 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIntentionallyEmpty")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ListsAssessments")
                         .HasColumnType("INTEGER");

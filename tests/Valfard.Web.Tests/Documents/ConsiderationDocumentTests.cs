@@ -37,6 +37,7 @@ public sealed class ConsiderationDocumentTests : IDisposable
         }
 
         // With the board: every page says so, with the date, and nowhere DRAFT.
+        await _factory.LeaveEmptySectionsAsync(report.Id);
         await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SendToBoard);
         using (var fi = await PdfAsync(coordinator, report.Id, "fi"))
         using (var sv = await PdfAsync(coordinator, report.Id, "sv"))
@@ -103,6 +104,7 @@ public sealed class ConsiderationDocumentTests : IDisposable
         var report = await _factory.DemoReportAsync();
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview);
+        await _factory.LeaveEmptySectionsAsync(report.Id);
         await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SendToBoard);
         var copy = await _factory.QueryAsync(db => db.SubmittedDocuments.IgnoreQueryFilters().AsNoTracking().FirstAsync(d => d.ReportId == report.Id));
 

@@ -29,6 +29,27 @@ public static class TestData
             .SingleAsync(s => s.TitleFi == titleFi && db.Reports.IgnoreQueryFilters().Any(r => r.Id == s.ReportId
                 && r.OrganisationId == DemoSeeder.DemokommunId && r.TitleFi == DemoReportTitle)));
 
+    /// <summary>
+    /// Marks every section of a draft that shows no text in some language as left empty on purpose, with a reason, as
+    /// a welfare group would before the board: the completeness checklist then lets the report go on (issue 17 §1).
+    /// Tests about the workflow's other rules call it before sending a half-written demo report to the board.
+    /// </summary>
+    public static async Task<int> LeaveEmptySectionsAsync(this ValfardFactory factory, Guid reportId)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ValfardDbContext>();
+        var sections = await db.ReportSections.IgnoreQueryFilters().Include(s => s.Texts).Where(s => s.ReportId == reportId).ToListAsync();
+        var marked = 0;
+        foreach (var section in sections.Where(s => s.Purpose == Valfard.Domain.Reports.SectionPurpose.Text
+                     && s.Texts.Any(t => Valfard.Infrastructure.Text.PlainText.From(t.Html).Length == 0)))
+        {
+            section.LeaveEmpty("Ei kirjoiteta tällä kertaa.", "Skrivs inte den här gången.");
+            marked++;
+        }
+        await db.SaveChangesAsync();
+        return marked;
+    }
+
     public static Task<Valfard.Infrastructure.Identity.ApplicationUser> UserAsync(this ValfardFactory factory, string email) =>
         factory.QueryAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Email == email));
 

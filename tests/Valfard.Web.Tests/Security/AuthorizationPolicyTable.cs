@@ -87,6 +87,7 @@ public static class AuthorizationPolicyTable
         ["POST Sections.ShowAssessments"] = Allow(Coordinator, Editor),
         ["POST Sections.CompareMembers"] = Allow(Coordinator, Editor),
         ["POST Sections.SummariseMembersGoals"] = Allow(Coordinator, Editor),
+        ["POST Sections.LeaveEmpty"] = Allow(Coordinator, Editor),
         ["POST Sections.SetStatus"] = Allow(Coordinator, Editor),
         ["GET Sections.History"] = Allow(Coordinator, Editor),
         ["POST Sections.Restore"] = Allow(Coordinator, Editor),

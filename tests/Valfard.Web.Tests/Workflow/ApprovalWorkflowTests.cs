@@ -21,13 +21,16 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
     [GeneratedRegex("name=\"ExpectedVersion\" value=\"([0-9a-f-]+)\"")]
     private static partial Regex ExpectedVersion();
 
-    /// <summary>Opens the confirmation page of a move and sends it, as a person would.</summary>
+    /// <summary>
+    /// Opens the confirmation page of a move and sends it, as a person would who has read the checklist's warnings and
+    /// ticked "I have checked these" (the checklist's own tests post without it).
+    /// </summary>
     internal static async Task<HttpResponseMessage> MoveAsync(Browser browser, Guid reportId, WorkflowAction action, params (string Name, string Value)[] fields)
     {
         var url = $"/reports/{reportId}/workflow/{action}";
         var html = await browser.GetHtmlAsync(url);
         var version = ExpectedVersion().Match(html).Groups[1].Value;
-        return await browser.Client.PostAsync(url, Browser.Form(Browser.TokenIn(html), [("ExpectedVersion", version), .. fields]));
+        return await browser.Client.PostAsync(url, Browser.Form(Browser.TokenIn(html), [("ExpectedVersion", version), ("WarningsConfirmed", "true"), .. fields]));
     }
 
     internal static readonly (string, string)[] BoardDecisionFields =
@@ -43,6 +46,7 @@ public sealed partial class ApprovalWorkflowTests : IDisposable
     internal static async Task ThroughBoardAsync(ValfardFactory factory, Browser coordinator, Guid reportId)
     {
         using var secretary = await Browser.SignedInAsync(factory, "secretary@demo.test", "en");
+        await factory.LeaveEmptySectionsAsync(reportId);
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(coordinator, reportId, WorkflowAction.SendToBoard)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(secretary, reportId, WorkflowAction.RecordBoardDecision, BoardDecisionFields)).StatusCode);
     }

@@ -32,6 +32,7 @@ public sealed class BoardWorkflowTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, skipped.StatusCode);
         Assert.Contains("The board prepares what the council decides", WebUtility.HtmlDecode(await coordinator.GetHtmlAsync(skipped.Headers.Location!.OriginalString)));
 
+        await _factory.LeaveEmptySectionsAsync(report.Id);
         Assert.Equal(HttpStatusCode.Redirect, (await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SendToBoard)).StatusCode);
         Assert.Equal(ReportStatus.SentToBoard, (await ReportAsync()).Status);
         Assert.True(await _factory.QueryAsync(db => db.Notifications.IgnoreQueryFilters()
@@ -85,6 +86,7 @@ public sealed class BoardWorkflowTests : IDisposable
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "en");
         using var secretary = await Browser.SignedInAsync(_factory, "secretary@demo.test", language);
         await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SubmitForReview);
+        await _factory.LeaveEmptySectionsAsync(report.Id);
         await ApprovalWorkflowTests.MoveAsync(coordinator, report.Id, WorkflowAction.SendToBoard);
 
         var withoutProposal = await (await ApprovalWorkflowTests.MoveAsync(secretary, report.Id, WorkflowAction.RecordBoardDecision,

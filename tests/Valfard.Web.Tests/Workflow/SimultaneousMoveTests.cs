@@ -68,7 +68,7 @@ public sealed class SimultaneousMoveTests : IDisposable
         {
             var url = $"/reports/{report.Id}/workflow/Publish";
             var html = await c.GetHtmlAsync(url);
-            return await c.Client.PostAsync(url, Browser.Form(Browser.TokenIn(html), ("ExpectedVersion", current.Version.ToString())));
+            return await c.Client.PostAsync(url, Browser.Form(Browser.TokenIn(html), ("ExpectedVersion", current.Version.ToString()), ("WarningsConfirmed", "true")));
         }));
 
         Assert.All(publishes, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"publish answered {(int)r.StatusCode}"));

@@ -42,6 +42,8 @@ public sealed class ReportSectionConfiguration : IEntityTypeConfiguration<Report
         builder.Property(s => s.TitleSv).HasMaxLength(ReportLimits.TitleMaxLength).IsRequired();
         builder.Property(s => s.GuidanceFi).HasMaxLength(ReportLimits.GuidanceMaxLength).IsRequired();
         builder.Property(s => s.GuidanceSv).HasMaxLength(ReportLimits.GuidanceMaxLength).IsRequired();
+        builder.Property(s => s.EmptyReasonFi).HasMaxLength(ReportSection.EmptyReasonMaxLength).IsRequired();
+        builder.Property(s => s.EmptyReasonSv).HasMaxLength(ReportSection.EmptyReasonMaxLength).IsRequired();
         builder.HasIndex(s => s.OrganisationId);
         builder.HasOne<ReportSection>().WithMany().HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Sector>().WithMany().HasForeignKey(s => s.SectorId).OnDelete(DeleteBehavior.Restrict);

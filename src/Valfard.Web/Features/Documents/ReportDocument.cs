@@ -77,6 +77,15 @@ public sealed record DocumentSection(
     /// frozen with the snapshot. A snapshot taken before the block existed reads back as empty.
     /// </summary>
     public IReadOnlyList<DocumentMemberGoal> MembersGoals { get; init; } = [];
+
+    /// <summary>
+    /// Why the section has no text in the document's language, when the welfare group left it empty on purpose; shown
+    /// instead of the text (and of the other language's text). Null otherwise, and in snapshots older than the mark.
+    /// </summary>
+    public string? EmptyReason { get; init; }
+
+    /// <summary>The language of <see cref="EmptyReason"/> when it is not the document's; null otherwise.</summary>
+    public string? EmptyReasonLanguage { get; init; }
 }
 
 /// <summary>One member municipality's goal in the regional report's block of the members' goals by life stage.</summary>

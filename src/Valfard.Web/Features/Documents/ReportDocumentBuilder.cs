@@ -114,9 +114,17 @@ public sealed class ReportDocumentBuilder(
                 var own = s.TextIn(language)?.Html ?? string.Empty;
                 var fallback = s.TextIn(other)?.Html ?? string.Empty;
                 var (html, htmlLanguage) = HasText(own) || !HasText(fallback) ? (own, (string?)null) : (fallback, other);
+                // Left empty on purpose in this language: the reason stands in for the text, not the other language's text.
+                var emptyReason = HasText(own) ? null : s.EmptyReasonIn(language);
+                if (emptyReason is not null)
+                {
+                    (html, htmlLanguage) = (string.Empty, null);
+                }
                 return new DocumentSection(s.Id, numbers[s.Id], s.ParentId is null ? 0 : 1, title.Item1, title.Item2, s.Purpose, html, htmlLanguage,
                     blocks[s.Id].Where(pages.ContainsKey).Select(id => pages[id]).ToList())
                 {
+                    EmptyReason = emptyReason?.Text,
+                    EmptyReasonLanguage = emptyReason is { } reason && reason.Language != language ? reason.Language : null,
                     ListsAssessments = s.ListsAssessments,
                     Assessments = s.ListsAssessments
                         ? assessments.Select(a => yearAssessments.ToDocument(a, organisation.Slug, language)).ToList()

@@ -50,6 +50,11 @@ public sealed class SectionEditorViewModel
     public bool SummarisesMembersGoals { get; init; }
     public IReadOnlyList<Documents.DocumentMemberGoal> MembersGoals { get; set; } = [];
 
+    /// <summary>The section is left empty on purpose; readers see the reason in a language it has no text in.</summary>
+    public bool IsIntentionallyEmpty { get; init; }
+    public string EmptyReasonFi { get; init; } = string.Empty;
+    public string EmptyReasonSv { get; init; } = string.Empty;
+
     /// <summary>Where each copied text came from: the approved version of an earlier report.</summary>
     public IReadOnlyList<CopiedNote> Copied { get; init; } = [];
 }

@@ -50,6 +50,9 @@ public sealed partial class SectionWriting(
         return new SectionEditorViewModel
         {
             ListsAssessments = section.ListsAssessments,
+            IsIntentionallyEmpty = section.IsIntentionallyEmpty,
+            EmptyReasonFi = section.EmptyReasonFi,
+            EmptyReasonSv = section.EmptyReasonSv,
             MembersIndicatorId = section.MembersIndicatorId,
             SummarisesMembersGoals = section.SummarisesMembersGoals,
             IsRegional = report.Kind == ReportKind.Regional,
@@ -237,6 +240,39 @@ public sealed partial class SectionWriting(
         {
             section.ShowAssessments(show);
             audit.Record(section.OrganisationId, reportId, actor.UserId, show ? "Section.AssessmentsAdded" : "Section.AssessmentsRemoved", section.TitleFi);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the section as left empty on purpose with its reason (leave = true), or takes the mark away. As for its
+    /// blocks, only its writers, only in a draft: the text the board and the council read does not change under them.
+    /// </summary>
+    public async Task<OperationResult> LeaveEmptyAsync(Guid reportId, Guid sectionId, bool leave, string? reasonFi, string? reasonSv, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.Include(s => s.Editors)
+            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        if (report is null || section is null)
+        {
+            return OperationResult.Missing();
+        }
+        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
+        {
+            return OperationResult.Fail(null, report.Status != ReportStatus.Draft ? "Reports.NotEditable" : "Sections.NotYours");
+        }
+        return await db.ChangeAsync(() =>
+        {
+            if (leave)
+            {
+                section.LeaveEmpty(reasonFi, reasonSv);
+            }
+            else
+            {
+                section.ExpectText();
+            }
+            audit.Record(section.OrganisationId, reportId, actor.UserId, leave ? "Section.LeftEmpty" : "Section.TextExpected",
+                leave ? $"{section.TitleFi}: {section.EmptyReasonFi} / {section.EmptyReasonSv}" : section.TitleFi);
         }, cancellationToken);
     }
 

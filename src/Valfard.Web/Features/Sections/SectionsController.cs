@@ -140,6 +140,21 @@ public sealed class SectionsController(
         return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#assessments");
     }
 
+    /// <summary>Marks the section as left empty on purpose with a reason (leave=true), or takes the mark away.</summary>
+    [HttpPost("empty")]
+    public async Task<IActionResult> LeaveEmpty(Guid reportId, Guid sectionId, bool leave, string? reasonFi, string? reasonSv,
+        CancellationToken cancellationToken)
+    {
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await writing.LeaveEmptyAsync(reportId, sectionId, leave, reasonFi, reasonSv, actor, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, leave ? "Sections.LeftEmpty" : "Sections.TextExpected");
+        return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#empty-on-purpose");
+    }
+
     [HttpPost("indicators/{indicatorId:int}/remove")]
     public Task<IActionResult> RemoveIndicator(Guid reportId, Guid sectionId, int indicatorId, CancellationToken cancellationToken) =>
         ChangeIndicator(reportId, sectionId, indicatorId, false, cancellationToken);

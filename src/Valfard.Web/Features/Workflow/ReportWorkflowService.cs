@@ -8,8 +8,12 @@ using Valfard.Web.Features.Documents;
 
 namespace Valfard.Web.Features.Workflow;
 
-/// <summary>A workflow command as the UI sends it: what to do, the report version it was shown, and the details.</summary>
-public sealed record WorkflowCommand(WorkflowAction Action, Guid ExpectedVersion, string? Reason = null, CouncilDecisionInput? Decision = null);
+/// <summary>
+/// A workflow command as the UI sends it: what to do, the report version it was shown, and the details.
+/// <paramref name="WarningsConfirmed"/>: the coordinator ticked "I have checked these" under the checklist's warnings.
+/// </summary>
+public sealed record WorkflowCommand(WorkflowAction Action, Guid ExpectedVersion, string? Reason = null, CouncilDecisionInput? Decision = null,
+    bool WarningsConfirmed = false);
 
 /// <summary>A decision as typed from the minutes; <paramref name="Proposal"/> is the board's proposal to the council (the council's decision has none).</summary>
 public sealed record CouncilDecisionInput(string? Body, DateOnly? MeetingDate, string? Paragraph, string? MinutesUrl, string? Amendment,
@@ -23,6 +27,7 @@ public sealed partial class ReportWorkflowService(
     ValfardDbContext db,
     ReportDocumentBuilder documents,
     ReportPdfService pdfs,
+    CompletenessService completeness,
     AuditTrail audit,
     TimeProvider clock,
     ILogger<ReportWorkflowService> logger,
@@ -73,6 +78,12 @@ public sealed partial class ReportWorkflowService(
         string details;
         try
         {
+            // The checklist the confirmation page shows is the rule here too: a post that skipped the page, or came
+            // from a page shown before someone emptied a section, is refused with the same message; nothing changes.
+            if (ReportCompleteness.StageOf(command.Action) is { } stage && ReportWorkflow.Target(report.Status, command.Action) is not null)
+            {
+                (await completeness.CheckAsync(report, stage, "fi", cancellationToken)).Checklist.EnsureAllows(command.WarningsConfirmed);
+            }
             switch (command.Action)
             {
                 case WorkflowAction.Approve:

@@ -21,6 +21,7 @@ public sealed class WorkflowController(
     ValfardDbContext db,
     ReadingService reading,
     ReportWorkflowService workflow,
+    CompletenessService completeness,
     ActorResolver actors,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
@@ -74,7 +75,8 @@ public sealed class WorkflowController(
         {
             var actor = await actors.ForAsync(User, cancellationToken);
             var command = new WorkflowCommand(move, form.ExpectedVersion, form.Reason,
-                new CouncilDecisionInput(form.Body, form.MeetingDate, form.Paragraph, form.MinutesUrl, form.Amendment, form.Proposal));
+                new CouncilDecisionInput(form.Body, form.MeetingDate, form.Paragraph, form.MinutesUrl, form.Amendment, form.Proposal),
+                form.WarningsConfirmed);
             var result = await workflow.ExecuteAsync(id, command, actor.UserId, User.IsInRole, cancellationToken);
             if (result.NotFound)
             {
@@ -112,6 +114,10 @@ public sealed class WorkflowController(
         form.Languages = WelfareReport.LanguagesOf(organisation);
         form.IsCounty = organisation.Kind == OrganisationKind.WellbeingServicesCounty;
         form.BoardDecision = report.BoardDecision;
+        if (ReportCompleteness.StageOf(form.Action) is { } stage && ReportWorkflow.Target(report.Status, form.Action) is not null)
+        {
+            form.Checklist = await completeness.CheckAsync(report, stage, Cultures.Current, cancellationToken);
+        }
         return true;
     }
 

@@ -7,6 +7,7 @@ public static class WorkflowServices
     {
         services.AddScoped<ReportWorkflowService>();
         services.AddScoped<ReadingService>();
+        services.AddScoped<CompletenessService>();
         return services;
     }
 }

@@ -54,6 +54,14 @@ public sealed class WorkflowFormViewModel
     [BindNever]
     public BoardDecision? BoardDecision { get; set; }
 
+    /// <summary>"I have checked these": the coordinator confirms the checklist's warnings.</summary>
+    [Display(Name = "Checklist.Confirm")]
+    public bool WarningsConfirmed { get; set; }
+
+    /// <summary>The completeness checklist of the steps it guards (review, board, council, publishing); null for the others.</summary>
+    [BindNever]
+    public ChecklistView? Checklist { get; set; }
+
     /// <summary>The languages the council document will be archived in at publishing.</summary>
     [BindNever]
     public IReadOnlyList<string> Languages { get; set; } = [];

@@ -1,0 +1,203 @@
+using Valfard.Domain.Common;
+
+namespace Valfard.Domain.Reports;
+
+/// <summary>The step a report is about to take, for its completeness checklist.</summary>
+public enum CompletenessStage
+{
+    /// <summary>To the welfare group's review: everything is a warning, the text may still change.</summary>
+    Review = 1,
+
+    /// <summary>To the board, which makes its proposal to the council on the text it is given.</summary>
+    Board = 2,
+
+    /// <summary>To the council, which decides on the text.</summary>
+    Council = 3,
+
+    /// <summary>To residents: the approved version goes online.</summary>
+    Publish = 4,
+}
+
+/// <summary>What the checklist found; each names its line on the checklist page (<c>Checklist.Problem.{kind}</c>).</summary>
+public enum CompletenessProblemKind
+{
+    /// <summary>A section shows no text in a language the organisation publishes in, and is not marked as empty on purpose.</summary>
+    EmptyText = 1,
+
+    /// <summary>A section marked as empty on purpose has its reason only in the other language.</summary>
+    EmptyReasonNotInLanguage = 2,
+
+    /// <summary>A section is not accepted as done.</summary>
+    NotDone = 3,
+
+    /// <summary>A section is not done and its due date has passed.</summary>
+    Overdue = 4,
+
+    /// <summary>A minimum-content indicator is neither in the report nor left out with a reason.</summary>
+    IndicatorNotAccounted = 5,
+
+    /// <summary>A left-out minimum-content indicator has its reason only in the other language.</summary>
+    LeftOutReasonNotInLanguage = 6,
+
+    /// <summary>The board's decision, which the council decides on, is not recorded.</summary>
+    BoardDecisionMissing = 7,
+
+    /// <summary>The council's decision is not recorded: there is nothing approved to publish.</summary>
+    CouncilDecisionMissing = 8,
+
+    /// <summary>The decision has no link to the minutes: readers cannot check it at the source.</summary>
+    MinutesLinkMissing = 9,
+}
+
+/// <summary>One line of the checklist. A blocking line stops the step; a warning needs the coordinator's confirmation.</summary>
+/// <param name="Language">The language concerned ("fi" or "sv") for the per-language lines; null otherwise.</param>
+/// <param name="SetId">The standard set of an indicator line.</param>
+public sealed record CompletenessProblem(CompletenessProblemKind Kind, bool Blocking, Guid? SectionId = null, string? Language = null,
+    int? IndicatorId = null, Guid? SetId = null, DateOnly? DueDate = null);
+
+/// <summary>
+/// A section as the checklist sees it. <paramref name="HasBlocks"/>: indicator, assessment or members blocks, which a
+/// reader sees even without text. <paramref name="LanguagesWithText"/>: the languages whose text has visible words.
+/// </summary>
+public sealed record SectionFacts(Guid Id, SectionPurpose Purpose, bool HasBlocks, SectionStatus Status, DateOnly? DueDate,
+    IReadOnlyCollection<string> LanguagesWithText, bool IsIntentionallyEmpty, bool HasEmptyReasonFi, bool HasEmptyReasonSv)
+{
+    /// <summary>Reads the facts off a section; <paramref name="hasText"/> tells whether a text's HTML has any visible words.</summary>
+    public static SectionFacts Of(ReportSection section, bool hasBlocks, Func<string, bool> hasText)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(hasText);
+        return new SectionFacts(section.Id, section.Purpose, hasBlocks || section.ListsAssessments || section.MembersIndicatorId is not null,
+            section.Status, section.DueDate, section.Texts.Where(t => hasText(t.Html)).Select(t => t.Language).ToList(),
+            section.IsIntentionallyEmpty, section.EmptyReasonFi.Length > 0, section.EmptyReasonSv.Length > 0);
+    }
+
+    /// <summary>
+    /// Whether the section lacks its text in <paramref name="language"/>. Only text sections are checked: the other
+    /// purposes show their joys and concerns, plan or appendices. A block is content of its own, so a section of only
+    /// blocks needs no text; but once it has text in one language, the other language's readers need it too.
+    /// </summary>
+    public bool LacksTextIn(string language) =>
+        Purpose == SectionPurpose.Text && !LanguagesWithText.Contains(language) && (!HasBlocks || LanguagesWithText.Count > 0);
+
+    public bool HasReasonIn(string language) => language == "sv" ? HasEmptyReasonSv : HasEmptyReasonFi;
+}
+
+/// <summary>An indicator of a minimum-content standard set, and whether the report accounts for it.</summary>
+/// <param name="InReport">Shown in a section, as evidence of a joy or concern, or followed in the plan.</param>
+/// <param name="LeftOut">Marked as left out, with a reason, on the standard sets page.</param>
+public sealed record MinimumIndicatorFacts(Guid SetId, int IndicatorId, bool InReport, bool LeftOut, bool HasReasonFi, bool HasReasonSv);
+
+/// <summary>Everything the checklist reads, gathered by the caller so the rules stay free of storage.</summary>
+/// <param name="Languages">The languages the organisation publishes in.</param>
+public sealed record CompletenessFacts(IReadOnlyList<string> Languages, IReadOnlyList<SectionFacts> Sections, DateOnly Today,
+    IReadOnlyList<MinimumIndicatorFacts>? MinimumIndicators = null, BoardDecision? BoardDecision = null, CouncilDecision? CouncilDecision = null);
+
+/// <summary>
+/// The completeness checklist shown before a report moves on (issue 17 §1): a report with most sections empty once
+/// went to the council and to residents, who read "this section has no text". Empty text in a published language
+/// blocks the board, the council and publishing unless the section is marked as empty on purpose with a reason; before
+/// review it is a warning, as the text is still being written. Everything else is a warning that the coordinator
+/// confirms having checked.
+/// </summary>
+public static class ReportCompleteness
+{
+    /// <summary>The resource key of the refusal when the checklist has blocking lines.</summary>
+    public const string BlockedKey = "Checklist.Blocked";
+
+    /// <summary>The resource key of the refusal when warnings were not confirmed.</summary>
+    public const string ConfirmKey = "Checklist.ConfirmWarnings";
+
+    /// <summary>The checklist's stage before a move, or null for the moves it does not guard (decisions, going back).</summary>
+    public static CompletenessStage? StageOf(WorkflowAction action) => action switch
+    {
+        WorkflowAction.SubmitForReview => CompletenessStage.Review,
+        WorkflowAction.SendToBoard => CompletenessStage.Board,
+        WorkflowAction.SendToCouncil => CompletenessStage.Council,
+        WorkflowAction.Publish => CompletenessStage.Publish,
+        _ => null,
+    };
+
+    public static CompletenessChecklist Check(CompletenessStage stage, CompletenessFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        // The board is given the text the council will decide on, so an empty section stops it already there: found
+        // only at the council, it would send the report back through the board.
+        var emptyBlocks = stage != CompletenessStage.Review;
+        var problems = new List<CompletenessProblem>();
+        foreach (var section in facts.Sections)
+        {
+            foreach (var language in facts.Languages.Where(section.LacksTextIn))
+            {
+                if (!section.IsIntentionallyEmpty)
+                {
+                    problems.Add(new(CompletenessProblemKind.EmptyText, emptyBlocks, section.Id, language));
+                }
+                else if (!section.HasReasonIn(language))
+                {
+                    problems.Add(new(CompletenessProblemKind.EmptyReasonNotInLanguage, false, section.Id, language));
+                }
+            }
+            // A section left empty on purpose is a decision taken, not work left undone.
+            if (section.Status != SectionStatus.Done && !section.IsIntentionallyEmpty)
+            {
+                var overdue = section.DueDate is { } due && due < facts.Today;
+                problems.Add(new(overdue ? CompletenessProblemKind.Overdue : CompletenessProblemKind.NotDone, false, section.Id,
+                    DueDate: overdue ? section.DueDate : null));
+            }
+        }
+        foreach (var indicator in facts.MinimumIndicators ?? [])
+        {
+            if (!indicator.LeftOut)
+            {
+                if (!indicator.InReport)
+                {
+                    problems.Add(new(CompletenessProblemKind.IndicatorNotAccounted, false, IndicatorId: indicator.IndicatorId, SetId: indicator.SetId));
+                }
+                continue;
+            }
+            foreach (var language in facts.Languages.Where(l => !(l == "sv" ? indicator.HasReasonSv : indicator.HasReasonFi)))
+            {
+                problems.Add(new(CompletenessProblemKind.LeftOutReasonNotInLanguage, false, Language: language, IndicatorId: indicator.IndicatorId,
+                    SetId: indicator.SetId));
+            }
+        }
+        if (stage == CompletenessStage.Council)
+        {
+            problems.AddRange(facts.BoardDecision is null
+                ? [new(CompletenessProblemKind.BoardDecisionMissing, true)]
+                : facts.BoardDecision.MinutesUrl is null ? [new(CompletenessProblemKind.MinutesLinkMissing, false)] : []);
+        }
+        if (stage == CompletenessStage.Publish)
+        {
+            problems.AddRange(facts.CouncilDecision is null
+                ? [new(CompletenessProblemKind.CouncilDecisionMissing, true)]
+                : facts.CouncilDecision.MinutesUrl is null ? [new(CompletenessProblemKind.MinutesLinkMissing, false)] : []);
+        }
+        return new CompletenessChecklist(stage, problems);
+    }
+}
+
+/// <summary>The lines found before one step; <see cref="EnsureAllows"/> is the rule the server applies to the move.</summary>
+public sealed class CompletenessChecklist(CompletenessStage stage, IReadOnlyList<CompletenessProblem> problems)
+{
+    public CompletenessStage Stage { get; } = stage;
+    public IReadOnlyList<CompletenessProblem> Problems { get; } = problems;
+    public IReadOnlyList<CompletenessProblem> Blocking => Problems.Where(p => p.Blocking).ToList();
+    public IReadOnlyList<CompletenessProblem> Warnings => Problems.Where(p => !p.Blocking).ToList();
+    public bool HasBlocking => Problems.Any(p => p.Blocking);
+    public bool HasWarnings => Problems.Any(p => !p.Blocking);
+
+    /// <summary>Refuses the step while anything blocks it, or while warnings stand that the coordinator has not confirmed.</summary>
+    public void EnsureAllows(bool warningsConfirmed)
+    {
+        if (HasBlocking)
+        {
+            throw new DomainException(ReportCompleteness.BlockedKey);
+        }
+        if (HasWarnings && !warningsConfirmed)
+        {
+            throw new DomainException(ReportCompleteness.ConfirmKey, "WarningsConfirmed");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Indicators;
+using Valfard.Domain.Organisations;
+using Valfard.Domain.Reports;
+using Valfard.Infrastructure.Persistence;
+using Valfard.Infrastructure.Text;
+using Valfard.Web.Common;
+
+namespace Valfard.Web.Features.Workflow;
+
+/// <summary>A section named on the checklist: its number and title in the reader's language.</summary>
+public sealed record ChecklistSection(string Number, string Title);
+
+/// <summary>
+/// The checklist before a step, with the names its lines need: sections, indicators and standard sets in the reader's
+/// language.
+/// </summary>
+public sealed record ChecklistView(CompletenessChecklist Checklist, IReadOnlyDictionary<Guid, ChecklistSection> Sections,
+    IReadOnlyDictionary<int, string> Indicators, IReadOnlyDictionary<Guid, string> Sets);
+
+/// <summary>
+/// Gathers what <see cref="ReportCompleteness"/> reads for one report: its sections and their texts, the
+/// organisation's publishing languages, the minimum-content indicators and the decisions. The confirmation page shows
+/// the result and the workflow applies the same rule to the move, so a post that skips the page is refused alike.
+/// </summary>
+public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
+{
+    public async Task<ChecklistView> CheckAsync(WelfareReport report, CompletenessStage stage, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, cancellationToken);
+        var sections = await db.ReportSections.AsNoTracking().Include(s => s.Texts).Where(s => s.ReportId == report.Id).ToListAsync(cancellationToken);
+        var sectionIds = sections.Select(s => s.Id).ToList();
+        var blocks = await db.SectionIndicators.AsNoTracking().Where(b => sectionIds.Contains(b.SectionId))
+            .Select(b => new { b.SectionId, b.IndicatorId }).ToListAsync(cancellationToken);
+        var minimum = await MinimumIndicatorsAsync(report, organisation, sections, blocks.Select(b => b.IndicatorId), cancellationToken);
+        var council = stage == CompletenessStage.Publish
+            ? await db.ReportVersions.AsNoTracking().Where(v => v.ReportId == report.Id && v.Number == report.VersionNumber)
+                .Select(v => v.Decision).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var blockSections = blocks.Select(b => b.SectionId).ToHashSet();
+        var facts = new CompletenessFacts(WelfareReport.LanguagesOf(organisation),
+            sections.Select(s => SectionFacts.Of(s, blockSections.Contains(s.Id), html => PlainText.From(html).Length > 0)).ToList(),
+            FinnishCalendar.Today(clock), minimum.Facts, report.BoardDecision, council);
+        var checklist = ReportCompleteness.Check(stage, facts);
+
+        // The names the lines need, in the reader's language; numbers from the report's own numbering.
+        var withSections = await db.Reports.AsNoTracking().Include(r => r.Sections).FirstAsync(r => r.Id == report.Id, cancellationToken);
+        var numbers = withSections.SectionNumbers();
+        var indicatorIds = checklist.Problems.Select(p => p.IndicatorId).OfType<int>().Distinct().ToList();
+        var titles = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).Select(i => new { i.Id, i.Title })
+            .ToDictionaryAsync(i => i.Id, i => i.Title.Pick(language), cancellationToken);
+        return new ChecklistView(checklist,
+            sections.ToDictionary(s => s.Id, s => new ChecklistSection(numbers[s.Id], s.TitleIn(language))),
+            indicatorIds.ToDictionary(id => id, id => titles.GetValueOrDefault(id, $"#{id}")),
+            minimum.Sets.ToDictionary(s => s.Id, s => s.NameIn(language)));
+    }
+
+    /// <summary>
+    /// The indicators of the national minimum-content sets meant for this kind of organisation, and whether the report
+    /// accounts for each: shown in a section, as the evidence of a joy or concern, or followed in the term's plan, or
+    /// left out with a reason. Sets for any organisation (HYTE-kerroin, TEAviisari) are not minimum content.
+    /// </summary>
+    private async Task<(IReadOnlyList<MinimumIndicatorFacts> Facts, IReadOnlyList<StandardSet> Sets)> MinimumIndicatorsAsync(WelfareReport report,
+        Organisation organisation, IReadOnlyList<ReportSection> sections, IEnumerable<int> blockIndicators, CancellationToken cancellationToken)
+    {
+        var kind = organisation.Kind == OrganisationKind.WellbeingServicesCounty ? StandardSetKind.Counties : StandardSetKind.Municipalities;
+        var sets = await db.StandardSets.AsNoTracking().Include(s => s.Members).Where(s => s.Kind == kind).ToListAsync(cancellationToken);
+        if (sets.Count == 0)
+        {
+            return ([], []);
+        }
+        var used = blockIndicators.ToHashSet();
+        used.UnionWith(sections.Select(s => s.MembersIndicatorId).OfType<int>());
+        used.UnionWith(await db.Observations.AsNoTracking().Where(o => o.ReportId == report.Id)
+            .SelectMany(o => o.Indicators).Select(e => e.IndicatorId).ToListAsync(cancellationToken));
+        var planIds = await db.Plans.AsNoTracking().Where(p => p.CouncilTermId == report.CouncilTermId).Select(p => p.Id).ToListAsync(cancellationToken);
+        used.UnionWith((await db.PlanIndicators.AsNoTracking().Where(i => planIds.Contains(i.PlanId) && i.IndicatorId != null)
+            .Select(i => i.IndicatorId).ToListAsync(cancellationToken)).OfType<int>());
+        var setIds = sets.Select(s => s.Id).ToList();
+        var leftOut = await db.LeftOutIndicators.AsNoTracking()
+            .Where(l => l.OrganisationId == organisation.Id && setIds.Contains(l.StandardSetId)).ToListAsync(cancellationToken);
+        var facts = sets.SelectMany(s => s.Members.OrderBy(m => m.Position).Select(m =>
+        {
+            var mark = leftOut.Find(l => l.StandardSetId == s.Id && l.IndicatorId == m.IndicatorId);
+            return new MinimumIndicatorFacts(s.Id, m.IndicatorId, used.Contains(m.IndicatorId), mark is not null,
+                mark?.ReasonFi.Length > 0, mark?.ReasonSv.Length > 0);
+        })).ToList();
+        return (facts, sets);
+    }
+}
