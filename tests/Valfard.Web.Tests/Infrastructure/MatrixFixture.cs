@@ -464,8 +464,9 @@ public sealed partial class MatrixFixture : IAsyncLifetime
                 .FirstAsync();
             _threadId = thread.Id;
             _sectionId = thread.SectionId;
-            _planId = (await db.Plans.IgnoreQueryFilters().FirstAsync(p => p.OrganisationId == demo)).Id;
-            var measure = await db.Measures.IgnoreQueryFilters().Where(m => m.OrganisationId == demo).OrderBy(m => m.Code).FirstAsync();
+            // The plan of the current report's term: the demo also has the plan of Demokommun's delivered 2021–2025 report.
+            _planId = (await db.Plans.IgnoreQueryFilters().FirstAsync(p => p.OrganisationId == demo && p.CouncilTermId == report.CouncilTermId)).Id;
+            var measure = await db.Measures.IgnoreQueryFilters().Where(m => m.OrganisationId == demo && m.PlanId == _planId).OrderBy(m => m.Code).FirstAsync();
             _measureId = measure.Id;
             _goalId = measure.GoalId;
             _indicatorId = (await db.Indicators.OrderBy(i => i.Id).FirstAsync()).Id;

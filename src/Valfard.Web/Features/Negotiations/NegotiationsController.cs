@@ -66,8 +66,10 @@ public sealed partial class NegotiationsController(
 
     [HttpGet("{id:guid}/schedule")]
     public async Task<IActionResult> Reschedule(Guid id, CancellationToken cancellationToken) =>
-        await ClosedAsync(id, cancellationToken)
-        ?? (await negotiations.ScheduleFormAsync(id, Cultures.Current, cancellationToken) is { } form ? View("ScheduleForm", form) : NotFound());
+        // Only the county has this form (the member gets 404); an approved record then leads back to the record.
+        await negotiations.ScheduleFormAsync(id, Cultures.Current, cancellationToken) is { } form
+            ? await ClosedAsync(id, cancellationToken) ?? View("ScheduleForm", form)
+            : NotFound();
 
     [HttpPost("{id:guid}/schedule")]
     public async Task<IActionResult> Reschedule(Guid id, ScheduleFormViewModel form, CancellationToken cancellationToken)
