@@ -19,9 +19,9 @@ public static class BilingualText
         language == "sv" ? (sv.Length == 0 && fi.Length > 0 ? "fi" : null) : (fi.Length == 0 && sv.Length > 0 ? "sv" : null);
 
     /// <summary>Whether one language has text and the other none, or less than <see cref="ShorterThan"/> of its length.</summary>
-    public static bool IsOutOfStep(string fi, string sv)
-    {
-        var (a, b) = (fi.Trim().Length, sv.Trim().Length);
-        return (a == 0) != (b == 0) || (a > 0 && b > 0 && Math.Min(a, b) < ShorterThan * Math.Max(a, b));
-    }
+    public static bool IsOutOfStep(string fi, string sv) => IsOutOfStep(fi.Trim().Length, sv.Trim().Length);
+
+    /// <summary>The same rule on lengths already measured, e.g. of the plain text of a section's HTML.</summary>
+    public static bool IsOutOfStep(int fiLength, int svLength) =>
+        (fiLength == 0) != (svLength == 0) || (fiLength > 0 && svLength > 0 && Math.Min(fiLength, svLength) < ShorterThan * Math.Max(fiLength, svLength));
 }
