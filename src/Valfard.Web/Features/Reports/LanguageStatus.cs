@@ -116,8 +116,9 @@ public sealed class LanguageStatusService(ValfardDbContext db)
 
     private async Task<LanguageArea> ObservationsAsync(WelfareReport report, CancellationToken cancellationToken)
     {
-        var observations = await db.Observations.AsNoTracking().Where(o => o.ReportId == report.Id)
-            .OrderBy(o => o.Kind).ThenBy(o => o.CreatedAt).ToListAsync(cancellationToken);
+        // Ordered here: SQLite cannot order by a DateTimeOffset.
+        var observations = (await db.Observations.AsNoTracking().Where(o => o.ReportId == report.Id).ToListAsync(cancellationToken))
+            .OrderBy(o => o.Kind).ThenBy(o => o.CreatedAt).ToList();
         var gaps = new List<LanguageGap>();
         foreach (var o in observations)
         {
