@@ -62,7 +62,11 @@ public class FollowUpRound : IOrganisationOwned, IVersioned
 /// <summary>What the owner of a measure recorded in one follow-up round.</summary>
 public class MeasureFollowUp : IOrganisationOwned, IVersioned
 {
-    private MeasureFollowUp() => Account = string.Empty;
+    private MeasureFollowUp()
+    {
+        Account = string.Empty;
+        AccountSv = string.Empty;
+    }
 
     public MeasureFollowUp(Guid id, FollowUpRound round, Measure measure) : this()
     {
@@ -85,12 +89,28 @@ public class MeasureFollowUp : IOrganisationOwned, IVersioned
 
     /// <summary>A short account of what was done in the year (lyhyt selvitys).</summary>
     public string Account { get; private set; }
+
+    /// <summary>The account in Swedish; <see cref="Account"/> is the Finnish text.</summary>
+    public string AccountSv { get; private set; }
     public Guid? UpdatedById { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
 
     public bool IsRecorded => UpdatedAt is not null;
 
     public void RenewVersion() => Version = Guid.NewGuid();
+
+    public string AccountIn(string language) => BilingualText.In(Account, AccountSv, language);
+
+    /// <summary>
+    /// The Swedish account, set apart from <see cref="Record"/> so that existing callers keep the Finnish-only meaning;
+    /// like the record itself it can change only while the round is open.
+    /// </summary>
+    public void TranslateAccount(FollowUpRound round, string accountSv)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        round.EnsureOpen();
+        AccountSv = PlanLimits.Optional(accountSv, PlanLimits.AccountMaxLength, nameof(AccountSv));
+    }
 
     /// <summary>Records the year's status; the measure's current status follows it.</summary>
     public void Record(FollowUpRound round, Measure measure, MeasureStatus status, int? progressPercent, string account, Guid userId, DateTimeOffset now)

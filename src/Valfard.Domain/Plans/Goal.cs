@@ -19,6 +19,7 @@ public class Goal : IOrganisationOwned, IVersioned
         DescriptionFi = string.Empty;
         DescriptionSv = string.Empty;
         Strategy = string.Empty;
+        StrategySv = string.Empty;
     }
 
     public Goal(Guid id, WelfarePlan plan, string code, int position) : this()
@@ -47,6 +48,9 @@ public class Goal : IOrganisationOwned, IVersioned
 
     /// <summary>The part of the municipal strategy (kuntastrategia) the goal serves, in the group's own words.</summary>
     public string Strategy { get; private set; }
+
+    /// <summary>The same in Swedish; <see cref="Strategy"/> is the Finnish text.</summary>
+    public string StrategySv { get; private set; }
     public IReadOnlyCollection<GoalConcern> Concerns => _concerns.AsReadOnly();
 
     public void RenewVersion() => Version = Guid.NewGuid();
@@ -68,6 +72,14 @@ public class Goal : IOrganisationOwned, IVersioned
         Strategy = PlanLimits.Optional(strategy, PlanLimits.StrategyMaxLength);
         LifeStage = lifeStage;
     }
+
+    public string StrategyIn(string language) => BilingualText.In(Strategy, StrategySv, language);
+
+    /// <summary>
+    /// The Swedish strategy text is set apart from <see cref="Update"/> so that a plan file, which has no Swedish
+    /// column for it, never wipes a translation the group already wrote.
+    /// </summary>
+    public void TranslateStrategy(string strategySv) => StrategySv = PlanLimits.Optional(strategySv, PlanLimits.StrategyMaxLength, nameof(StrategySv));
 
     public void MoveTo(int position) => Position = position;
 

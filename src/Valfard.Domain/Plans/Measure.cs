@@ -17,6 +17,8 @@ public class Measure : IOrganisationOwned, IVersioned
         DescriptionSv = string.Empty;
         PartnerNames = string.Empty;
         Resources = string.Empty;
+        PartnerNamesSv = string.Empty;
+        ResourcesSv = string.Empty;
     }
 
     public Measure(Guid id, Goal goal, string code, int position) : this()
@@ -54,11 +56,17 @@ public class Measure : IOrganisationOwned, IVersioned
 
     /// <summary>The partners by name, e.g. "Demoalueen hyvinvointialue, MLL:n paikallisyhdistys".</summary>
     public string PartnerNames { get; private set; }
+
+    /// <summary>The partners' names in Swedish; <see cref="PartnerNames"/> is the Finnish text.</summary>
+    public string PartnerNamesSv { get; private set; }
     public int? StartYear { get; private set; }
     public int? EndYear { get; private set; }
 
     /// <summary>Staff time and other resources in words; the money is in <see cref="BudgetEuros"/>.</summary>
     public string Resources { get; private set; }
+
+    /// <summary>The resources in Swedish; <see cref="Resources"/> is the Finnish text.</summary>
+    public string ResourcesSv { get; private set; }
     public decimal? BudgetEuros { get; private set; }
 
     /// <summary>The latest status recorded; a follow-up round keeps the status of its own year.</summary>
@@ -69,6 +77,21 @@ public class Measure : IOrganisationOwned, IVersioned
     public string TitleIn(string language) => language == "sv" && TitleSv.Length > 0 ? TitleSv : TitleFi;
 
     public string DescriptionIn(string language) => language == "sv" && DescriptionSv.Length > 0 ? DescriptionSv : DescriptionFi;
+
+    public string PartnerNamesIn(string language) => BilingualText.In(PartnerNames, PartnerNamesSv, language);
+
+    public string ResourcesIn(string language) => BilingualText.In(Resources, ResourcesSv, language);
+
+    /// <summary>
+    /// The Swedish partner names and resources are set apart from <see cref="Assign"/> and <see cref="SetSchedule"/>
+    /// so that a plan file, which has no Swedish columns for them, never wipes a translation already written.
+    /// </summary>
+    public void Translate(string partnerNamesSv, string resourcesSv)
+    {
+        partnerNamesSv = PlanLimits.Optional(partnerNamesSv, PlanLimits.PartnerNamesMaxLength, nameof(PartnerNamesSv));
+        ResourcesSv = PlanLimits.Optional(resourcesSv, PlanLimits.ResourcesMaxLength, nameof(ResourcesSv));
+        PartnerNamesSv = partnerNamesSv;
+    }
 
     /// <summary>"2025–2027", "2026–", or empty when no schedule is set.</summary>
     public string Schedule => (StartYear, EndYear) switch

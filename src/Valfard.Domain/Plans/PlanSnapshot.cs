@@ -4,7 +4,8 @@ namespace Valfard.Domain.Plans;
 /// The welfare plan as it stood when a report was approved: what the council committed to (goals, measures,
 /// follow-up indicators) and, for an annual report, the follow-up round of that year. Stored as JSON inside the
 /// approved version's snapshot and never changed afterwards; enum-like fields hold the enum member name so that an
-/// old snapshot still reads after the code's enums grow.
+/// old snapshot still reads after the code's enums grow. Free texts without a language suffix are the Finnish ones;
+/// the Swedish ones came later and read back as null from older snapshots.
 /// </summary>
 public sealed record PlanSnapshot(
     string TitleFi,
@@ -35,7 +36,9 @@ public sealed record PlanMeasureSnapshot(
     string Status,
     int? ProgressPercent,
     string? Account,
-    IReadOnlyList<PlanIndicatorSnapshot> Indicators);
+    IReadOnlyList<PlanIndicatorSnapshot> Indicators,
+    string? PartnersSv = null,
+    string? AccountSv = null);
 
 public sealed record PlanIndicatorSnapshot(
     string NameFi,

@@ -16,14 +16,34 @@ public sealed record CouncilDecision
     private CouncilDecision()
     {
         Body = string.Empty;
+        BodySv = string.Empty;
         Paragraph = string.Empty;
     }
 
     public string Body { get; private init; }
+
+    /// <summary>The body's name in Swedish ("Stadsfullmäktige"); <see cref="Body"/> is the Finnish one, or the only one written.</summary>
+    public string BodySv { get; private init; }
     public DateOnly MeetingDate { get; private init; }
     public string Paragraph { get; private init; }
     public string? MinutesUrl { get; private init; }
     public string? Amendment { get; private init; }
+
+    public string BodyIn(string language) => BilingualText.In(Body, BodySv, language);
+
+    /// <summary>
+    /// The same decision with the body's Swedish name. A separate step rather than a parameter of <see cref="Create"/>
+    /// so the board's decision, which shares the body rules, keeps its own shape.
+    /// </summary>
+    public CouncilDecision WithBodySv(string? bodySv)
+    {
+        bodySv = bodySv?.Trim() ?? string.Empty;
+        if (bodySv.Length > BodyMaxLength)
+        {
+            throw new DomainException("Validation.DecisionBodyTooLong", nameof(BodySv));
+        }
+        return this with { BodySv = bodySv };
+    }
 
     /// <summary>Checks and tidies a decision; the date may not be later than today (a decision is recorded after the meeting).</summary>
     public static CouncilDecision Create(string? body, DateOnly? meetingDate, string? paragraph, string? minutesUrl, string? amendment,

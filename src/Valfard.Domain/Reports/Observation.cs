@@ -37,6 +37,7 @@ public class Observation : IOrganisationOwned, IVersioned
         TextFi = string.Empty;
         TextSv = string.Empty;
         Evidence = string.Empty;
+        EvidenceSv = string.Empty;
     }
 
     public Observation(Guid id, Guid reportId, Guid organisationId, ObservationKind kind, LifeStage lifeStage,
@@ -61,6 +62,9 @@ public class Observation : IOrganisationOwned, IVersioned
 
     /// <summary>The indicators or other data the observation rests on, in the group's own words.</summary>
     public string Evidence { get; private set; }
+
+    /// <summary>The evidence in Swedish; <see cref="Evidence"/> is the Finnish text.</summary>
+    public string EvidenceSv { get; private set; }
     public Guid CreatedById { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -90,6 +94,19 @@ public class Observation : IOrganisationOwned, IVersioned
     public void RenewVersion() => Version = Guid.NewGuid();
 
     public string TextIn(string language) => language == "sv" && TextSv.Length > 0 ? TextSv : TextFi;
+
+    public string EvidenceIn(string language) => BilingualText.In(Evidence, EvidenceSv, language);
+
+    /// <summary>Set apart from <see cref="Update"/> so that callers that know only one language never wipe the other.</summary>
+    public void TranslateEvidence(string evidenceSv)
+    {
+        evidenceSv = evidenceSv?.Trim() ?? string.Empty;
+        if (evidenceSv.Length > EvidenceMaxLength)
+        {
+            throw new DomainException("Validation.ObservationTooLong");
+        }
+        EvidenceSv = evidenceSv;
+    }
 
     public void Update(ObservationKind kind, LifeStage lifeStage, string textFi, string textSv, string evidence)
     {

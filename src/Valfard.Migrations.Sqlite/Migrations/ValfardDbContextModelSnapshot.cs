@@ -2074,6 +2074,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StrategySv")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TitleFi")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -2202,6 +2207,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PartnerNamesSv")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Partners")
                         .HasColumnType("INTEGER");
 
@@ -2212,6 +2222,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Resources")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourcesSv")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -2266,6 +2281,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountSv")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2521,6 +2541,11 @@ namespace Valfard.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceSv")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -4112,6 +4137,12 @@ namespace Valfard.Migrations.Sqlite.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("DecisionBody");
+
+                            b1.Property<string>("BodySv")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionBodySv");
 
                             b1.Property<DateOnly>("MeetingDate")
                                 .HasColumnType("TEXT")

@@ -99,6 +99,7 @@ public static class AuthorizationPolicyTable
 
         // ---- observations (joys and concerns) and linked plans
         ["GET Observations.Index"] = Allow(Coordinator, Editor),
+        ["GET LanguageStatus.Index"] = Allow(Coordinator, Editor),
         ["POST Observations.Create"] = Allow(Coordinator, Editor),
         ["GET Observations.Edit"] = Allow(Coordinator, Editor),
         ["POST Observations.Edit"] = Allow(Coordinator, Editor),

@@ -42,6 +42,7 @@ public sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         builder.Property(g => g.DescriptionFi).HasMaxLength(PlanLimits.DescriptionMaxLength).IsRequired();
         builder.Property(g => g.DescriptionSv).HasMaxLength(PlanLimits.DescriptionMaxLength).IsRequired();
         builder.Property(g => g.Strategy).HasMaxLength(PlanLimits.StrategyMaxLength).IsRequired();
+        builder.Property(g => g.StrategySv).HasMaxLength(PlanLimits.StrategyMaxLength).IsRequired();
         builder.Property(g => g.LifeStage).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(g => new { g.PlanId, g.Code }).IsUnique();
         builder.HasIndex(g => g.OrganisationId);
@@ -75,6 +76,8 @@ public sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         builder.Property(m => m.DescriptionSv).HasMaxLength(PlanLimits.DescriptionMaxLength).IsRequired();
         builder.Property(m => m.PartnerNames).HasMaxLength(PlanLimits.PartnerNamesMaxLength).IsRequired();
         builder.Property(m => m.Resources).HasMaxLength(PlanLimits.ResourcesMaxLength).IsRequired();
+        builder.Property(m => m.PartnerNamesSv).HasMaxLength(PlanLimits.PartnerNamesMaxLength).IsRequired();
+        builder.Property(m => m.ResourcesSv).HasMaxLength(PlanLimits.ResourcesMaxLength).IsRequired();
         builder.Property(m => m.BudgetEuros).HasPrecision(12, 2);
         builder.Property(m => m.Partners).HasConversion<int>();
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
@@ -130,6 +133,7 @@ public sealed class MeasureFollowUpConfiguration : IEntityTypeConfiguration<Meas
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Account).HasMaxLength(PlanLimits.AccountMaxLength).IsRequired();
+        builder.Property(f => f.AccountSv).HasMaxLength(PlanLimits.AccountMaxLength).IsRequired();
         builder.Ignore(f => f.IsRecorded);
         builder.HasIndex(f => new { f.RoundId, f.MeasureId }).IsUnique();
         builder.HasIndex(f => f.OrganisationId);

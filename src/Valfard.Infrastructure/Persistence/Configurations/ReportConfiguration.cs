@@ -185,6 +185,7 @@ public sealed class ObservationConfiguration : IEntityTypeConfiguration<Observat
         builder.Property(o => o.TextFi).HasMaxLength(Observation.TextMaxLength).IsRequired();
         builder.Property(o => o.TextSv).HasMaxLength(Observation.TextMaxLength).IsRequired();
         builder.Property(o => o.Evidence).HasMaxLength(Observation.EvidenceMaxLength).IsRequired();
+        builder.Property(o => o.EvidenceSv).HasMaxLength(Observation.EvidenceMaxLength).IsRequired();
         builder.HasIndex(o => o.ReportId);
         builder.HasOne<WelfareReport>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Indicators).WithOne().HasForeignKey(e => e.ObservationId).OnDelete(DeleteBehavior.Cascade);

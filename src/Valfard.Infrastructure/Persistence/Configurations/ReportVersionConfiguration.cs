@@ -19,6 +19,7 @@ public sealed class ReportVersionConfiguration : IEntityTypeConfiguration<Report
         builder.OwnsOne(v => v.Decision, d =>
         {
             d.Property(x => x.Body).HasColumnName("DecisionBody").HasMaxLength(CouncilDecision.BodyMaxLength).IsRequired();
+            d.Property(x => x.BodySv).HasColumnName("DecisionBodySv").HasMaxLength(CouncilDecision.BodyMaxLength).IsRequired();
             d.Property(x => x.MeetingDate).HasColumnName("DecisionMeetingDate");
             d.Property(x => x.Paragraph).HasColumnName("DecisionParagraph").HasMaxLength(CouncilDecision.ParagraphMaxLength).IsRequired();
             d.Property(x => x.MinutesUrl).HasColumnName("DecisionMinutesUrl").HasMaxLength(CouncilDecision.MinutesUrlMaxLength);

@@ -121,6 +121,9 @@ public sealed record DocumentObservation(ObservationKind Kind, LifeStage LifeSta
     /// A snapshot frozen before evidence was saved has no such field and reads back as empty.
     /// </summary>
     public IReadOnlyList<IndicatorPageViewModel> Indicators { get; init; } = [];
+
+    /// <summary>The language of <see cref="Evidence"/> when it is not the document's; null otherwise (and in older snapshots).</summary>
+    public string? EvidenceLanguage { get; init; }
 }
 
 public sealed record DocumentLink(string Title, string? Url, string? FileName, string? Sha256);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
 using Valfard.Web.Features.Indicators;
@@ -151,8 +152,9 @@ public sealed class ReportDocumentBuilder(
                 {
                     var text = o.TextIn(language);
                     var textLanguage = language == "sv" && o.TextSv.Length == 0 ? "fi" : language == "fi" && o.TextFi.Length == 0 ? "sv" : null;
-                    return new DocumentObservation(o.Kind, o.LifeStage, text, textLanguage, o.Evidence)
+                    return new DocumentObservation(o.Kind, o.LifeStage, text, textLanguage, o.EvidenceIn(language))
                     {
+                        EvidenceLanguage = BilingualText.FallbackFor(o.Evidence, o.EvidenceSv, language),
                         // The evidence as saved, so the reading view, the PDF and the public page show what the group saw.
                         Indicators = o.Indicators.OrderBy(e => e.CapturedAt).Select(e => Reports.EvidenceService.SavedPage(e, language)).ToList(),
                     };

@@ -97,6 +97,7 @@ public sealed class FollowUpController(
         }
         form.MeasureCode = saved.MeasureCode;
         form.MeasureTitle = saved.MeasureTitle;
+        form.Bilingual = saved.Bilingual;
         return View(form);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Valfard.Domain.Common;
+using Valfard.Domain.Organisations;
 using Valfard.Domain.Plans;
 using Valfard.Domain.Reports;
 using Valfard.Infrastructure.Persistence;
@@ -145,8 +146,8 @@ public sealed class FollowUpService(
                     var entry = data.Entries.GetValueOrDefault(m.Id);
                     var status = data.StatusOf(m);
                     return new RoundMeasureRow(m.Id, m.Code, m.TitleIn(language), data.UserName(m.ResponsibleUserId), status, entry?.ProgressPercent,
-                        entry?.Account ?? string.Empty, data.UserName(entry?.UpdatedById), entry?.UpdatedAt, Measure.IsLate(status, m.EndYear, year),
-                        round.IsOpen && actor.CanRecord(m));
+                        entry?.AccountIn(language) ?? string.Empty, data.UserName(entry?.UpdatedById), entry?.UpdatedAt, Measure.IsLate(status, m.EndYear, year),
+                        round.IsOpen && actor.CanRecord(m), entry is null ? null : BilingualText.FallbackFor(entry.Account, entry.AccountSv, language));
                 }).ToList());
         }).ToList();
         var report = round.ReportId is { } reportId ? await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken) : null;
@@ -179,6 +180,7 @@ public sealed class FollowUpService(
             return (null, true);
         }
         var entry = await db.MeasureFollowUps.AsNoTracking().FirstOrDefaultAsync(f => f.RoundId == round.Id && f.MeasureId == measureId, cancellationToken);
+        var languages = await db.Organisations.AsNoTracking().Where(o => o.Id == round.OrganisationId).Select(o => o.Languages).FirstOrDefaultAsync(cancellationToken);
         return (new RecordFollowUpViewModel
         {
             Year = year,
@@ -189,6 +191,8 @@ public sealed class FollowUpService(
             Status = entry?.Status ?? measure.Status,
             ProgressPercent = entry?.ProgressPercent,
             Account = entry?.Account,
+            AccountSv = entry?.AccountSv,
+            Bilingual = languages == OrganisationLanguages.Bilingual,
         }, false);
     }
 
@@ -220,6 +224,7 @@ public sealed class FollowUpService(
         try
         {
             entry.Record(round, measure, form.Status, form.ProgressPercent, form.Account ?? string.Empty, actor.UserId, clock.GetUtcNow());
+            entry.TranslateAccount(round, form.AccountSv ?? string.Empty);
         }
         catch (DomainException ex)
         {

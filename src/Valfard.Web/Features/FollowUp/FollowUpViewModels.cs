@@ -18,7 +18,7 @@ public sealed class FollowUpIndexViewModel
 }
 
 public sealed record RoundMeasureRow(Guid Id, string Code, string Title, string Responsible, MeasureStatus Status, int? ProgressPercent,
-    string Account, string RecordedBy, DateTimeOffset? RecordedAt, bool IsLate, bool CanRecord);
+    string Account, string RecordedBy, DateTimeOffset? RecordedAt, bool IsLate, bool CanRecord, string? AccountFallback = null);
 
 public sealed record RoundGoalBlock(Guid Id, string Code, string Title, AssessmentBasis Basis, Assessment? Final,
     string? OverrideReason, string? OverriddenBy, DateTimeOffset? OverriddenAt,
@@ -55,6 +55,13 @@ public sealed class RecordFollowUpViewModel
     [StringLength(PlanLimits.AccountMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.Account")]
     public string? Account { get; set; }
+
+    [StringLength(PlanLimits.AccountMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Plan.Field.AccountSv")]
+    public string? AccountSv { get; set; }
+
+    /// <summary>Whether the organisation writes in both languages, so the form offers the Swedish account too.</summary>
+    public bool Bilingual { get; set; }
 }
 
 public sealed class OverrideAssessmentViewModel

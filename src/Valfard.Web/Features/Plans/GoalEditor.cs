@@ -39,6 +39,7 @@ public sealed class GoalEditor(ValfardDbContext db, PlanService plans, AuditTrai
             form.DescriptionSv = goal.DescriptionSv;
             form.LifeStage = goal.LifeStage;
             form.Strategy = goal.Strategy;
+            form.StrategySv = goal.StrategySv;
             form.ConcernIds = goal.Concerns.Select(c => c.ObservationId).ToList();
         }
         return form;
@@ -84,6 +85,7 @@ public sealed class GoalEditor(ValfardDbContext db, PlanService plans, AuditTrai
         {
             goal.Update(code, form.TitleFi ?? string.Empty, form.TitleSv ?? string.Empty, form.DescriptionFi ?? string.Empty,
                 form.DescriptionSv ?? string.Empty, form.LifeStage, form.Strategy ?? string.Empty);
+            goal.TranslateStrategy(form.StrategySv ?? string.Empty);
             var answered = goal.Concerns.Select(c => c.ObservationId).ToHashSet();
             goal.AnswerConcerns(concernIds);
             if (form.Id is not null && !answered.SetEquals(goal.Concerns.Select(c => c.ObservationId)))

@@ -39,6 +39,8 @@ public sealed class MeasureEditor(ValfardDbContext db, PlanService plans, AuditT
             form.StartYear = m.StartYear;
             form.EndYear = m.EndYear;
             form.Resources = m.Resources;
+            form.ResourcesSv = m.ResourcesSv;
+            form.PartnerNamesSv = m.PartnerNamesSv;
             form.BudgetEuros = m.BudgetEuros;
             form.Status = m.Status;
         }
@@ -129,6 +131,7 @@ public sealed class MeasureEditor(ValfardDbContext db, PlanService plans, AuditT
             measure.Update(code, form.TitleFi ?? string.Empty, form.TitleSv ?? string.Empty, form.DescriptionFi ?? string.Empty, form.DescriptionSv ?? string.Empty);
             measure.Assign(form.SectorId, form.ResponsibleUserId, form.Partners.Aggregate(MeasurePartners.None, (all, p) => all | p), form.PartnerNames ?? string.Empty);
             measure.SetSchedule(form.StartYear, form.EndYear, form.Resources ?? string.Empty, form.BudgetEuros);
+            measure.Translate(form.PartnerNamesSv ?? string.Empty, form.ResourcesSv ?? string.Empty);
             measure.SetStatus(form.Status);
             audit.Record(plan.OrganisationId, plan.ReportId, userId, form.Id is null ? "Plan.MeasureAdded" : "Plan.MeasureChanged", $"{measure.Code} {measure.TitleFi}");
         }, cancellationToken);

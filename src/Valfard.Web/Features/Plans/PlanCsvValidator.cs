@@ -85,7 +85,7 @@ public static class PlanCsvValidator
             }
             var line = new Line(record, problems);
             line.CheckCommon();
-            switch (line["kind"])
+            switch (PlanCsvAliases.Kind(line["kind"]))
             {
                 case "goal":
                     if (line.ToGoal(goals) is { } goal)
@@ -106,6 +106,8 @@ public static class PlanCsvValidator
         }
         return problems.Count > 0 ? new PlanCsvValidation(problems, [], []) : new PlanCsvValidation([], goals, measures);
     }
+
+    private delegate bool TryAlias<T>(string text, out T value);
 
     /// <summary>One record by column name, and the problems found in it.</summary>
     private sealed class Line
@@ -156,7 +158,7 @@ public static class PlanCsvValidator
             {
                 Problem(column, "Plan.Csv.NotForGoal");
             }
-            var stage = OneOf<LifeStage>("life_stage");
+            var stage = OneOf<LifeStage>("life_stage", PlanCsvAliases.TryLifeStage);
             CheckLength("strategy", PlanLimits.StrategyMaxLength);
             var code = this["code"];
             if (earlier.Any(g => g.Code == code))
@@ -191,7 +193,7 @@ public static class PlanCsvValidator
                 Problem("end_year", "Plan.Validation.EndBeforeStart");
             }
             var budget = Budget();
-            var status = OneOf<MeasureStatus>("status");
+            var status = OneOf<MeasureStatus>("status", PlanCsvAliases.TryStatus);
             var code = this["code"];
             if (earlier.Any(m => m.Code == code))
             {
@@ -210,10 +212,14 @@ public static class PlanCsvValidator
             }
         }
 
-        /// <summary>An English member name, exactly: no number, no other case, no list.</summary>
-        private T OneOf<T>(string column) where T : struct, Enum
+        /// <summary>An English member name, exactly (no number, no other case, no list), or the word the UI shows for it in Finnish or Swedish.</summary>
+        private T OneOf<T>(string column, TryAlias<T> alias) where T : struct, Enum
         {
             var text = this[column];
+            if (alias(text, out var word))
+            {
+                return word;
+            }
             if (!Enum.TryParse<T>(text, out var value) || !Enum.IsDefined(value) || !text.All(char.IsAsciiLetter))
             {
                 Problem(column, "Plan.Csv.OneOf", string.Join(", ", Enum.GetNames<T>()));
@@ -243,7 +249,7 @@ public static class PlanCsvValidator
             var partners = MeasurePartners.None;
             foreach (var name in this["partners"].Split('|', StringSplitOptions.RemoveEmptyEntries))
             {
-                var kind = PlanLimits.PartnerKinds.FirstOrDefault(p => p.ToString() == name);
+                var kind = PlanCsvAliases.TryPartner(name, out var word) ? word : PlanLimits.PartnerKinds.FirstOrDefault(p => p.ToString() == name);
                 if (kind == MeasurePartners.None)
                 {
                     Problem("partners", "Plan.Csv.OneOf", string.Join(", ", PlanLimits.PartnerKinds));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
 using Valfard.Domain.Organisations;
 using Valfard.Domain.Plans;
 using Valfard.Domain.Reports;
@@ -80,11 +81,11 @@ public sealed class PlanService(ValfardDbContext db, ICurrentOrganisation curren
 
     private static PlanGoalNode Node(PlanData data, Goal goal, List<Measure> measures, IReadOnlyDictionary<Guid, string> concerns,
         PlanActor actor, int year, string language) =>
-        new(goal.Id, goal.Code, goal.TitleIn(language), goal.DescriptionIn(language), goal.LifeStage, goal.Strategy,
+        new(goal.Id, goal.Code, goal.TitleIn(language), goal.DescriptionIn(language), goal.LifeStage, goal.StrategyIn(language),
             goal.Concerns.Select(c => concerns.GetValueOrDefault(c.ObservationId)).OfType<string>().ToList(),
             measures.Select(m => Row(data, m, actor, year, language)).ToList(),
             data.IndicatorsOfGoal(goal.Id).Select(i => IndicatorRow(data, i, year, language)).ToList(),
-            data.MeasuresOf(goal.Id).Count());
+            data.MeasuresOf(goal.Id).Count(), BilingualText.FallbackFor(goal.Strategy, goal.StrategySv, language));
 
     public static PlanMeasureRow Row(PlanData data, Measure m, PlanActor actor, int year, string language)
     {
@@ -94,7 +95,8 @@ public sealed class PlanService(ValfardDbContext db, ICurrentOrganisation curren
         var status = data.StatusOf(m);
         int? progress = data.Entries.TryGetValue(m.Id, out var entry) ? entry.ProgressPercent : null;
         return new PlanMeasureRow(m.Id, m.Code, m.TitleIn(language), data.SectorName(m.SectorId, language), data.UserName(m.ResponsibleUserId),
-            m.Partners, m.PartnerNames, m.Schedule, m.BudgetEuros, status, Measure.IsLate(status, m.EndYear, year), progress, actor.CanRecord(m));
+            m.Partners, m.PartnerNamesIn(language), m.Schedule, m.BudgetEuros, status, Measure.IsLate(status, m.EndYear, year), progress, actor.CanRecord(m),
+            BilingualText.FallbackFor(m.PartnerNames, m.PartnerNamesSv, language));
     }
 
     public static PlanIndicatorRow IndicatorRow(PlanData data, FollowUpIndicator indicator, int year, string language)
@@ -145,8 +147,9 @@ public sealed class PlanService(ValfardDbContext db, ICurrentOrganisation curren
         var history = rounds.Values.OrderByDescending(r => r.Year).Select(r =>
         {
             var entry = entries.FirstOrDefault(e => e.RoundId == r.Id);
-            return new FollowUpHistoryRow(r.Year, r.IsOpen, entry?.Status ?? measure.Status, entry?.ProgressPercent, entry?.Account ?? string.Empty,
-                data.UserName(entry?.UpdatedById), entry?.UpdatedAt, canRecord && r.IsOpen);
+            return new FollowUpHistoryRow(r.Year, r.IsOpen, entry?.Status ?? measure.Status, entry?.ProgressPercent, entry?.AccountIn(language) ?? string.Empty,
+                data.UserName(entry?.UpdatedById), entry?.UpdatedAt, canRecord && r.IsOpen,
+                entry is null ? null : BilingualText.FallbackFor(entry.Account, entry.AccountSv, language));
         }).ToList();
         var other = language == "sv" ? measure.TitleFi : measure.TitleSv;
         return new MeasurePageViewModel
@@ -162,9 +165,11 @@ public sealed class PlanService(ValfardDbContext db, ICurrentOrganisation curren
             Sector = data.SectorName(measure.SectorId, language),
             Responsible = data.UserName(measure.ResponsibleUserId),
             Partners = measure.Partners,
-            PartnerNames = measure.PartnerNames,
+            PartnerNames = measure.PartnerNamesIn(language),
+            PartnerNamesFallback = BilingualText.FallbackFor(measure.PartnerNames, measure.PartnerNamesSv, language),
             Schedule = measure.Schedule,
-            Resources = measure.Resources,
+            Resources = measure.ResourcesIn(language),
+            ResourcesFallback = BilingualText.FallbackFor(measure.Resources, measure.ResourcesSv, language),
             BudgetEuros = measure.BudgetEuros,
             Status = measure.Status,
             IsLate = Measure.IsLate(measure.Status, measure.EndYear, year),

@@ -10,10 +10,12 @@ public sealed record PlanIndicatorRow(Guid Id, string Name, string Unit, string?
     double? Target, int? TargetYear, double? Actual, int? ActualYear, IndicatorDirection Direction, double? Progress);
 
 public sealed record PlanMeasureRow(Guid Id, string Code, string Title, string Sector, string Responsible, MeasurePartners Partners,
-    string PartnerNames, string Schedule, decimal? BudgetEuros, MeasureStatus Status, bool IsLate, int? ProgressPercent, bool CanRecord);
+    string PartnerNames, string Schedule, decimal? BudgetEuros, MeasureStatus Status, bool IsLate, int? ProgressPercent, bool CanRecord,
+    string? PartnerNamesFallback = null);
 
 public sealed record PlanGoalNode(Guid Id, string Code, string Title, string Description, LifeStage LifeStage, string Strategy,
-    IReadOnlyList<string> Concerns, IReadOnlyList<PlanMeasureRow> Measures, IReadOnlyList<PlanIndicatorRow> Indicators, int AllMeasures);
+    IReadOnlyList<string> Concerns, IReadOnlyList<PlanMeasureRow> Measures, IReadOnlyList<PlanIndicatorRow> Indicators, int AllMeasures,
+    string? StrategyFallback = null);
 
 public sealed record MeasureSummary(int Total, int NotStarted, int InProgress, int Done, int Postponed, int Late)
 {
@@ -81,6 +83,10 @@ public sealed class GoalFormViewModel
     [Display(Name = "Plan.Field.Strategy")]
     public string? Strategy { get; set; }
 
+    [StringLength(PlanLimits.StrategyMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Plan.Field.StrategySv")]
+    public string? StrategySv { get; set; }
+
     public List<Guid> ConcernIds { get; set; } = [];
 
     public IReadOnlyList<SelectOption> ConcernOptions { get; set; } = [];
@@ -128,6 +134,10 @@ public sealed class MeasureFormViewModel
     [Display(Name = "Plan.Field.PartnerNames")]
     public string? PartnerNames { get; set; }
 
+    [StringLength(PlanLimits.PartnerNamesMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Plan.Field.PartnerNamesSv")]
+    public string? PartnerNamesSv { get; set; }
+
     [Range(PlanLimits.FirstYear, PlanLimits.LastYear, ErrorMessage = "Validation.YearRange")]
     [Display(Name = "Plan.Field.StartYear")]
     public int? StartYear { get; set; }
@@ -139,6 +149,10 @@ public sealed class MeasureFormViewModel
     [StringLength(PlanLimits.ResourcesMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.Resources")]
     public string? Resources { get; set; }
+
+    [StringLength(PlanLimits.ResourcesMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [Display(Name = "Plan.Field.ResourcesSv")]
+    public string? ResourcesSv { get; set; }
 
     [Display(Name = "Plan.Field.Budget")]
     public decimal? BudgetEuros { get; set; }
@@ -186,7 +200,7 @@ public sealed class IndicatorFormViewModel
 }
 
 public sealed record FollowUpHistoryRow(int Year, bool RoundOpen, MeasureStatus Status, int? ProgressPercent, string Account,
-    string RecordedBy, DateTimeOffset? RecordedAt, bool CanRecord);
+    string RecordedBy, DateTimeOffset? RecordedAt, bool CanRecord, string? AccountFallback = null);
 
 public sealed class MeasurePageViewModel
 {
@@ -202,8 +216,12 @@ public sealed class MeasurePageViewModel
     public required string Responsible { get; init; }
     public required MeasurePartners Partners { get; init; }
     public required string PartnerNames { get; init; }
+
+    /// <summary>The language <see cref="PartnerNames"/> is in when it is not the reader's, else null.</summary>
+    public string? PartnerNamesFallback { get; init; }
     public required string Schedule { get; init; }
     public required string Resources { get; init; }
+    public string? ResourcesFallback { get; init; }
     public decimal? BudgetEuros { get; init; }
     public required MeasureStatus Status { get; init; }
     public bool IsLate { get; init; }

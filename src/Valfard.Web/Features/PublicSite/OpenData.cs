@@ -181,7 +181,7 @@ public static class OpenData
             publishedAt = page.Decision.PublishedAt,
             decision = new
             {
-                body = page.Decision.Decision.Body,
+                body = page.Decision.Decision.BodyIn(page.Document.Language),
                 meetingDate = page.Decision.Decision.MeetingDate,
                 paragraph = page.Decision.Decision.Paragraph,
             },

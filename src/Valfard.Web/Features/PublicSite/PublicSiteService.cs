@@ -123,7 +123,8 @@ public sealed class PublicSiteService(ValfardDbContext db)
         var reports = await AllReports.Where(r => r.OrganisationId == organisation.Id).ToListAsync(cancellationToken);
         var termIds = reports.Select(r => r.CouncilTermId).Distinct().ToList();
         var terms = await db.CouncilTerms.AsNoTracking().Where(t => termIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var report = reports.FirstOrDefault(r => SlugOf(r, terms[r.CouncilTermId]) == reportSlug);
+        var report = reports.FirstOrDefault(r => ReportSlugs.Matches(reportSlug, r.Kind, terms[r.CouncilTermId].StartDate.Year,
+            terms[r.CouncilTermId].EndDate.Year, r.Year));
         if (report is null)
         {
             return null;
@@ -152,14 +153,14 @@ public sealed class PublicSiteService(ValfardDbContext db)
             var documentLanguage = languages.Contains(language) ? language
                 : languages.Contains(organisation.PrimaryLanguageCode) ? organisation.PrimaryLanguageCode : languages[0];
             var document = ReportDocumentBuilder.ReadSnapshot(version.SnapshotJson, documentLanguage);
-            links.Add(new PublicReportLink(SlugOf(report, term), document.Title, document.Language, report.Kind, term.Label, report.Year,
+            links.Add(new PublicReportLink(SlugOf(report, term, document.Language), document.Title, document.Language, report.Kind, term.Label, report.Year,
                 version.Number, version.PublishedAt!.Value, document.Plan is not null));
         }
         return links.OrderByDescending(l => l.Year ?? 0).ThenBy(l => l.Kind).ToList();
     }
 
-    private static string SlugOf(WelfareReport report, CouncilTerm term) =>
-        ReportSlugs.For(report.Kind, term.StartDate.Year, term.EndDate.Year, report.Year);
+    private static string SlugOf(WelfareReport report, CouncilTerm term, string language) =>
+        ReportSlugs.For(report.Kind, term.StartDate.Year, term.EndDate.Year, report.Year, language);
 
     private static string NameLanguage(Organisation organisation, string language) =>
         language == "sv" && !string.IsNullOrWhiteSpace(organisation.NameSv) ? "sv" : "fi";

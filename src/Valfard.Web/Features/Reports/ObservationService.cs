@@ -14,7 +14,7 @@ public sealed class ObservationService(ValfardDbContext db, AuditTrail audit, Ti
     public async Task<IReadOnlyList<ObservationItem>> ListAsync(Guid reportId, CancellationToken cancellationToken) =>
         (await db.Observations.AsNoTracking().Where(o => o.ReportId == reportId).ToListAsync(cancellationToken))
             .OrderBy(o => o.Kind).ThenBy(o => o.LifeStage).ThenBy(o => o.CreatedAt)
-            .Select(o => new ObservationItem(o.Id, o.Kind, o.LifeStage, o.TextFi, o.TextSv, o.Evidence, o.Version)).ToList();
+            .Select(o => new ObservationItem(o.Id, o.Kind, o.LifeStage, o.TextFi, o.TextSv, o.Evidence, o.Version, o.EvidenceSv)).ToList();
 
     public async Task<ObservationFormViewModel?> FormAsync(Guid reportId, Guid? id, string language, CancellationToken cancellationToken)
     {
@@ -37,6 +37,7 @@ public sealed class ObservationService(ValfardDbContext db, AuditTrail audit, Ti
             form.TextFi = observation.TextFi;
             form.TextSv = observation.TextSv;
             form.Evidence = observation.Evidence;
+            form.EvidenceSv = observation.EvidenceSv;
             form.Version = observation.Version;
         }
         return form;
@@ -64,11 +65,14 @@ public sealed class ObservationService(ValfardDbContext db, AuditTrail audit, Ti
                 }
                 db.ExpectVersion(observation, form.Version);
                 observation.Update(form.Kind, form.LifeStage, form.TextFi ?? string.Empty, form.TextSv ?? string.Empty, form.Evidence ?? string.Empty);
+                observation.TranslateEvidence(form.EvidenceSv ?? string.Empty);
             }
             else
             {
-                db.Observations.Add(new Observation(Guid.NewGuid(), report.Id, report.OrganisationId, form.Kind, form.LifeStage,
-                    form.TextFi ?? string.Empty, form.TextSv ?? string.Empty, form.Evidence ?? string.Empty, userId, clock.GetUtcNow()));
+                var added = new Observation(Guid.NewGuid(), report.Id, report.OrganisationId, form.Kind, form.LifeStage,
+                    form.TextFi ?? string.Empty, form.TextSv ?? string.Empty, form.Evidence ?? string.Empty, userId, clock.GetUtcNow());
+                added.TranslateEvidence(form.EvidenceSv ?? string.Empty);
+                db.Observations.Add(added);
             }
         }
         catch (DomainException ex)

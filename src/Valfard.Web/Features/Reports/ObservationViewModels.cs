@@ -3,7 +3,8 @@ using Valfard.Web.Features.Reports;
 
 namespace Valfard.Web.Features.Reports;
 
-public sealed record ObservationItem(Guid Id, ObservationKind Kind, LifeStage LifeStage, string TextFi, string TextSv, string Evidence, Guid Version);
+public sealed record ObservationItem(Guid Id, ObservationKind Kind, LifeStage LifeStage, string TextFi, string TextSv, string Evidence, Guid Version,
+    string EvidenceSv = "");
 
 public sealed class ObservationFormViewModel
 {
@@ -29,6 +30,10 @@ public sealed class ObservationFormViewModel
     [System.ComponentModel.DataAnnotations.StringLength(Observation.EvidenceMaxLength, ErrorMessage = "Validation.MaxLength")]
     [System.ComponentModel.DataAnnotations.Display(Name = "Field.Evidence")]
     public string? Evidence { get; set; }
+
+    [System.ComponentModel.DataAnnotations.StringLength(Observation.EvidenceMaxLength, ErrorMessage = "Validation.MaxLength")]
+    [System.ComponentModel.DataAnnotations.Display(Name = "Field.EvidenceSv")]
+    public string? EvidenceSv { get; set; }
 
     public Guid? Version { get; set; }
 }

@@ -295,6 +295,7 @@ public sealed partial class ReportService(
             Total = Progress(string.Empty, rows),
             IsCoordinator = actor.IsCoordinator,
             Languages = texts.SelectMany(t => t).Select(t => t.Language).Distinct().Order().ToList(),
+            Bilingual = await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == report.OrganisationId && o.Languages == OrganisationLanguages.Bilingual, cancellationToken),
         };
     }
 

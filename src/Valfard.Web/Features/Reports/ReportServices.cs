@@ -12,6 +12,7 @@ public static class ReportServices
         services.AddScoped<ObservationService>();
         services.AddScoped<EvidenceService>();
         services.AddScoped<LinkedPlanService>();
+        services.AddScoped<LanguageStatusService>();
         return services;
     }
 }

@@ -98,6 +98,9 @@ public sealed class ReportBoardViewModel
     public required SectorProgress Total { get; init; }
     public bool IsCoordinator { get; init; }
     public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>The organisation writes in Finnish and Swedish, so the board links the language status.</summary>
+    public bool Bilingual { get; init; }
 }
 
 public sealed record EditorOption(Guid Id, string Name, bool IsEditor);

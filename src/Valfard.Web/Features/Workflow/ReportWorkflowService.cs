@@ -17,7 +17,7 @@ public sealed record WorkflowCommand(WorkflowAction Action, Guid ExpectedVersion
 
 /// <summary>A decision as typed from the minutes; <paramref name="Proposal"/> is the board's proposal to the council (the council's decision has none).</summary>
 public sealed record CouncilDecisionInput(string? Body, DateOnly? MeetingDate, string? Paragraph, string? MinutesUrl, string? Amendment,
-    string? Proposal = null);
+    string? Proposal = null, string? BodySv = null);
 
 /// <summary>
 /// Moves reports through their workflow: who may make which move, the frozen snapshot at approval, the archived
@@ -143,7 +143,7 @@ public sealed partial class ReportWorkflowService(
         }
         input ??= new CouncilDecisionInput(null, null, null, null, null);
         var decision = CouncilDecision.Create(input.Body, input.MeetingDate, input.Paragraph, input.MinutesUrl, input.Amendment,
-            FinnishCalendar.Today(clock));
+            FinnishCalendar.Today(clock)).WithBodySv(input.BodySv);
         var snapshot = await documents.SnapshotAsync(report.Id, cancellationToken)
                        ?? throw new DomainException("Workflow.SnapshotFailed");
         var version = report.Approve(decision, snapshot, userId, now);

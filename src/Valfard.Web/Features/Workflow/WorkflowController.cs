@@ -75,7 +75,7 @@ public sealed class WorkflowController(
         {
             var actor = await actors.ForAsync(User, cancellationToken);
             var command = new WorkflowCommand(move, form.ExpectedVersion, form.Reason,
-                new CouncilDecisionInput(form.Body, form.MeetingDate, form.Paragraph, form.MinutesUrl, form.Amendment, form.Proposal),
+                new CouncilDecisionInput(form.Body, form.MeetingDate, form.Paragraph, form.MinutesUrl, form.Amendment, form.Proposal, form.BodySv),
                 form.WarningsConfirmed);
             var result = await workflow.ExecuteAsync(id, command, actor.UserId, User.IsInRole, cancellationToken);
             if (result.NotFound)

@@ -27,6 +27,10 @@ public sealed class WorkflowFormViewModel
     [StringLength(CouncilDecision.BodyMaxLength, ErrorMessage = "Validation.DecisionBodyTooLong")]
     public string? Body { get; set; }
 
+    [Display(Name = "Decision.BodySv")]
+    [StringLength(CouncilDecision.BodyMaxLength, ErrorMessage = "Validation.DecisionBodyTooLong")]
+    public string? BodySv { get; set; }
+
     [Display(Name = "Decision.MeetingDate")]
     public DateOnly? MeetingDate { get; set; }
 
