@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Playwright;
+using Valfard.Web.Tests.Infrastructure;
 
 namespace Valfard.Browser.Tests;
 
@@ -16,6 +17,16 @@ public sealed class ApprovalJourneyTests(AppFixture app)
 {
     private static string Shot(string name) => Path.Combine(AppFixture.ScreenshotDirectory, name);
 
+    /// <summary>Ticks the checklist's "I have checked these warnings" when the step shows warnings.</summary>
+    private static async Task ConfirmWarningsAsync(IPage page)
+    {
+        var confirm = page.GetByLabel("Olen tarkistanut nämä huomautukset");
+        if (await confirm.CountAsync() > 0)
+        {
+            await confirm.CheckAsync();
+        }
+    }
+
     [Fact]
     public async Task Coordinator_council_member_and_secretary_take_the_report_from_draft_through_the_board_to_published()
     {
@@ -24,12 +35,19 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         await coordinator.GotoAsync("/reports");
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Laaja hyvinvointikertomus 2025–2029" }).ClickAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Lue ja päätä" }).First.ClickAsync();
+        // The demo draft has sections nobody has written yet; the welfare group leaves them empty on purpose, with a
+        // reason, as the checklist before the board asks (the section editor's form for it is tested over HTTP).
+        var reportId = Guid.Parse(System.Text.RegularExpressions.Regex.Match(coordinator.Url, "/reports/([0-9a-f-]{36})").Groups[1].Value);
+        Assert.True(await app.Factory.LeaveEmptySectionsAsync(reportId) > 0);
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Lähetä tarkastettavaksi" }).ClickAsync();
+        // Sections not done are warnings the coordinator confirms before the step.
+        await ConfirmWarningsAsync(coordinator);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Lähetä tarkastettavaksi" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Alert).Or(coordinator.Locator(".alert-success"))).ToContainTextAsync("Kertomus lähetettiin tarkastettavaksi.");
         // The board prepares what the council decides: the coordinator sends the report to the board first.
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Lähetä hallitukselle" }).ClickAsync();
         var problems = (await AuthoringAccessibilityTests.ViolationsAsync(coordinator, "send to the board")).ToList();
+        await ConfirmWarningsAsync(coordinator);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Lähetä hallitukselle" }).ClickAsync();
         await Assertions.Expect(coordinator.Locator(".workflow-step-current")).ToContainTextAsync("Hallituksen käsittelyssä", new() { Timeout = 60_000 });
         await coordinator.ScreenshotAsync(new() { Path = Shot("reading-view-board-fi.png"), FullPage = false });
@@ -54,6 +72,7 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         // Then to the council, whose document is kept as the council was given it.
         await coordinator.ReloadAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Lähetä valtuustolle" }).ClickAsync();
+        await ConfirmWarningsAsync(coordinator);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Lähetä valtuustolle" }).ClickAsync();
         await Assertions.Expect(coordinator.Locator(".workflow-step-current")).ToContainTextAsync("Valtuuston käsittelyssä", new() { Timeout = 60_000 });
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Name = "Hallitukselle ja valtuustolle annetut asiakirjat" })).ToBeVisibleAsync();
@@ -89,6 +108,7 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         // The coordinator publishes: the PDFs are archived and the hash is shown next to each download.
         await coordinator.ReloadAsync();
         await coordinator.GetByRole(AriaRole.Link, new() { Name = "Julkaise" }).ClickAsync();
+        await ConfirmWarningsAsync(coordinator);
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Julkaise ja arkistoi PDF" }).ClickAsync();
         await Assertions.Expect(coordinator.Locator(".workflow-step-current")).ToContainTextAsync("Julkaistu", new() { Timeout = 60_000 });
         var hash = (await coordinator.Locator(".downloads li").First.Locator("code").InnerTextAsync()).Trim();

@@ -28,7 +28,7 @@ public sealed class PlanJourneyTests(AppFixture app)
         await Assertions.Expect(editor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Åtgärdens uppföljning år 2026");
         await editor.GetByLabel("Pågår").CheckAsync();
         await editor.GetByLabel("Framsteg").FillAsync("40");
-        await editor.GetByLabel("Redogörelse").FillAsync("Lektionerna började i två skolor i augusti.");
+        await editor.GetByLabel("Redogörelse på svenska").FillAsync("Lektionerna började i två skolor i augusti.");
         await editor.ScreenshotAsync(new() { Path = Shot("plan-record-sv.png"), FullPage = true });
         await editor.Locator("main form button[type=submit]").ClickAsync();
         await Assertions.Expect(editor.Locator("#flash")).ToContainTextAsync("Uppföljningen fördes in.");

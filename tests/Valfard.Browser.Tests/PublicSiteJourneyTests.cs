@@ -10,6 +10,9 @@ public sealed class PublicSiteJourneyTests(AppFixture app)
 {
     private const string Report = "/demo/hyvinvointikertomus-2021-2025";
 
+    /// <summary>The Swedish pages link the report's Swedish address (language review #50).</summary>
+    private const string SvReport = "/demo/valfardsberattelse-2021-2025";
+
     [Theory]
     [InlineData("fi")]
     [InlineData("sv")]
@@ -47,12 +50,12 @@ public sealed class PublicSiteJourneyTests(AppFixture app)
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/sv/demo$"));
 
-        await TabToAsync(page, $"/sv{Report}");
+        await TabToAsync(page, $"/sv{SvReport}");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/sv{Report}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/sv{SvReport}$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Omfattande välfärdsberättelse 2021–2025");
 
-        await TabToAsync(page, $"/sv{Report}/pdf");
+        await TabToAsync(page, $"/sv{SvReport}/pdf");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Keyboard.PressAsync("Enter"));
         var path = await download.PathAsync();
         var hash = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path)));
@@ -60,9 +63,9 @@ public sealed class PublicSiteJourneyTests(AppFixture app)
         Assert.EndsWith("-sv.pdf", download.SuggestedFilename, StringComparison.Ordinal);
 
         // Then feedback on the report, still by keyboard: to the form, into the text box, type, Tab to the button, Enter.
-        await TabToAsync(page, $"/sv{Report}/feedback");
+        await TabToAsync(page, $"/sv{SvReport}/feedback");
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/sv{Report}/feedback$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/sv{SvReport}/feedback$"));
         await TabToAsync(page, null, "FeedbackForm_Message");
         await page.Keyboard.TypeAsync("Tack, lätt att läsa med tangentbordet.");
         await TabToAsync(page, null, "feedback-send");

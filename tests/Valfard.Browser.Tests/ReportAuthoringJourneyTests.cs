@@ -144,7 +144,7 @@ public sealed class CommentJourneyTests(AppFixture app)
         await Assertions.Expect(editor.Locator("#flash")).ToContainTextAsync("Your comment has been added.");
 
         var coordinator = await SignInAsync("coordinator@demo.test");
-        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await coordinator.Locator("a.notification-link").ClickAsync();
         await coordinator.GetByRole(AriaRole.Button).Filter(new() { HasText = "perheneuvolan jonotieto" }).ClickAsync();
 
         var thread = coordinator.Locator("article.comment-thread").Filter(new() { HasText = "perheneuvolan jonotieto" });

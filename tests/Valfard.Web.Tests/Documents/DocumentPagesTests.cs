@@ -95,7 +95,10 @@ public sealed partial class DocumentPagesTests(ValfardFactory factory)
     [InlineData("<h2>Otsikko</h2><p>a</p><h3>Väliotsikko</h3><h4>Alempi</h4>", 2, "<h3>Otsikko</h3><p>a</p><h4>Väliotsikko</h4><h5>Alempi</h5>")]
     [InlineData("<h2>Otsikko</h2><h3>Väli</h3><h4>Alempi</h4>", 4, "<h5>Otsikko</h5><h6>Väli</h6><h6>Alempi</h6>")]
     [InlineData("<p>Ei otsikoita</p>", 3, "<p>Ei otsikoita</p>")]
-    public void A_writers_headings_go_one_level_below_the_section_title(string stored, int sectionLevel, string printed) =>
+    // A text that starts at the editor's "Subheading" does not skip a level under an h2 title.
+    [InlineData("<p>a</p><h3>Väliotsikko</h3><h4>Alempi</h4>", 2, "<p>a</p><h3>Väliotsikko</h3><h4>Alempi</h4>")]
+    [InlineData("<h4>Vain pienin</h4>", 3, "<h4>Vain pienin</h4>")]
+    public void A_writers_highest_heading_goes_one_level_below_the_section_title(string stored, int sectionLevel, string printed) =>
         Assert.Equal(printed, WriterHeadings.Nest(stored, sectionLevel));
 
     [GeneratedRegex(@"\s+")]

@@ -121,7 +121,7 @@ public sealed class PlanCsvTests : IDisposable
         {
             Assert.Matches($"<th scope=\"row\">{line}</th>\\s*<td><code>{column}</code></td>", html);
         }
-        Assert.Contains("Must be one of: NotStarted, InProgress, Done, Postponed.", html);
+        Assert.Contains("Must be one of: NotStarted, InProgress, Done, Postponed (or the same word in Finnish or Swedish as the plan page shows it).", html);
         Assert.Contains("No goal with code “T77” in the file or the plan.", html);
         Assert.Contains("The line must have 18 fields; it has 4.", html);
         Assert.DoesNotContain("<th scope=\"row\">2</th>", html);

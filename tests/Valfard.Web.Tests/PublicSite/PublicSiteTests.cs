@@ -66,7 +66,15 @@ public sealed class PublicSiteTests : IDisposable
         var none = await resident.GetHtmlAsync("/en?q=Esimerkkil%C3%A4");
         Assert.DoesNotContain("href=\"/en/esimerkkila\"", none);
         var organisation = await resident.GetHtmlAsync("/sv/demo");
-        Assert.Contains($"href=\"/sv{Published}\"", organisation);
+        // Swedish pages link the Swedish address (language review #50); the Finnish one keeps answering in Swedish.
+        Assert.Contains("href=\"/sv/demo/valfardsberattelse-2021-2025\"", organisation);
+        Assert.DoesNotContain($"href=\"/sv{Published}\"", organisation);
+        foreach (var url in new[] { "/sv/demo/valfardsberattelse-2021-2025", $"/sv{Published}" })
+        {
+            var page = await resident.GetHtmlAsync(url);
+            Assert.Contains("<html lang=\"sv\">", page);
+            Assert.Contains(DemoArchiveSeeder.TitleSv, page);
+        }
         Assert.Contains(DemoArchiveSeeder.TitleSv, organisation);
         Assert.DoesNotContain("2025-2029", organisation);
     }

@@ -12,7 +12,7 @@ using Valfard.Infrastructure.Persistence;
 namespace Valfard.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ValfardDbContext))]
-    [Migration("20261203062006_BilingualSecondLanguageFields")]
+    [Migration("20261203062200_BilingualSecondLanguageFields")]
     partial class BilingualSecondLanguageFields
     {
         /// <inheritdoc />
