@@ -93,7 +93,8 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         // The secretary records the council's decision; that freezes the version.
         await secretary.ReloadAsync();
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Kirjaa valtuuston päätös" }).ClickAsync();
-        await secretary.GetByLabel("Päättävä toimielin").FillAsync("Kunnanvaltuusto");
+        await secretary.GetByLabel("Päättävä toimielin suomeksi").FillAsync("Kunnanvaltuusto");
+        await secretary.GetByLabel("Päättävä toimielin ruotsiksi").FillAsync("Kommunfullmäktige");
         await secretary.GetByLabel("Kokouspäivä").FillAsync("2026-11-16");
         await secretary.GetByLabel("Pykälä (§)").FillAsync("112");
         await secretary.GetByLabel("Linkki pöytäkirjaan").FillAsync("https://demo.example/poytakirjat/2026-11-16");
