@@ -175,16 +175,10 @@ public sealed partial class SectionWriting(
     /// </summary>
     public async Task<OperationResult> CompareMembersAsync(Guid reportId, Guid sectionId, int? indicatorId, Actor actor, CancellationToken cancellationToken)
     {
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        var section = await db.ReportSections.Include(s => s.Editors)
-            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
-        if (report is null || section is null)
+        var (report, section, refusal) = await WritableDraftSectionAsync(reportId, sectionId, actor, "Sections.NotYours", cancellationToken);
+        if (refusal is not null)
         {
-            return OperationResult.Missing();
-        }
-        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
-        {
-            return OperationResult.Fail(null, "Sections.NotYours");
+            return refusal;
         }
         if (indicatorId is { } id && !await db.Indicators.AnyAsync(i => i.Id == id, cancellationToken))
         {
@@ -204,16 +198,10 @@ public sealed partial class SectionWriting(
     /// </summary>
     public async Task<OperationResult> SummariseMembersGoalsAsync(Guid reportId, Guid sectionId, bool show, Actor actor, CancellationToken cancellationToken)
     {
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        var section = await db.ReportSections.Include(s => s.Editors)
-            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
-        if (report is null || section is null)
+        var (report, section, refusal) = await WritableDraftSectionAsync(reportId, sectionId, actor, "Sections.NotYours", cancellationToken);
+        if (refusal is not null)
         {
-            return OperationResult.Missing();
-        }
-        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
-        {
-            return OperationResult.Fail(null, "Sections.NotYours");
+            return refusal;
         }
         return await db.ChangeAsync(() =>
         {
@@ -225,16 +213,10 @@ public sealed partial class SectionWriting(
     /// <summary>Inserts or removes the block "Impact assessments of the year" in a section; as for indicators, only its writers, only in a draft.</summary>
     public async Task<OperationResult> ShowAssessmentsAsync(Guid reportId, Guid sectionId, bool show, Actor actor, CancellationToken cancellationToken)
     {
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        var section = await db.ReportSections.Include(s => s.Editors)
-            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
-        if (report is null || section is null)
+        var (report, section, refusal) = await WritableDraftSectionAsync(reportId, sectionId, actor, "Sections.NotYours", cancellationToken);
+        if (refusal is not null)
         {
-            return OperationResult.Missing();
-        }
-        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
-        {
-            return OperationResult.Fail(null, "Sections.NotYours");
+            return refusal;
         }
         return await db.ChangeAsync(() =>
         {
@@ -250,16 +232,10 @@ public sealed partial class SectionWriting(
     public async Task<OperationResult> LeaveEmptyAsync(Guid reportId, Guid sectionId, bool leave, string? reasonFi, string? reasonSv, Actor actor,
         CancellationToken cancellationToken)
     {
-        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        var section = await db.ReportSections.Include(s => s.Editors)
-            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
-        if (report is null || section is null)
+        var (report, section, refusal) = await WritableDraftSectionAsync(reportId, sectionId, actor, "Reports.NotEditable", cancellationToken);
+        if (refusal is not null)
         {
-            return OperationResult.Missing();
-        }
-        if (report.Status != ReportStatus.Draft || !actor.CanWrite(section))
-        {
-            return OperationResult.Fail(null, report.Status != ReportStatus.Draft ? "Reports.NotEditable" : "Sections.NotYours");
+            return refusal;
         }
         return await db.ChangeAsync(() =>
         {
@@ -274,6 +250,28 @@ public sealed partial class SectionWriting(
             audit.Record(section.OrganisationId, reportId, actor.UserId, leave ? "Section.LeftEmpty" : "Section.TextExpected",
                 leave ? $"{section.TitleFi}: {section.EmptyReasonFi} / {section.EmptyReasonSv}" : section.TitleFi);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The section of a draft, for one of its writers: blocks and marks change only in a draft (what the board and the
+    /// council read does not move under them) and only by the section's writers. Otherwise the refusal to answer with;
+    /// <paramref name="notDraftKey"/> is the message for a report that is no longer a draft.
+    /// </summary>
+    private async Task<(WelfareReport Report, ReportSection Section, OperationResult? Refusal)> WritableDraftSectionAsync(Guid reportId,
+        Guid sectionId, Actor actor, string notDraftKey, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        var section = await db.ReportSections.Include(s => s.Editors)
+            .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
+        if (report is null || section is null)
+        {
+            return (null!, null!, OperationResult.Missing());
+        }
+        if (report.Status != ReportStatus.Draft)
+        {
+            return (report, section, OperationResult.Fail(null, notDraftKey));
+        }
+        return actor.CanWrite(section) ? (report, section, null) : (report, section, OperationResult.Fail(null, "Sections.NotYours"));
     }
 
     public async Task<OperationResult> SetStatusAsync(Guid reportId, Guid sectionId, SectionStatus status, Actor actor, CancellationToken cancellationToken)
