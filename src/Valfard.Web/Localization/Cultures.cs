@@ -90,6 +90,26 @@ public static class Cultures
     public static string Current => Normalize(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     /// <summary>
+    /// Resource texts in <paramref name="language"/> until disposed: for words written for someone other than the
+    /// request's reader, such as a notification or a mail in its recipient's language.
+    /// </summary>
+    public static UiLanguageScope InUiLanguage(string language) => new(CultureInfo.GetCultureInfo(Normalize(language)));
+
+    /// <summary>Puts the previous UI culture back when disposed.</summary>
+    public readonly struct UiLanguageScope : IDisposable
+    {
+        private readonly CultureInfo _previous;
+
+        internal UiLanguageScope(CultureInfo culture)
+        {
+            _previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = culture;
+        }
+
+        public void Dispose() => CultureInfo.CurrentUICulture = _previous;
+    }
+
+    /// <summary>
     /// Turns whatever a provider found ("en-US" from a browser, "sv-SE", "?culture=en", an old cookie) into the
     /// language and the one formatting culture Valfard writes it in. Left alone, "en-US" falls back to the neutral
     /// "en", whose dates are American (6/1/2025), and "sv-SE" to "sv", whose dates are ISO.

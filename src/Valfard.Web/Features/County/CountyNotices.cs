@@ -1,4 +1,3 @@
-using Valfard.Web.Features.Account;
 using Valfard.Web.Features.Notifications;
 
 namespace Valfard.Web.Features.County;
@@ -8,7 +7,7 @@ namespace Valfard.Web.Features.County;
 /// notification in their own language and the mail as they chose for the county group. Adds to the caller's unit of
 /// work; the caller saves, and the mail worker is woken by that save.
 /// </summary>
-public sealed class CountyNotices(CountyAccess access, Notifier notifier, MailDeliverySignal mailSignal)
+public sealed class CountyNotices(CountyAccess access, Notifier notifier)
 {
     /// <param name="text">The text in a given language: the notification is read in the recipient's.</param>
     public async Task<int> AddAsync(Guid otherOrganisationId, string kind, Func<string, string> text, string link, DateTimeOffset now,
@@ -19,7 +18,4 @@ public sealed class CountyNotices(CountyAccess access, Notifier notifier, MailDe
         var recipients = await access.CoordinatorsAcrossAsync(otherOrganisationId, cancellationToken);
         return await notifier.NotifyAsync(recipients.Select(r => r.Id), kind, text, link, now, cancellationToken);
     }
-
-    /// <summary>After the save: the queued mails go out now rather than at the next poll.</summary>
-    public void Sent() => mailSignal.Wake();
 }

@@ -69,7 +69,6 @@ public sealed partial class SupportService(ValfardDbContext db, CountyAccess acc
         var saved = await db.SaveAsync(cancellationToken);
         if (saved.Succeeded)
         {
-            notices.Sent();
             LogAsked(logger, request.Id, municipality.Id, request.CountyId);
         }
         return (saved, saved.Succeeded ? request.Id : null);
@@ -152,7 +151,6 @@ public sealed partial class SupportService(ValfardDbContext db, CountyAccess acc
         var saved = await db.SaveAsync(cancellationToken);
         if (saved.Succeeded)
         {
-            notices.Sent();
             LogAnswered(logger, request.Id, request.CountyId);
         }
         return saved;

@@ -473,10 +473,9 @@ public sealed class NegotiationService(
             var words = detail(negotiation, language);
             return words.Length > 0 ? $"{heading}: {words}" : heading;
         }
-        if (await notices.AddAsync(other, kind, Text, $"/negotiations/{negotiation.Id}", clock.GetUtcNow(), cancellationToken) > 0
-            && (await db.SaveAsync(cancellationToken)).Succeeded)
+        if (await notices.AddAsync(other, kind, Text, $"/negotiations/{negotiation.Id}", clock.GetUtcNow(), cancellationToken) > 0)
         {
-            notices.Sent();
+            await db.SaveAsync(cancellationToken);
         }
     }
 

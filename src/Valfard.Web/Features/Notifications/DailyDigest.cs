@@ -36,21 +36,26 @@ public sealed partial class DailyDigest(
         var today = FinnishCalendar.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var waiting = await db.Notifications.IgnoreQueryFilters([ValfardDbContext.TenantFilter])
             .Where(n => n.AwaitsDigest).ToListAsync(cancellationToken);
+        var userIds = waiting.Select(n => n.UserId).Distinct().ToList();
+        var people = await db.Users.IgnoreQueryFilters([ValfardDbContext.TenantFilter]).AsNoTracking()
+            .Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var keys = userIds.Select(id => $"digest:{id}:{today}").ToList();
+        var sentToday = (await db.SentReminders.AsNoTracking().Where(r => keys.Contains(r.Key)).Select(r => r.Key)
+            .ToListAsync(cancellationToken)).ToHashSet();
         var queued = 0;
         foreach (var forPerson in waiting.GroupBy(n => n.UserId))
         {
             var key = $"digest:{forPerson.Key}:{today}";
-            if (await db.SentReminders.AnyAsync(r => r.Key == key, cancellationToken))
+            if (sentToday.Contains(key))
             {
                 // Today's digest went out already; these wait for tomorrow's.
                 continue;
             }
-            var person = await db.Users.IgnoreQueryFilters([ValfardDbContext.TenantFilter]).AsNoTracking()
-                .FirstOrDefaultAsync(u => u.Id == forPerson.Key, cancellationToken);
+            var person = people.GetValueOrDefault(forPerson.Key);
             var mailed = person is { IsActive: true, Email.Length: > 0 };
             if (mailed)
             {
-                var language = Notifier.LanguageOf(person!.PreferredLanguage);
+                var language = Cultures.Normalize(person!.PreferredLanguage);
                 db.OutgoingMail.Add(OutgoingMail.AsDigest(person!.Email!, language, Lines(forPerson, language), now));
                 queued++;
             }
@@ -82,21 +87,13 @@ public sealed partial class DailyDigest(
     /// <summary>"– Section assigned to you: 3.2 Young people (/reports/…)": one line per notification, oldest first.</summary>
     private string Lines(IEnumerable<Notification> notifications, string language)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
+        using var _ = Cultures.InUiLanguage(language);
+        var lines = new StringBuilder();
+        foreach (var notification in notifications.OrderBy(n => n.CreatedAt.UtcTicks))
         {
-            var lines = new StringBuilder();
-            foreach (var notification in notifications.OrderBy(n => n.CreatedAt.UtcTicks))
-            {
-                lines.Append("– ").Append(localizer[notification.Kind].Value.TrimEnd(':', ' ')).Append(": ").AppendLine(notification.Text);
-            }
-            return lines.ToString().TrimEnd();
+            lines.Append("– ").Append(localizer[notification.Kind].Value.TrimEnd(':', ' ')).Append(": ").AppendLine(notification.Text);
         }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        return lines.ToString().TrimEnd();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The digest of user {UserId} was sent by another instance, which finishes the pass")]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Valfard.Domain.Common;
@@ -60,7 +59,8 @@ public sealed class Notifier
             .ToDictionaryAsync(p => p.UserId, p => p.Delivery, cancellationToken);
         foreach (var person in people)
         {
-            var language = LanguageOf(person.PreferredLanguage);
+            // A person without a saved language reads Finnish, the language every organisation has.
+            var language = Cultures.Normalize(person.PreferredLanguage);
             var words = text(language);
             var notification = new Notification(person.OrganisationId, person.Id, kind, words, link, now);
             _db.Notifications.Add(notification);
@@ -84,18 +84,8 @@ public sealed class Notifier
     /// <summary>A resource text in the recipient's language rather than the request's, for a notification's own words.</summary>
     public string Words(string language, string key, params object[] arguments)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(LanguageOf(language));
-        try
-        {
-            return string.Format(Cultures.FormattingCulture(LanguageOf(language)), _localizer[key].Value, arguments);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        language = Cultures.Normalize(language);
+        using var _ = Cultures.InUiLanguage(language);
+        return string.Format(Cultures.FormattingCulture(language), _localizer[key].Value, arguments);
     }
-
-    /// <summary>A person's saved language, or Finnish, the language every organisation has.</summary>
-    public static string LanguageOf(string? preferred) => preferred is "sv" or "en" ? preferred : "fi";
 }

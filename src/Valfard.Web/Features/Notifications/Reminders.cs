@@ -133,10 +133,7 @@ public sealed partial class Reminders(ValfardDbContext db, Notifier notifier, Ti
         }
         var now = clock.GetUtcNow();
         var key = $"nudge:{section.Id}:{FinnishCalendar.Today(clock):yyyy-MM-dd}";
-        if (await db.SentReminders.AnyAsync(r => r.Key == key, cancellationToken))
-        {
-            return OperationResult.Fail(null, "Sections.Remind.AlreadyToday");
-        }
+        // OnceAsync finds today's key itself; a second press gets 0 and the "already today" message.
         var sent = await OnceAsync(key, now, () => notifier.NotifyAsync(section.Editors.Select(e => e.UserId), NotificationKinds.SectionNudged,
             language => section.DueDate is { } due
                 ? $"{section.TitleIn(language)} – {report.TitleIn(language)} ({Date(due, language)})"

@@ -25,11 +25,33 @@ public sealed record ChecklistView(CompletenessChecklist Checklist, IReadOnlyDic
 /// </summary>
 public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
 {
+    /// <summary>The checklist alone, for the workflow to apply to a move: no names are looked up.</summary>
+    public async Task<CompletenessChecklist> ChecklistAsync(WelfareReport report, CompletenessStage stage, CancellationToken cancellationToken) =>
+        (await GatherAsync(report, stage, cancellationToken)).Checklist;
+
+    /// <summary>The checklist with the names its lines need in <paramref name="language"/>, for the confirmation page.</summary>
     public async Task<ChecklistView> CheckAsync(WelfareReport report, CompletenessStage stage, string language, CancellationToken cancellationToken)
+    {
+        var (checklist, withSections, sets) = await GatherAsync(report, stage, cancellationToken);
+        // Numbers from the report's own numbering.
+        var numbers = withSections.SectionNumbers();
+        var indicatorIds = checklist.Problems.Select(p => p.IndicatorId).OfType<int>().Distinct().ToList();
+        var titles = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).Select(i => new { i.Id, i.Title })
+            .ToDictionaryAsync(i => i.Id, i => i.Title.Pick(language), cancellationToken);
+        return new ChecklistView(checklist,
+            withSections.Sections.ToDictionary(s => s.Id, s => new ChecklistSection(numbers[s.Id], s.TitleIn(language))),
+            indicatorIds.ToDictionary(id => id, id => titles.GetValueOrDefault(id, $"#{id}")),
+            sets.ToDictionary(s => s.Id, s => s.NameIn(language)));
+    }
+
+    private async Task<(CompletenessChecklist Checklist, WelfareReport WithSections, IReadOnlyList<StandardSet> Sets)> GatherAsync(WelfareReport report,
+        CompletenessStage stage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, cancellationToken);
-        var sections = await db.ReportSections.AsNoTracking().Include(s => s.Texts).Where(s => s.ReportId == report.Id).ToListAsync(cancellationToken);
+        var withSections = await db.Reports.AsNoTracking().Include(r => r.Sections).ThenInclude(s => s.Texts)
+            .FirstAsync(r => r.Id == report.Id, cancellationToken);
+        var sections = withSections.Sections.ToList();
         var sectionIds = sections.Select(s => s.Id).ToList();
         var blocks = await db.SectionIndicators.AsNoTracking().Where(b => sectionIds.Contains(b.SectionId))
             .Select(b => new { b.SectionId, b.IndicatorId }).ToListAsync(cancellationToken);
@@ -42,18 +64,7 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
         var facts = new CompletenessFacts(WelfareReport.LanguagesOf(organisation),
             sections.Select(s => SectionFacts.Of(s, blockSections.Contains(s.Id), html => PlainText.From(html).Length > 0)).ToList(),
             FinnishCalendar.Today(clock), minimum.Facts, report.BoardDecision, council);
-        var checklist = ReportCompleteness.Check(stage, facts);
-
-        // The names the lines need, in the reader's language; numbers from the report's own numbering.
-        var withSections = await db.Reports.AsNoTracking().Include(r => r.Sections).FirstAsync(r => r.Id == report.Id, cancellationToken);
-        var numbers = withSections.SectionNumbers();
-        var indicatorIds = checklist.Problems.Select(p => p.IndicatorId).OfType<int>().Distinct().ToList();
-        var titles = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).Select(i => new { i.Id, i.Title })
-            .ToDictionaryAsync(i => i.Id, i => i.Title.Pick(language), cancellationToken);
-        return new ChecklistView(checklist,
-            sections.ToDictionary(s => s.Id, s => new ChecklistSection(numbers[s.Id], s.TitleIn(language))),
-            indicatorIds.ToDictionary(id => id, id => titles.GetValueOrDefault(id, $"#{id}")),
-            minimum.Sets.ToDictionary(s => s.Id, s => s.NameIn(language)));
+        return (ReportCompleteness.Check(stage, facts), withSections, minimum.Sets);
     }
 
     /// <summary>

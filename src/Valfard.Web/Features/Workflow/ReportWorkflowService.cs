@@ -33,7 +33,6 @@ public sealed partial class ReportWorkflowService(
     ILogger<ReportWorkflowService> logger,
     Microsoft.AspNetCore.OutputCaching.IOutputCacheStore publicCache,
     County.CountyDeliveries countyDeliveries,
-    County.CountyNotices countyNotices,
     Notifications.Notifier notifier)
 {
     /// <summary>
@@ -82,7 +81,7 @@ public sealed partial class ReportWorkflowService(
             // from a page shown before someone emptied a section, is refused with the same message; nothing changes.
             if (ReportCompleteness.StageOf(command.Action) is { } stage && ReportWorkflow.Target(report.Status, command.Action) is not null)
             {
-                (await completeness.CheckAsync(report, stage, "fi", cancellationToken)).Checklist.EnsureAllows(command.WarningsConfirmed);
+                (await completeness.ChecklistAsync(report, stage, cancellationToken)).EnsureAllows(command.WarningsConfirmed);
             }
             switch (command.Action)
             {
@@ -128,8 +127,6 @@ public sealed partial class ReportWorkflowService(
         {
             // The public site shows the new version at once: its cached pages are dropped.
             await publicCache.EvictByTagAsync(PublicSite.PublicCache.Tag, cancellationToken);
-            // The county's coordinators were told in the same save; their mail goes out now.
-            countyNotices.Sent();
         }
         return OperationResult.Success;
     }
