@@ -134,13 +134,14 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
                 // The print view needs no script (charts are SVG made on the server). With JavaScript off, text that got
                 // past the sanitizer still could not run while Chromium prints it.
                 page = await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false }).WaitAsync(deadline.Token);
-                var pdf = await PrintPageAsync(page, html);
                 if (ContentsPages.Wanted(html))
                 {
-                    // The contents want page numbers: the first print tells where each heading landed (ContentsPages).
-                    pdf = await PrintPageAsync(page, ContentsPages.Fill(html, ContentsPages.Read(pdf)));
+                    // The contents want page numbers: a first print tells where each heading landed (ContentsPages).
+                    // Only its layout matters, so it paints nothing and carries no tags or bookmarks (ContentsPages.LayoutOnly).
+                    var layout = await PrintPageAsync(page, ContentsPages.LayoutOnly(html), finished: false);
+                    return await PrintPageAsync(page, ContentsPages.Fill(html, ContentsPages.Read(layout)), finished: true);
                 }
-                return pdf;
+                return await PrintPageAsync(page, html, finished: true);
             }
             finally
             {
@@ -150,14 +151,14 @@ public sealed partial class ChromiumPdf(IOptions<PdfOptions> options, ILogger<Ch
                 }
             }
 
-            async Task<byte[]> PrintPageAsync(IPage page, string content)
+            async Task<byte[]> PrintPageAsync(IPage page, string content, bool finished)
             {
                 await page.SetContentAsync(content, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)timeout.TotalMilliseconds });
                 return await page.PdfAsync(new PagePdfOptions
                 {
                     PreferCSSPageSize = true,
-                    Tagged = true,
-                    Outline = true,
+                    Tagged = finished,
+                    Outline = finished,
                     PrintBackground = true,
                     DisplayHeaderFooter = true,
                     HeaderTemplate = frame.HeaderHtml,

@@ -24,6 +24,19 @@ public static partial class ContentsPages
 
     public static bool Wanted(string html) => html.Contains(Marker, StringComparison.Ordinal);
 
+    // Hidden boxes keep their size and place, so the pages break exactly where they will in the real print, while
+    // Chromium skips painting the text, tables and charts that cost most of a print (bench/Valfard.Bench.Pdf). The
+    // named destinations are written for hidden targets too.
+    private const string PaintNothing = "<style>*,*::before,*::after{visibility:hidden!important}</style>";
+
+    /// <summary>The HTML for the first print, which is only read for where each heading landed.</summary>
+    public static string LayoutOnly(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var head = html.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+        return head < 0 ? PaintNothing + html : html.Insert(head, PaintNothing);
+    }
+
     /// <summary>The page (from 1) of every link target in the PDF, by its id.</summary>
     public static IReadOnlyDictionary<string, int> Read(byte[] pdf)
     {
