@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;
@@ -17,7 +15,7 @@ namespace Valfard.Web.Features.Documents;
 /// box for the number in both prints, so filling it in moves nothing.
 /// </para>
 /// </summary>
-public static partial class ContentsPages
+public static class ContentsPages
 {
     /// <summary>The placeholder the print view puts where a page number goes: <c>data-page-of="anchor"</c>.</summary>
     public const string Marker = "data-page-of=\"";
@@ -27,7 +25,22 @@ public static partial class ContentsPages
     // Hidden boxes keep their size and place, so the pages break exactly where they will in the real print, while
     // Chromium skips painting the text, tables and charts that cost most of a print (bench/Valfard.Bench.Pdf). The
     // named destinations are written for hidden targets too.
-    private const string PaintNothing = "<style>*,*::before,*::after{visibility:hidden!important}</style>";
+    private const string PaintNothing = "<style id=\"valfard-layout-only\">*,*::before,*::after{visibility:hidden!important}</style>";
+
+    /// <summary>
+    /// Run by Playwright on the page loaded with <see cref="LayoutOnly"/> once the first print is read: shows the
+    /// document again and writes each heading's page into its box. The page's own scripts stay off; Playwright's
+    /// evaluation is not a page script. A heading not found keeps an empty box.
+    /// </summary>
+    public const string FillScript = """
+        pages => {
+            document.getElementById('valfard-layout-only')?.remove();
+            for (const box of document.querySelectorAll('span.toc-page[data-page-of]')) {
+                const page = pages[box.getAttribute('data-page-of')];
+                if (page) box.textContent = String(page);
+            }
+        }
+        """;
 
     /// <summary>The HTML for the first print, which is only read for where each heading landed.</summary>
     public static string LayoutOnly(string html)
@@ -70,17 +83,6 @@ public static partial class ContentsPages
         return found;
     }
 
-    /// <summary>The HTML with each placeholder filled with its page number; a heading not found keeps an empty box.</summary>
-    public static string Fill(string html, IReadOnlyDictionary<string, int> pages)
-    {
-        ArgumentNullException.ThrowIfNull(html);
-        ArgumentNullException.ThrowIfNull(pages);
-        return Placeholder().Replace(html, match =>
-            pages.TryGetValue(match.Groups["anchor"].Value, out var page)
-                ? match.Groups["open"].Value + page.ToString(CultureInfo.InvariantCulture) + "</span>"
-                : match.Value);
-    }
-
     private static void Number(IndirectReference node, Dictionary<IndirectReference, int> pages, UglyToad.PdfPig.Structure structure)
     {
         if (structure.GetObject(node).Data is not DictionaryToken dictionary)
@@ -102,8 +104,4 @@ public static partial class ContentsPages
 
     private static IToken Resolve(IToken token, UglyToad.PdfPig.Structure structure) =>
         token is IndirectReferenceToken reference ? structure.GetObject(reference.Data).Data : token;
-
-    // Only the print view writes these spans (anchors are generated ids: letters, digits and dashes).
-    [GeneratedRegex("""(?<open><span class="toc-page" data-page-of="(?<anchor>[A-Za-z0-9_-]+)"[^>]*>)</span>""", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
 }
