@@ -56,7 +56,8 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, cancellationToken);
         var withSections = await db.Reports.AsNoTracking().Include(r => r.Sections).ThenInclude(s => s.Texts)
             .FirstAsync(r => r.Id == report.Id, cancellationToken);
-        var sections = withSections.Sections.ToList();
+        // In reading order, so the checklist lists the sections as the report does.
+        var sections = withSections.SectionsInReadingOrder().ToList();
         var sectionIds = sections.Select(s => s.Id).ToList();
         var blocks = await db.SectionIndicators.AsNoTracking().Where(b => sectionIds.Contains(b.SectionId))
             .Select(b => new { b.SectionId, b.IndicatorId }).ToListAsync(cancellationToken);
@@ -69,8 +70,8 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
         var purposes = sections.Select(s => s.Purpose).ToHashSet();
         // Each of these is read only when the report has the section that shows it: one query each, none per section.
         var observations = purposes.Contains(SectionPurpose.JoysAndConcerns)
-            ? await db.Observations.AsNoTracking().Where(o => o.ReportId == report.Id).OrderBy(o => o.Kind).ThenBy(o => o.CreatedAt)
-                .ToListAsync(cancellationToken)
+            ? (await db.Observations.AsNoTracking().Where(o => o.ReportId == report.Id).ToListAsync(cancellationToken))
+                .OrderBy(o => o.Kind).ThenBy(o => o.CreatedAt).ToList()
             : null;
         (PlanFacts? Facts, IReadOnlyList<ChecklistItem> Goals) plan = (null, []);
         if (purposes.Contains(SectionPurpose.WelfarePlan) && report.Kind != ReportKind.Regional)
