@@ -140,6 +140,8 @@ public sealed class CompletenessOnTheBoardTests : IDisposable
         var audit = await _factory.QueryAsync(db => db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
             .Where(a => a.ReportId == report.Id && a.Action == "Workflow.ReturnToDraft").Select(a => a.Details).ToListAsync());
         Assert.Equal([$"Approved → Draft: {Why}"], audit);
+        var read = WebUtility.HtmlDecode(await coordinator.GetHtmlAsync($"/reports/{report.Id}/read"));
+        Assert.Contains("Not published: returned to draft", read, StringComparison.Ordinal);
 
         // The writers mark the section, and version 2 goes round: review, the board, the council, publishing.
         var editorUrl = $"/reports/{report.Id}/sections/{section.Id}";
