@@ -47,13 +47,32 @@ public enum CompletenessProblemKind
 
     /// <summary>The decision has no link to the minutes: readers cannot check it at the source.</summary>
     MinutesLinkMissing = 9,
+
+    /// <summary>The report has a section for its joys and concerns, and there are none: the section would stay empty.</summary>
+    NoJoysOrConcerns = 10,
+
+    /// <summary>A joy or concern has no text in a language the organisation publishes in; readers of it get the other language.</summary>
+    ObservationTextMissing = 11,
+
+    /// <summary>The report has a section for the welfare plan, and the term has no plan.</summary>
+    PlanMissing = 12,
+
+    /// <summary>The term's plan has no goals: the plan section would show only its title.</summary>
+    PlanWithoutGoals = 13,
+
+    /// <summary>A goal of the plan has no measures: the plan says what it wants but not what is done for it.</summary>
+    GoalWithoutMeasures = 14,
+
+    /// <summary>The report has a section for appendices, and there is nothing to list in it.</summary>
+    AppendicesEmpty = 15,
 }
 
 /// <summary>One line of the checklist. A blocking line stops the step; a warning needs the coordinator's confirmation.</summary>
 /// <param name="Language">The language concerned ("fi" or "sv") for the per-language lines; null otherwise.</param>
 /// <param name="SetId">The standard set of an indicator line.</param>
+/// <param name="ItemId">The joy or concern, or the goal, of the lines about one of them.</param>
 public sealed record CompletenessProblem(CompletenessProblemKind Kind, bool Blocking, Guid? SectionId = null, string? Language = null,
-    int? IndicatorId = null, Guid? SetId = null, DateOnly? DueDate = null);
+    int? IndicatorId = null, Guid? SetId = null, DateOnly? DueDate = null, Guid? ItemId = null);
 
 /// <summary>
 /// A section as the checklist sees it. <paramref name="HasBlocks"/>: indicator, assessment or members blocks, which a
@@ -88,10 +107,39 @@ public sealed record SectionFacts(Guid Id, SectionPurpose Purpose, bool HasBlock
 /// <param name="LeftOut">Marked as left out, with a reason, on the standard sets page.</param>
 public sealed record MinimumIndicatorFacts(Guid SetId, int IndicatorId, bool InReport, bool LeftOut, bool HasReasonFi, bool HasReasonSv);
 
+/// <summary>A joy or concern as the checklist sees it: which languages its own text is written in.</summary>
+public sealed record ObservationFacts(Guid Id, bool HasTextFi, bool HasTextSv)
+{
+    /// <summary>
+    /// Reads the facts off an observation. A language counts only when its own field is written: the document shows
+    /// the other language's text in its place, marked, and that is what the line warns of.
+    /// </summary>
+    public static ObservationFacts Of(Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        return new(observation.Id, observation.TextFi.Length > 0, observation.TextSv.Length > 0);
+    }
+
+    public bool HasTextIn(string language) => language == "sv" ? HasTextSv : HasTextFi;
+}
+
+/// <summary>A goal of the term's plan and how many measures serve it.</summary>
+public sealed record GoalFacts(Guid Id, int Measures);
+
+/// <summary>The term's plan as the checklist sees it; <paramref name="Exists"/> is false when the term has no plan yet.</summary>
+public sealed record PlanFacts(bool Exists, IReadOnlyList<GoalFacts> Goals)
+{
+    public static PlanFacts None { get; } = new(false, []);
+}
+
 /// <summary>Everything the checklist reads, gathered by the caller so the rules stay free of storage.</summary>
 /// <param name="Languages">The languages the organisation publishes in.</param>
+/// <param name="Observations">The report's joys and concerns; null when the caller does not check them.</param>
+/// <param name="Plan">The term's plan; null when the caller does not check it (a county's regional report shows no plan of its own).</param>
+/// <param name="Appendices">How many things the appendices section lists (linked plans, left-out indicators); null when not checked.</param>
 public sealed record CompletenessFacts(IReadOnlyList<string> Languages, IReadOnlyList<SectionFacts> Sections, DateOnly Today,
-    IReadOnlyList<MinimumIndicatorFacts>? MinimumIndicators = null, BoardDecision? BoardDecision = null, CouncilDecision? CouncilDecision = null);
+    IReadOnlyList<MinimumIndicatorFacts>? MinimumIndicators = null, BoardDecision? BoardDecision = null, CouncilDecision? CouncilDecision = null,
+    IReadOnlyList<ObservationFacts>? Observations = null, PlanFacts? Plan = null, int? Appendices = null);
 
 /// <summary>
 /// The completeness checklist shown before a report moves on (issue 17 §1): a report with most sections empty once
@@ -146,6 +194,7 @@ public static class ReportCompleteness
                     DueDate: overdue ? section.DueDate : null));
             }
         }
+        CheckPurposes(facts, emptyBlocks, problems);
         foreach (var indicator in facts.MinimumIndicators ?? [])
         {
             if (!indicator.LeftOut)
@@ -175,6 +224,49 @@ public static class ReportCompleteness
                 : facts.CouncilDecision.MinutesUrl is null ? [new(CompletenessProblemKind.MinutesLinkMissing, false)] : []);
         }
         return new CompletenessChecklist(stage, problems);
+    }
+
+    /// <summary>
+    /// The sections that show something other than their text: the joys and concerns, the plan and the appendices. Each
+    /// is checked only when the report has such a section, as only then does a reader meet the gap. A joy or concern
+    /// missing its text in a publishing language blocks like a section's text: it is the report's own conclusion, in
+    /// the organisation's words, and the reader of that language would get it in the other one. The rest are warnings:
+    /// a plan still without measures or a report without appendices can be what the group meant.
+    /// </summary>
+    private static void CheckPurposes(CompletenessFacts facts, bool emptyBlocks, List<CompletenessProblem> problems)
+    {
+        var joys = facts.Sections.FirstOrDefault(s => s.Purpose == SectionPurpose.JoysAndConcerns);
+        if (joys is not null && facts.Observations is { } observations)
+        {
+            if (observations.Count == 0)
+            {
+                problems.Add(new(CompletenessProblemKind.NoJoysOrConcerns, false, joys.Id));
+            }
+            foreach (var observation in observations)
+            {
+                problems.AddRange(facts.Languages.Where(l => !observation.HasTextIn(l))
+                    .Select(l => new CompletenessProblem(CompletenessProblemKind.ObservationTextMissing, emptyBlocks, joys.Id, l, ItemId: observation.Id)));
+            }
+        }
+        var planSection = facts.Sections.FirstOrDefault(s => s.Purpose == SectionPurpose.WelfarePlan);
+        if (planSection is not null && facts.Plan is { } plan)
+        {
+            if (!plan.Exists)
+            {
+                problems.Add(new(CompletenessProblemKind.PlanMissing, false, planSection.Id));
+            }
+            else if (plan.Goals.Count == 0)
+            {
+                problems.Add(new(CompletenessProblemKind.PlanWithoutGoals, false, planSection.Id));
+            }
+            problems.AddRange(plan.Goals.Where(g => g.Measures == 0)
+                .Select(g => new CompletenessProblem(CompletenessProblemKind.GoalWithoutMeasures, false, planSection.Id, ItemId: g.Id)));
+        }
+        var appendices = facts.Sections.FirstOrDefault(s => s.Purpose == SectionPurpose.Appendices);
+        if (appendices is not null && facts.Appendices == 0)
+        {
+            problems.Add(new(CompletenessProblemKind.AppendicesEmpty, false, appendices.Id));
+        }
     }
 }
 

@@ -17,7 +17,10 @@ public enum WorkflowAction
     /// <summary>Approved → Published: the PDF is archived and residents can read the approved version.</summary>
     Publish = 4,
 
-    /// <summary>InReview, SentToBoard, BoardDecided or SentToCouncil → Draft, with a reason.</summary>
+    /// <summary>
+    /// InReview, SentToBoard, BoardDecided, SentToCouncil or Approved → Draft, with a reason. From Approved the approved
+    /// version stays as the council decided it, unpublished, and the text becomes the next version.
+    /// </summary>
     ReturnToDraft = 5,
 
     /// <summary>Published → Draft of the next version; the published version stays as it was.</summary>
@@ -51,6 +54,9 @@ public static class ReportWorkflow
         [(ReportStatus.SentToBoard, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
         [(ReportStatus.BoardDecided, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
         [(ReportStatus.SentToCouncil, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
+        // The way out for an approved text that cannot be published as it is (an empty section approved before the
+        // checklist, or a council that approved with changes): it is not edited in place but goes round again.
+        [(ReportStatus.Approved, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
         [(ReportStatus.Published, WorkflowAction.StartNewVersion)] = ReportStatus.Draft,
     };
 

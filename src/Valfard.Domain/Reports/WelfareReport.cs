@@ -171,7 +171,9 @@ public class WelfareReport : IOrganisationOwned, IVersioned
                 SentToCouncilAt = null;
                 break;
         }
-        if (action == WorkflowAction.StartNewVersion)
+        // Back from Approved, the council's version keeps its number and its decision, unpublished; what the writers
+        // change now is the next version, which the board and the council decide on again.
+        if (action == WorkflowAction.StartNewVersion || Status == ReportStatus.Approved)
         {
             VersionNumber++;
         }

@@ -228,4 +228,108 @@ public sealed class ReportCompletenessTests
         return WelfareReport.Create(Guid.NewGuid(), organisation, ReportKind.Comprehensive, term, null, "Kertomus", "Berättelse",
             template, Guid.NewGuid(), DateTimeOffset.UnixEpoch).Sections.First();
     }
+
+    private static CompletenessChecklist CheckWith(CompletenessStage stage, SectionFacts[] sections, IReadOnlyList<ObservationFacts>? observations = null,
+        PlanFacts? plan = null, int? appendices = null) =>
+        ReportCompleteness.Check(stage, new CompletenessFacts(Bilingual, sections, Today, Observations: observations, Plan: plan, Appendices: appendices));
+
+    [Fact]
+    public void A_report_with_a_joys_and_concerns_section_and_no_joys_or_concerns_is_warned_once()
+    {
+        var joys = Text([], purpose: SectionPurpose.JoysAndConcerns);
+
+        var checklist = CheckWith(CompletenessStage.Board, [joys], observations: []);
+
+        var problem = Assert.Single(checklist.Problems);
+        Assert.Equal(CompletenessProblemKind.NoJoysOrConcerns, problem.Kind);
+        Assert.False(problem.Blocking);
+        Assert.Equal(joys.Id, problem.SectionId);
+    }
+
+    [Fact]
+    public void Joys_and_concerns_are_not_checked_without_a_section_to_show_them()
+    {
+        var checklist = CheckWith(CompletenessStage.Board, [Text(["fi", "sv"])], observations: [new ObservationFacts(Guid.NewGuid(), true, false)]);
+
+        Assert.Empty(checklist.Problems);
+    }
+
+    [Theory]
+    [InlineData(CompletenessStage.Review, false)]
+    [InlineData(CompletenessStage.Board, true)]
+    [InlineData(CompletenessStage.Council, true)]
+    [InlineData(CompletenessStage.Publish, true)]
+    public void A_concern_without_its_Swedish_text_blocks_like_a_section_from_the_board_on(CompletenessStage stage, bool blocks)
+    {
+        var joys = Text([], purpose: SectionPurpose.JoysAndConcerns);
+        var written = new ObservationFacts(Guid.NewGuid(), true, true);
+        var finnishOnly = new ObservationFacts(Guid.NewGuid(), true, false);
+
+        var checklist = CheckWith(stage, [joys], observations: [written, finnishOnly]);
+
+        var problem = Assert.Single(checklist.Problems, p => p.Kind != CompletenessProblemKind.CouncilDecisionMissing
+            && p.Kind != CompletenessProblemKind.BoardDecisionMissing);
+        Assert.Equal(CompletenessProblemKind.ObservationTextMissing, problem.Kind);
+        Assert.Equal(blocks, problem.Blocking);
+        Assert.Equal("sv", problem.Language);
+        Assert.Equal(finnishOnly.Id, problem.ItemId);
+        Assert.Equal(joys.Id, problem.SectionId);
+    }
+
+    [Fact]
+    public void A_concern_written_only_in_Finnish_is_complete_for_a_Finnish_only_organisation()
+    {
+        var joys = Text([], purpose: SectionPurpose.JoysAndConcerns);
+
+        var checklist = ReportCompleteness.Check(CompletenessStage.Board, new CompletenessFacts(FinnishOnly, [joys], Today,
+            Observations: [new ObservationFacts(Guid.NewGuid(), true, false)]));
+
+        Assert.Empty(checklist.Problems);
+    }
+
+    [Fact]
+    public void Observation_facts_read_off_a_real_concern_see_the_missing_Swedish_text()
+    {
+        var concern = new Observation(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), ObservationKind.Concern, LifeStage.Youth,
+            "Nuorten yksinäisyys on yleistynyt.", "  ", "", Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+
+        var facts = ObservationFacts.Of(concern);
+
+        Assert.True(facts.HasTextIn("fi"));
+        Assert.False(facts.HasTextIn("sv"));
+    }
+
+    [Fact]
+    public void A_plan_section_warns_of_a_missing_plan_of_a_plan_without_goals_and_of_each_goal_without_measures()
+    {
+        var planSection = Text([], purpose: SectionPurpose.WelfarePlan);
+        var withMeasures = new GoalFacts(Guid.NewGuid(), 3);
+        var bare = new GoalFacts(Guid.NewGuid(), 0);
+        var alsoBare = new GoalFacts(Guid.NewGuid(), 0);
+
+        var missing = CheckWith(CompletenessStage.Council, [planSection], plan: PlanFacts.None);
+        var empty = CheckWith(CompletenessStage.Council, [planSection], plan: new PlanFacts(true, []));
+        var goals = CheckWith(CompletenessStage.Council, [planSection], plan: new PlanFacts(true, [withMeasures, bare, alsoBare]));
+
+        Assert.Equal([CompletenessProblemKind.PlanMissing], missing.Problems.Where(p => p.SectionId == planSection.Id).Select(p => p.Kind));
+        Assert.Equal([CompletenessProblemKind.PlanWithoutGoals], empty.Problems.Where(p => p.SectionId == planSection.Id).Select(p => p.Kind));
+        var lines = goals.Problems.Where(p => p.SectionId == planSection.Id).ToList();
+        Assert.Equal([bare.Id, alsoBare.Id], lines.Select(p => p.ItemId));
+        Assert.All(lines, p => Assert.Equal(CompletenessProblemKind.GoalWithoutMeasures, p.Kind));
+        Assert.All(missing.Problems.Concat(empty.Problems).Concat(lines).Where(p => p.SectionId == planSection.Id), p => Assert.False(p.Blocking));
+    }
+
+    [Fact]
+    public void An_appendices_section_with_nothing_to_list_is_warned_and_one_linked_plan_is_enough()
+    {
+        var appendices = Text([], purpose: SectionPurpose.Appendices);
+
+        var nothing = CheckWith(CompletenessStage.Publish, [appendices], appendices: 0);
+        var one = CheckWith(CompletenessStage.Publish, [appendices], appendices: 1);
+
+        var problem = Assert.Single(nothing.Problems, p => p.SectionId == appendices.Id);
+        Assert.Equal(CompletenessProblemKind.AppendicesEmpty, problem.Kind);
+        Assert.False(problem.Blocking);
+        Assert.DoesNotContain(one.Problems, p => p.SectionId == appendices.Id);
+    }
 }

@@ -80,6 +80,7 @@ public sealed class ReportWorkflowTests
             [(ReportStatus.SentToCouncil, WorkflowAction.Approve)] = ReportStatus.Approved,
             [(ReportStatus.SentToCouncil, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
             [(ReportStatus.Approved, WorkflowAction.Publish)] = ReportStatus.Published,
+            [(ReportStatus.Approved, WorkflowAction.ReturnToDraft)] = ReportStatus.Draft,
             [(ReportStatus.Published, WorkflowAction.StartNewVersion)] = ReportStatus.Draft,
         };
         var data = new TheoryData<ReportStatus, WorkflowAction, ReportStatus?>();
@@ -123,7 +124,8 @@ public sealed class ReportWorkflowTests
         {
             Act();
             Assert.Equal(target, report.Status);
-            Assert.Equal(action == WorkflowAction.StartNewVersion ? before + 1 : before, report.VersionNumber);
+            var nextVersion = action == WorkflowAction.StartNewVersion || (from == ReportStatus.Approved && action == WorkflowAction.ReturnToDraft);
+            Assert.Equal(nextVersion ? before + 1 : before, report.VersionNumber);
         }
         else
         {
@@ -141,7 +143,7 @@ public sealed class ReportWorkflowTests
         Assert.Equal([WorkflowAction.ReturnToDraft, WorkflowAction.RecordBoardDecision], ReportWorkflow.AllowedFrom(ReportStatus.SentToBoard));
         Assert.Equal([WorkflowAction.SendToCouncil, WorkflowAction.ReturnToDraft], ReportWorkflow.AllowedFrom(ReportStatus.BoardDecided));
         Assert.Equal([WorkflowAction.Approve, WorkflowAction.ReturnToDraft], ReportWorkflow.AllowedFrom(ReportStatus.SentToCouncil));
-        Assert.Equal([WorkflowAction.Publish], ReportWorkflow.AllowedFrom(ReportStatus.Approved));
+        Assert.Equal([WorkflowAction.Publish, WorkflowAction.ReturnToDraft], ReportWorkflow.AllowedFrom(ReportStatus.Approved));
         Assert.Equal([WorkflowAction.StartNewVersion], ReportWorkflow.AllowedFrom(ReportStatus.Published));
     }
 
@@ -201,6 +203,32 @@ public sealed class ReportWorkflowTests
         Assert.Equal(2, second.Number);
         Assert.True(first!.IsPublished);
         Assert.Throws<DomainException>(() => report.Publish(first, Secretary, Now));
+    }
+
+    [Fact]
+    public void Back_to_draft_from_approved_keeps_the_councils_version_unpublished_and_writes_the_next_one()
+    {
+        var (report, approved) = ReportAt(ReportStatus.Approved);
+
+        report.Move(WorkflowAction.ReturnToDraft, "Luku 3.5 hyväksyttiin tyhjänä.", Now);
+
+        Assert.Equal(ReportStatus.Draft, report.Status);
+        Assert.Equal(1, approved!.Number);
+        Assert.False(approved.IsPublished);
+        Assert.Equal(2, report.VersionNumber);
+        Assert.Null(report.BoardDecision);
+        Assert.Equal("Luku 3.5 hyväksyttiin tyhjänä.", report.ReturnReason);
+        // The council's version cannot be published past the new draft: it is no longer the version being worked on.
+        Assert.Throws<DomainException>(() => report.Publish(approved, Secretary, Now));
+        // The next version goes round again and gets its own number, so the two decisions never collide.
+        report.Move(WorkflowAction.SubmitForReview, null, Now);
+        report.Move(WorkflowAction.SendToBoard, null, Now);
+        report.RecordBoardDecision(Board());
+        report.Move(WorkflowAction.SendToCouncil, null, Now);
+        var second = report.Approve(Decision(), "{\"fi\":{}}", Secretary, Now);
+        Assert.Equal(2, second.Number);
+        report.Publish(second, Secretary, Now);
+        Assert.Equal(ReportStatus.Published, report.Status);
     }
 
     [Fact]

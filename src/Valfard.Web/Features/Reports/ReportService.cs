@@ -16,7 +16,8 @@ public sealed partial class ReportService(
     ReportTemplates templates,
     AuditTrail audit,
     TimeProvider clock,
-    ILogger<ReportService> logger)
+    ILogger<ReportService> logger,
+    Workflow.CompletenessService completeness)
 {
     public async Task<IReadOnlyList<ReportListItem>> ListAsync(string language, CancellationToken cancellationToken)
     {
@@ -277,6 +278,15 @@ public sealed partial class ReportService(
             s.DueDate, s.Status, s.IsOverdue(today), actor.CanWrite(s),
             LanguageStates(texts[s.Id].ToList()))).ToList();
 
+        // The coordinator sees, where they work, what stands in the way of the report's next step forward: the same
+        // checklist the step's own page shows and the server applies, gathered in one go.
+        var nextStep = actor.IsCoordinator
+            ? ReportWorkflow.AllowedFrom(report.Status).Cast<WorkflowAction?>().FirstOrDefault(a => ReportCompleteness.StageOf(a!.Value) is not null)
+            : null;
+        var checklist = nextStep is { } step
+            ? await completeness.CheckAsync(report, ReportCompleteness.StageOf(step)!.Value, language, cancellationToken)
+            : null;
+
         var bySector = rows.GroupBy(r => r.SectorName ?? string.Empty)
             .Select(g => Progress(g.Key, g.ToList()))
             .OrderBy(p => p.Name.Length == 0).ThenBy(p => p.Name, StringComparer.CurrentCulture)
@@ -294,6 +304,8 @@ public sealed partial class ReportService(
             Sectors = bySector,
             Total = Progress(string.Empty, rows),
             IsCoordinator = actor.IsCoordinator,
+            NextStep = nextStep,
+            NextChecklist = checklist,
             Languages = texts.SelectMany(t => t).Select(t => t.Language).Distinct().Order().ToList(),
             Bilingual = await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == report.OrganisationId && o.Languages == OrganisationLanguages.Bilingual, cancellationToken),
         };

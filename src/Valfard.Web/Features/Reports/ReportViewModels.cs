@@ -97,6 +97,12 @@ public sealed class ReportBoardViewModel
     public required IReadOnlyList<SectorProgress> Sectors { get; init; }
     public required SectorProgress Total { get; init; }
     public bool IsCoordinator { get; init; }
+
+    /// <summary>The report's next step forward that the checklist guards, for the coordinator; null when there is none.</summary>
+    public WorkflowAction? NextStep { get; init; }
+
+    /// <summary>The checklist before <see cref="NextStep"/>, with the names its lines need.</summary>
+    public Workflow.ChecklistView? NextChecklist { get; init; }
     public IReadOnlyList<string> Languages { get; init; } = [];
 
     /// <summary>The organisation writes in Finnish and Swedish, so the board links the language status.</summary>

@@ -12,11 +12,14 @@ namespace Valfard.Web.Features.Workflow;
 public sealed record ChecklistSection(string Number, string Title);
 
 /// <summary>
-/// The checklist before a step, with the names its lines need: sections, indicators and standard sets in the reader's
-/// language.
+/// The checklist before a step, with the names its lines need: sections, indicators, standard sets and the joys,
+/// concerns and goals named by <see cref="CompletenessProblem.ItemId"/>, in the reader's language.
 /// </summary>
 public sealed record ChecklistView(CompletenessChecklist Checklist, IReadOnlyDictionary<Guid, ChecklistSection> Sections,
-    IReadOnlyDictionary<int, string> Indicators, IReadOnlyDictionary<Guid, string> Sets);
+    IReadOnlyDictionary<int, string> Indicators, IReadOnlyDictionary<Guid, string> Sets, IReadOnlyDictionary<Guid, string> Items);
+
+/// <summary>A joy or concern, or a goal, as the checklist names it.</summary>
+internal sealed record ChecklistItem(Guid Id, string Fi, string Sv);
 
 /// <summary>
 /// Gathers what <see cref="ReportCompleteness"/> reads for one report: its sections and their texts, the
@@ -32,7 +35,7 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
     /// <summary>The checklist with the names its lines need in <paramref name="language"/>, for the confirmation page.</summary>
     public async Task<ChecklistView> CheckAsync(WelfareReport report, CompletenessStage stage, string language, CancellationToken cancellationToken)
     {
-        var (checklist, withSections, sets) = await GatherAsync(report, stage, cancellationToken);
+        var (checklist, withSections, sets, items) = await GatherAsync(report, stage, cancellationToken);
         // Numbers from the report's own numbering.
         var numbers = withSections.SectionNumbers();
         var indicatorIds = checklist.Problems.Select(p => p.IndicatorId).OfType<int>().Distinct().ToList();
@@ -41,17 +44,20 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
         return new ChecklistView(checklist,
             withSections.Sections.ToDictionary(s => s.Id, s => new ChecklistSection(numbers[s.Id], s.TitleIn(language))),
             indicatorIds.ToDictionary(id => id, id => titles.GetValueOrDefault(id, $"#{id}")),
-            sets.ToDictionary(s => s.Id, s => s.NameIn(language)));
+            sets.ToDictionary(s => s.Id, s => s.NameIn(language)),
+            items.ToDictionary(i => i.Id, i => language == "sv" && i.Sv.Length > 0 ? i.Sv : i.Fi.Length > 0 ? i.Fi : i.Sv));
     }
 
-    private async Task<(CompletenessChecklist Checklist, WelfareReport WithSections, IReadOnlyList<StandardSet> Sets)> GatherAsync(WelfareReport report,
+    private async Task<(CompletenessChecklist Checklist, WelfareReport WithSections, IReadOnlyList<StandardSet> Sets, IReadOnlyList<ChecklistItem> Items)> GatherAsync(
+        WelfareReport report,
         CompletenessStage stage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, cancellationToken);
         var withSections = await db.Reports.AsNoTracking().Include(r => r.Sections).ThenInclude(s => s.Texts)
             .FirstAsync(r => r.Id == report.Id, cancellationToken);
-        var sections = withSections.Sections.ToList();
+        // In reading order, so the checklist lists the sections as the report does.
+        var sections = withSections.SectionsInReadingOrder().ToList();
         var sectionIds = sections.Select(s => s.Id).ToList();
         var blocks = await db.SectionIndicators.AsNoTracking().Where(b => sectionIds.Contains(b.SectionId))
             .Select(b => new { b.SectionId, b.IndicatorId }).ToListAsync(cancellationToken);
@@ -61,10 +67,43 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
                 .Select(v => v.Decision).FirstOrDefaultAsync(cancellationToken)
             : null;
         var blockSections = blocks.Select(b => b.SectionId).ToHashSet();
+        var purposes = sections.Select(s => s.Purpose).ToHashSet();
+        // Each of these is read only when the report has the section that shows it: one query each, none per section.
+        var observations = purposes.Contains(SectionPurpose.JoysAndConcerns)
+            ? (await db.Observations.AsNoTracking().Where(o => o.ReportId == report.Id).ToListAsync(cancellationToken))
+                .OrderBy(o => o.Kind).ThenBy(o => o.CreatedAt).ToList()
+            : null;
+        (PlanFacts? Facts, IReadOnlyList<ChecklistItem> Goals) plan = (null, []);
+        if (purposes.Contains(SectionPurpose.WelfarePlan) && report.Kind != ReportKind.Regional)
+        {
+            plan = await PlanAsync(report, cancellationToken);
+        }
+        int? appendices = purposes.Contains(SectionPurpose.Appendices)
+            ? await db.LinkedPlans.AsNoTracking().CountAsync(p => p.ReportId == report.Id, cancellationToken)
+              + await db.LeftOutIndicators.AsNoTracking().CountAsync(l => l.OrganisationId == report.OrganisationId, cancellationToken)
+            : null;
         var facts = new CompletenessFacts(WelfareReport.LanguagesOf(organisation),
             sections.Select(s => SectionFacts.Of(s, blockSections.Contains(s.Id), html => PlainText.From(html).Length > 0)).ToList(),
-            FinnishCalendar.Today(clock), minimum.Facts, report.BoardDecision, council);
-        return (ReportCompleteness.Check(stage, facts), withSections, minimum.Sets);
+            FinnishCalendar.Today(clock), minimum.Facts, report.BoardDecision, council,
+            observations?.Select(ObservationFacts.Of).ToList(), plan.Facts, appendices);
+        List<ChecklistItem> items = [.. (observations ?? []).Select(o => new ChecklistItem(o.Id, o.TextFi, o.TextSv)), .. plan.Goals];
+        return (ReportCompleteness.Check(stage, facts), withSections, minimum.Sets, items);
+    }
+
+    /// <summary>The term's plan (the one the report's plan section shows) and its goals with how many measures each has.</summary>
+    private async Task<(PlanFacts Plan, IReadOnlyList<ChecklistItem> Goals)> PlanAsync(WelfareReport report, CancellationToken cancellationToken)
+    {
+        var planId = await db.Plans.AsNoTracking().Where(p => p.CouncilTermId == report.CouncilTermId).Select(p => (Guid?)p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (planId is null)
+        {
+            return (PlanFacts.None, []);
+        }
+        var goals = await db.Goals.AsNoTracking().Where(g => g.PlanId == planId).OrderBy(g => g.Position)
+            .Select(g => new { g.Id, g.Code, g.TitleFi, g.TitleSv, Measures = db.Measures.Count(m => m.GoalId == g.Id) })
+            .ToListAsync(cancellationToken);
+        return (new PlanFacts(true, goals.Select(g => new GoalFacts(g.Id, g.Measures)).ToList()),
+            goals.Select(g => new ChecklistItem(g.Id, $"{g.Code} {g.TitleFi}", g.TitleSv.Length > 0 ? $"{g.Code} {g.TitleSv}" : string.Empty)).ToList());
     }
 
     /// <summary>
