@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Valfard.Web.Features.Notifications;
 
 /// <summary>
-/// Runs the reminders and the daily digest every <c>Notifications:ScheduleMinutes</c> (15). Both record what they sent
+/// Runs the reminders (and prunes their old records) and the daily digest every <c>Notifications:ScheduleMinutes</c> (15). Both record what they sent
 /// in the database, so running often (or on several instances) sends nothing twice. <c>Notifications:Schedule</c>
 /// false turns it off (the tests run the passes themselves, with their own clock).
 /// </summary>
@@ -26,7 +26,9 @@ public sealed partial class NotificationScheduleWorker(IServiceScopeFactory scop
                 await Task.Delay(next, stoppingToken);
                 next = every;
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<Reminders>().RunAsync(stoppingToken);
+                var reminders = scope.ServiceProvider.GetRequiredService<Reminders>();
+                await reminders.RunAsync(stoppingToken);
+                await reminders.PruneAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<DailyDigest>().RunAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
