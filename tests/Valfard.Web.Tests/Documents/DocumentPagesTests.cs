@@ -83,6 +83,10 @@ public sealed partial class DocumentPagesTests(ValfardFactory factory)
         // The demo's series run 2015–2024: ten years, printed as two tables of five with the regions repeated.
         Assert.Contains("(%,2015–2019)", text, StringComparison.Ordinal);
         Assert.Contains("(%,2020–2024)", text, StringComparison.Ordinal);
+        // Letters past the content box are clipped, not printed in the margin (see LongSeriesPdfTests): every year is there.
+        var headers = LongSeriesPdfTests.HeaderRowYears(pdf);
+        Assert.All(headers, years => Assert.InRange(years.Count, 1, 8));
+        Assert.Equal(Enumerable.Range(2015, 10), headers.SelectMany(y => y).Distinct().Order());
         foreach (var page in pdf.GetPages())
         {
             // A4 is 595 pt wide with an 18 mm (51 pt) right margin: no letter may reach past it.

@@ -45,6 +45,14 @@ public sealed class MailNotificationTests : IDisposable
             ("DueDate", dueDate), ("Status", section.Status.ToString()), ("Version", section.Version.ToString()));
     }
 
+    private static Task<HttpResponseMessage> AssignToAsync(Browser coordinator, ReportSection section, string dueDate, params Guid[] editorIds)
+    {
+        var url = $"/reports/{section.ReportId}/sections/{section.Id}/assign";
+        return coordinator.PostFormAsync(url, url, [("SectorId", section.SectorId?.ToString() ?? string.Empty),
+            .. editorIds.Select(id => ("EditorIds", id.ToString())),
+            ("DueDate", dueDate), ("Status", section.Status.ToString()), ("Version", section.Version.ToString())]);
+    }
+
     private Task<List<Domain.Common.Notification>> NotificationsAsync(Guid userId, string kind) =>
         _factory.QueryAsync(db => db.Notifications.IgnoreQueryFilters().AsNoTracking().Where(n => n.UserId == userId && n.Kind == kind).ToListAsync());
 
@@ -222,6 +230,115 @@ public sealed class MailNotificationTests : IDisposable
             var target = sections.SingleOrDefault(s => n.Link == $"/reports/{s.ReportId}/sections/{s.Id}");
             Assert.True(target is null || target.OrganisationId == n.OrganisationId, n.Link);
         });
+    }
+
+    [Fact]
+    public async Task The_coordinator_who_presses_remind_is_not_reminded_by_their_own_button()
+    {
+        var editor = await _factory.UserAsync("editor@demo.test");
+        var coordinatorId = (await _factory.UserAsync("coordinator@demo.test")).Id;
+        var shared = await UnassignedSectionAsync();
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "fi");
+        // The coordinator writes this section together with the editor.
+        Assert.Equal(HttpStatusCode.Redirect, (await AssignToAsync(coordinator, shared, "2026-12-20", coordinatorId, editor.Id)).StatusCode);
+        var board = $"/reports/{shared.ReportId}";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync(board, $"{board}/sections/{shared.Id}/remind")).StatusCode);
+
+        Assert.Contains("Luvun kirjoittajille lähetettiin muistutus.", await coordinator.GetHtmlAsync(board), StringComparison.Ordinal);
+        Assert.Single(await NotificationsAsync(editor.Id, NotificationKinds.SectionNudged));
+        Assert.Empty(await NotificationsAsync(coordinatorId, NotificationKinds.SectionNudged));
+        Assert.Single(await _factory.DeliveredMailAsync(), m => m.To == "editor@demo.test" && m.Subject == "Valfard: Koordinaattori muistuttaa luvusta");
+        Assert.DoesNotContain(await _factory.DeliveredMailAsync(), m => m.To == "coordinator@demo.test");
+
+        // A section the coordinator writes alone: nobody is reminded, the page says so, and no day is used up.
+        var own = await UnassignedSectionAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await AssignToAsync(coordinator, own, "2026-12-20", coordinatorId)).StatusCode);
+        await coordinator.PostFormAsync(board, $"{board}/sections/{own.Id}/remind");
+        Assert.Contains("Olet luvun ainoa kirjoittaja, joten ketään muuta ei muistutettu.", await coordinator.GetHtmlAsync(board), StringComparison.Ordinal);
+        Assert.Empty(await NotificationsAsync(coordinatorId, NotificationKinds.SectionNudged));
+        Assert.False(await _factory.QueryAsync(db => db.SentReminders.AnyAsync(r => r.Key.StartsWith($"nudge:{own.Id}:"))));
+    }
+
+    [Fact]
+    public async Task An_overdue_section_reminds_the_reports_coordinators_once_and_a_coordinator_who_writes_it_once()
+    {
+        var coordinatorId = (await _factory.UserAsync("coordinator@demo.test")).Id;
+        var editor = await _factory.UserAsync("editor@demo.test");
+        // The demo's "Nuoret" (due 15.11.2026, written by the editor) is overdue on the tests' 22.11.2026.
+        var young = await _factory.DemoSectionAsync("Nuoret");
+        var own = await UnassignedSectionAsync();
+        using (var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "fi"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await AssignToAsync(coordinator, own, "2026-11-27", coordinatorId)).StatusCode);
+        }
+        async Task<int> RemindersAsync() => await RunAsync(s => s.GetRequiredService<Reminders>().RunAsync(CancellationToken.None));
+        async Task<List<string>> LinksAsync(Guid userId, string kind) => (await NotificationsAsync(userId, kind)).Select(n => n.Link).ToList();
+
+        await RemindersAsync();
+        await RemindersAsync();
+
+        // The coordinator hears of the overdue section they do not write, in the reminders group (the digest, by default).
+        var overdue = Assert.Single(await NotificationsAsync(coordinatorId, NotificationKinds.SectionOverdue), n => n.Link == Reminders.SectionLink(young));
+        Assert.True(overdue.AwaitsDigest);
+        Assert.Equal(1, (await LinksAsync(editor.Id, NotificationKinds.SectionOverdue)).Count(l => l == Reminders.SectionLink(young)));
+        // Their own section is due within a week: that goes to them as its writer, and is not overdue yet.
+        Assert.Equal([Reminders.SectionLink(own)], await LinksAsync(coordinatorId, NotificationKinds.SectionDueSoon));
+        Assert.DoesNotContain(Reminders.SectionLink(own), await LinksAsync(coordinatorId, NotificationKinds.SectionOverdue));
+        // Nobody outside the organisation: the other municipality's editor and the county's coordinator hear nothing.
+        var county = await _factory.UserAsync("county@demo.test");
+        Assert.Empty(await NotificationsAsync(county.Id, NotificationKinds.SectionOverdue));
+
+        // A week on, their own section is overdue: one reminder to them, though they are both its writer and the coordinator.
+        _factory.Advance(TimeSpan.FromDays(7));
+        await RemindersAsync();
+        await RemindersAsync();
+        Assert.Equal(1, (await LinksAsync(coordinatorId, NotificationKinds.SectionOverdue)).Count(l => l == Reminders.SectionLink(own)));
+        Assert.Equal(1, (await LinksAsync(coordinatorId, NotificationKinds.SectionOverdue)).Count(l => l == Reminders.SectionLink(young)));
+    }
+
+    [Fact]
+    public async Task Records_of_sent_reminders_are_pruned_after_400_days()
+    {
+        var young = await _factory.DemoSectionAsync("Nuoret");
+        using (var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "fi"))
+        {
+            await coordinator.PostFormAsync($"/reports/{young.ReportId}", $"/reports/{young.ReportId}/sections/{young.Id}/remind");
+        }
+        var nudge = $"nudge:{young.Id}:2026-11-22";
+        Task<bool> KeptAsync(string key) => _factory.QueryAsync(db => db.SentReminders.AnyAsync(r => r.Key == key));
+        Task<int> PruneAsync() => RunAsync(s => s.GetRequiredService<Reminders>().PruneAsync(CancellationToken.None));
+        Assert.True(await KeptAsync(nudge));
+
+        // 399 days on the record is kept; the reminders pass that day writes records of its own.
+        _factory.Advance(TimeSpan.FromDays(399));
+        Assert.Equal(0, await PruneAsync());
+        Assert.True(await KeptAsync(nudge));
+        await RunAsync(s => s.GetRequiredService<Reminders>().RunAsync(CancellationToken.None));
+
+        // Past 400 days the nudge's record goes, and only what was written before the cut-off with it.
+        _factory.Advance(TimeSpan.FromDays(2));
+        var cutoff = _factory.Clock.Object.GetUtcNow().AddDays(-Reminders.DefaultKeepSentRemindersDays);
+        var records = await _factory.QueryAsync(db => db.SentReminders.AsNoTracking().ToListAsync());
+        var expired = records.Where(r => r.SentAt < cutoff).Select(r => r.Key).ToList();
+        Assert.Contains(nudge, expired);
+        Assert.Contains(records, r => r.SentAt > cutoff.AddDays(397));
+
+        Assert.Equal(expired.Count, await PruneAsync());
+
+        var left = await _factory.QueryAsync(db => db.SentReminders.Select(r => r.Key).ToListAsync());
+        Assert.Equal(records.Select(r => r.Key).Except(expired).Order(StringComparer.Ordinal), left.Order(StringComparer.Ordinal));
+        Assert.NotEmpty(left);
+    }
+
+    [Theory]
+    [InlineData("fi", "Päivittäinen kooste lähtee klo 16.00 Suomen aikaa")]
+    [InlineData("sv", "Det dagliga sammandraget skickas kl. 16.00 finsk tid")]
+    [InlineData("en", "The daily digest goes out at 16:00 Finnish time")]
+    public async Task The_settings_page_tells_when_the_digest_goes_out(string language, string sentence)
+    {
+        using var own = await Browser.SignedInAsync(_factory, "editor@demo.test", language);
+        Assert.Contains(sentence, await own.GetHtmlAsync("/notifications/settings"), StringComparison.Ordinal);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -25,11 +25,15 @@ public sealed partial class DailyDigest(
     MailDeliverySignal signal,
     ILogger<DailyDigest> logger)
 {
+    /// <summary>The hour (Finnish time, 0–23) from which the day's digests go out; the settings page shows it.</summary>
+    public static int HourOf(IConfiguration configuration) =>
+        Math.Clamp(configuration.GetValue("Notifications:DigestHour", 16), 0, 23);
+
     /// <returns>How many digests were queued.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (FinnishCalendar.Local(now).Hour < configuration.GetValue("Notifications:DigestHour", 16))
+        if (FinnishCalendar.Local(now).Hour < HourOf(configuration))
         {
             return 0;
         }

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Valfard.Web.Features.Notifications;
 
 /// <summary>
-/// Runs the reminders and the daily digest every <c>Notifications:ScheduleMinutes</c> (15). Both record what they sent
-/// in the database, so running often (or on several instances) sends nothing twice. <c>Notifications:Schedule</c>
-/// false turns it off (the tests run the passes themselves, with their own clock).
+/// Runs the reminders (then prunes their old records) and the daily digest every <c>Notifications:ScheduleMinutes</c>
+/// (15). Both record what they sent in the database, so running often (or on several instances) sends nothing twice.
+/// <c>Notifications:Schedule</c> false turns it off (the tests run the passes themselves, with their own clock).
 /// </summary>
 public sealed partial class NotificationScheduleWorker(IServiceScopeFactory scopes, IConfiguration configuration,
     ILogger<NotificationScheduleWorker> logger) : BackgroundService
@@ -26,7 +26,9 @@ public sealed partial class NotificationScheduleWorker(IServiceScopeFactory scop
                 await Task.Delay(next, stoppingToken);
                 next = every;
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<Reminders>().RunAsync(stoppingToken);
+                var reminders = scope.ServiceProvider.GetRequiredService<Reminders>();
+                await reminders.RunAsync(stoppingToken);
+                await reminders.PruneAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<DailyDigest>().RunAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -6,7 +6,7 @@ using Valfard.Infrastructure.Persistence;
 namespace Valfard.Web.Features.Notifications;
 
 /// <summary>A person's own choice of e-mail per group of notifications.</summary>
-public sealed class NotificationSettings(ValfardDbContext db)
+public sealed class NotificationSettings(ValfardDbContext db, IConfiguration configuration)
 {
     public async Task<NotificationSettingsForm> FormAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -17,6 +17,7 @@ public sealed class NotificationSettings(ValfardDbContext db)
             Groups = NotificationKinds.Groups
                 .Select(g => new GroupChoice { Group = g, Delivery = chosen.TryGetValue(g, out var c) ? c : NotificationKinds.DefaultFor(g) })
                 .ToList(),
+            DigestHour = DailyDigest.HourOf(configuration),
         };
     }
 
@@ -56,6 +57,9 @@ public sealed class NotificationSettings(ValfardDbContext db)
 public sealed class NotificationSettingsForm
 {
     public List<GroupChoice> Groups { get; set; } = [];
+
+    /// <summary>Shown, not posted: the hour (Finnish time) the daily digest goes out, set by the installation.</summary>
+    public int DigestHour { get; init; }
 }
 
 public sealed class GroupChoice

@@ -17,8 +17,12 @@ namespace Valfard.Web.Features.Notifications;
 /// every organisation (a background pass has none of its own), and each reminder goes only to people of the
 /// organisation the thing belongs to.
 /// </summary>
-public sealed partial class Reminders(ValfardDbContext db, Notifier notifier, TimeProvider clock, ILogger<Reminders> logger)
+public sealed partial class Reminders(ValfardDbContext db, Notifier notifier, TimeProvider clock, IConfiguration configuration,
+    ILogger<Reminders> logger)
 {
+    /// <summary>Records of sent reminders are kept this many days (over a year: longer than any threshold needs).</summary>
+    public const int DefaultKeepSentRemindersDays = 400;
+
     /// <summary>A section's writers are reminded this long before its due date.</summary>
     public const int DueSoonDays = 7;
 
@@ -50,6 +54,7 @@ public sealed partial class Reminders(ValfardDbContext db, Notifier notifier, Ti
         var reportIds = sections.Select(s => s.ReportId).Distinct().ToList();
         var reports = await db.Reports.IgnoreQueryFilters([ValfardDbContext.TenantFilter]).AsNoTracking()
             .Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var coordinators = new Dictionary<Guid, List<Guid>>();
         var sent = 0;
         foreach (var section in sections)
         {
@@ -58,7 +63,19 @@ public sealed partial class Reminders(ValfardDbContext db, Notifier notifier, Ti
             // The due date is in the key: a section given a new date is reminded again for it.
             var key = $"{(overdue ? "overdue" : "due-soon")}:{section.Id}:{due:yyyy-MM-dd}";
             var report = reports[section.ReportId];
-            sent += await OnceAsync(key, now, () => notifier.NotifyAsync(section.Editors.Select(e => e.UserId),
+            var recipients = section.Editors.Select(e => e.UserId).ToList();
+            if (overdue)
+            {
+                // A missed date is the coordinator's to follow up too; a coordinator who is also the editor is told once
+                // (the notifier takes each person once). The report's coordinators are its organisation's.
+                if (!coordinators.TryGetValue(report.OrganisationId, out var ofOrganisation))
+                {
+                    ofOrganisation = await CoordinatorsOfAsync(report.OrganisationId, cancellationToken);
+                    coordinators[report.OrganisationId] = ofOrganisation;
+                }
+                recipients.AddRange(ofOrganisation);
+            }
+            sent += await OnceAsync(key, now, () => notifier.NotifyAsync(recipients,
                 overdue ? NotificationKinds.SectionOverdue : NotificationKinds.SectionDueSoon,
                 language => $"{section.TitleIn(language)} – {report.TitleIn(language)} ({Date(due, language)})",
                 SectionLink(section), now, cancellationToken), cancellationToken);
@@ -116,9 +133,10 @@ public sealed partial class Reminders(ValfardDbContext db, Notifier notifier, Ti
 
     /// <summary>
     /// The coordinator's "Remind" on the progress board: the section's editors are reminded now, at most once a day per
-    /// section, so a busy board cannot flood anyone's inbox. Runs in the coordinator's request (tenant-filtered).
+    /// section, so a busy board cannot flood anyone's inbox. Runs in the coordinator's request (tenant-filtered). The
+    /// person pressing is never reminded by their own button, though they may be one of the section's editors.
     /// </summary>
-    public async Task<OperationResult> NudgeAsync(Guid reportId, Guid sectionId, CancellationToken cancellationToken)
+    public async Task<OperationResult> NudgeAsync(Guid reportId, Guid sectionId, Guid remindedBy, CancellationToken cancellationToken)
     {
         var section = await db.ReportSections.AsNoTracking().Include(s => s.Editors)
             .FirstOrDefaultAsync(s => s.Id == sectionId && s.ReportId == reportId, cancellationToken);
@@ -131,15 +149,41 @@ public sealed partial class Reminders(ValfardDbContext db, Notifier notifier, Ti
         {
             return OperationResult.Fail(null, "Sections.Remind.NobodyToRemind");
         }
+        var others = section.Editors.Select(e => e.UserId).Where(id => id != remindedBy).ToList();
+        if (others.Count == 0)
+        {
+            // Nothing went out, so no key is taken: once another editor is named, the button reminds them the same day.
+            return OperationResult.Fail(null, "Sections.Remind.OnlyYou");
+        }
         var now = clock.GetUtcNow();
         var key = $"nudge:{section.Id}:{FinnishCalendar.Today(clock):yyyy-MM-dd}";
         // OnceAsync finds today's key itself; a second press gets 0 and the "already today" message.
-        var sent = await OnceAsync(key, now, () => notifier.NotifyAsync(section.Editors.Select(e => e.UserId), NotificationKinds.SectionNudged,
+        var sent = await OnceAsync(key, now, () => notifier.NotifyAsync(others, NotificationKinds.SectionNudged,
             language => section.DueDate is { } due
                 ? $"{section.TitleIn(language)} – {report.TitleIn(language)} ({Date(due, language)})"
                 : $"{section.TitleIn(language)} – {report.TitleIn(language)}",
             SectionLink(section), now, cancellationToken), cancellationToken);
         return sent == 1 ? OperationResult.Success : OperationResult.Fail(null, "Sections.Remind.AlreadyToday");
+    }
+
+    /// <summary>
+    /// Deletes the records of reminders and digests older than <c>Notifications:KeepSentRemindersDays</c> (400): a key
+    /// only has to outlive its threshold. Today's digest and nudge keys, this week's due-soon keys and the fortnightly
+    /// follow-up keys are long past use by then; a section left overdue (or feedback left unanswered) for more than
+    /// 13 months is reminded once more, which is no harm. One DELETE: every <see cref="SentReminder.SentAt"/> is written
+    /// in UTC, so on SQLite (which stores it as ISO text) the text order is the time order, and SQL Server compares its
+    /// datetimeoffset column.
+    /// </summary>
+    /// <returns>How many records were deleted.</returns>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken)
+    {
+        var days = configuration.GetValue("Notifications:KeepSentRemindersDays", DefaultKeepSentRemindersDays);
+        if (days <= 0)
+        {
+            return 0;
+        }
+        var cutoff = clock.GetUtcNow().AddDays(-days);
+        return await db.Database.ExecuteSqlAsync($"DELETE FROM SentReminders WHERE SentAt < {cutoff}", cancellationToken);
     }
 
     /// <summary>The active coordinators of one organisation, for a background pass that has no organisation of its own.</summary>

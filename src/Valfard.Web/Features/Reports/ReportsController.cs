@@ -129,7 +129,8 @@ public sealed class ReportsController(
     [HttpPost("{id:guid}/sections/{sectionId:guid}/remind")]
     public async Task<IActionResult> Remind(Guid id, Guid sectionId, CancellationToken cancellationToken)
     {
-        var result = await reminders.NudgeAsync(id, sectionId, cancellationToken);
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await reminders.NudgeAsync(id, sectionId, actor.UserId, cancellationToken);
         if (result.NotFound)
         {
             return NotFound();

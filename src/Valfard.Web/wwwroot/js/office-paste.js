@@ -1,5 +1,5 @@
 // Paste from Word, LibreOffice and Google Docs: the clipboard HTML is reshaped into what the section editor knows
-// (headings, bullet and numbered lists with their nesting, simple tables, bold, italic, links) before Quill reads it.
+// (headings, bullet and numbered lists with their nesting, tables with merged cells, bold, italic, links) before Quill reads it.
 // Quill 2's own Word clean-up only runs when the clipboard names Word's XML namespace and the list styles say
 // "bullet"; fragments without them came in as paragraphs with a literal "·". Formats the editor does not allow
 // (fonts, colours, sizes, mso-*) are dropped by Quill's format allow-list and again by the server's sanitizer.
@@ -67,9 +67,12 @@
     });
   }
 
-  function rename(node, tag) {
+  function rename(node, tag, keep) {
     const doc = node.ownerDocument;
     const renamed = doc.createElement(tag);
+    (keep || []).forEach(function (name) {
+      if (node.hasAttribute(name)) { renamed.setAttribute(name, node.getAttribute(name)); }
+    });
     while (node.firstChild) { renamed.appendChild(node.firstChild); }
     node.replaceWith(renamed);
     return renamed;
@@ -194,9 +197,10 @@
     }
   }
 
-  // Quill's table cell holds one line of text: paragraphs inside a cell are joined, headers become cells.
+  // Quill's table cell holds one line of text: paragraphs inside a cell are joined, headers become cells. A merged
+  // cell keeps its colspan and rowspan (table-spans.js teaches the editor to hold them).
   function tableCells(doc) {
-    doc.querySelectorAll("th").forEach(function (th) { rename(th, "td"); });
+    doc.querySelectorAll("th").forEach(function (th) { rename(th, "td", ["colspan", "rowspan"]); });
     doc.querySelectorAll("td").forEach(function (td) {
       td.querySelectorAll("p, div, h2, h3, h4, li").forEach(unwrapBlock);
       td.querySelectorAll("ul, ol, br").forEach(function (n) {

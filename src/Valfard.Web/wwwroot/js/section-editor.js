@@ -39,7 +39,8 @@
       theme: "snow",
       modules: { toolbar: toolbar, table: true },
       // "indent" keeps nested list items (pasted from Word or made with Tab) at their level.
-      formats: ["header", "bold", "italic", "link", "list", "indent", "table"],
+      // "colspan" and "rowspan" keep merged table cells (table-spans.js).
+      formats: ["header", "bold", "italic", "link", "list", "indent", "table", "colspan", "rowspan"],
     });
     quill.root.setAttribute("lang", text.language);
     quill.root.setAttribute("aria-label", host.dataset.label || "");
