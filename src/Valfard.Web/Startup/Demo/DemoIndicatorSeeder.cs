@@ -16,13 +16,15 @@ public sealed class DemoIndicatorSeeder(ValfardDbContext db, IndicatorImporter i
 
     /// <summary>
     /// Sample standard sets with the sample catalogue's invented ids: SAMPLE in their names and marked as samples, so
-    /// nobody takes them for THL's lists. No real list is shipped (ADR 0018): a system admin loads those.
+    /// nobody takes them for THL's lists. No real list is shipped (ADR 0018): a system admin loads those. Only the
+    /// minimum data content is for municipalities: the completeness checklist reads a set of the organisation's kind as
+    /// minimum content (ADR 0033), so the sample HYTE coefficient is for any organisation.
     /// </summary>
     private static readonly (string Fi, string Sv, string En, StandardSetKind Kind, int[] Members)[] SampleStandardSets =
     [
         ("Vähimmäistietosisältö – kunta (NÄYTE / SAMPLE)", "Minimidatainnehåll – kommun (EXEMPEL / SAMPLE)", "Minimum data content – municipality (SAMPLE)",
             StandardSetKind.Municipalities, [90002, 90003, 90004, 90005, 90006, 90007, 90009, 90010, 90012, 90013, 90018, 90021, 90022, 90032]),
-        ("HYTE-kerroin (NÄYTE / SAMPLE)", "HYTE-koefficient (EXEMPEL / SAMPLE)", "HYTE coefficient (SAMPLE)", StandardSetKind.Municipalities,
+        ("HYTE-kerroin (NÄYTE / SAMPLE)", "HYTE-koefficient (EXEMPEL / SAMPLE)", "HYTE coefficient (SAMPLE)", StandardSetKind.Any,
             [90039, 90038, 90040, 90026, 90014]),
         ("TEAviisari (NÄYTE / SAMPLE)", "TEAviisari (EXEMPEL / SAMPLE)", "TEAviisari (SAMPLE)", StandardSetKind.Any, [90038]),
     ];
