@@ -23,6 +23,11 @@ namespace Valfard.Migrations.SqlServer.Migrations
                 type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
+
+            // The board's columns are nullable because its decision is optional; a decision recorded before this
+            // migration reads an empty Swedish name (Finnish shown, said in words) rather than null.
+            migrationBuilder.Sql("UPDATE WelfareReports SET BoardBodySv = '' WHERE BoardBody IS NOT NULL");
+            migrationBuilder.Sql("UPDATE ReportVersions SET BoardBodySv = '' WHERE BoardBody IS NOT NULL");
         }
 
         /// <inheritdoc />
