@@ -128,9 +128,11 @@ public sealed class BothLanguagesFinishTests : IDisposable
             var o = await db.Observations.IgnoreQueryFilters().SingleAsync(x => x.Id == observation.Id);
             o.Update(o.Kind, o.LifeStage, o.TextFi, "Ett glädjeämne på svenska", o.Evidence.Length > 0 ? o.Evidence : "Näyttö");
             o.TranslateEvidence("Belägg på svenska");
-            // The organisation then dropped Swedish.
+            // The organisation then dropped Swedish; the joys and concerns form follows the report's languages (its Swedish title).
             var organisation = await db.Organisations.IgnoreQueryFilters().SingleAsync(x => x.Id == DemoSeeder.DemokommunId);
             organisation.SetLanguages(OrganisationLanguages.Finnish);
+            var r = await db.Reports.IgnoreQueryFilters().SingleAsync(x => x.Id == report.Id);
+            r.Retitle(r.TitleFi, string.Empty);
             return await db.SaveChangesAsync();
         });
         using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "fi");
