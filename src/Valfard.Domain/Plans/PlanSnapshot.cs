@@ -38,7 +38,9 @@ public sealed record PlanMeasureSnapshot(
     string? Account,
     IReadOnlyList<PlanIndicatorSnapshot> Indicators,
     string? PartnersSv = null,
-    string? AccountSv = null);
+    string? AccountSv = null,
+    string? Resources = null,
+    string? ResourcesSv = null);
 
 public sealed record PlanIndicatorSnapshot(
     string NameFi,

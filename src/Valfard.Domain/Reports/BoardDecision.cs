@@ -15,11 +15,15 @@ public sealed record BoardDecision
     private BoardDecision()
     {
         Body = string.Empty;
+        BodySv = string.Empty;
         Paragraph = string.Empty;
         Proposal = string.Empty;
     }
 
     public string Body { get; private init; }
+
+    /// <summary>The board's name in Swedish ("Kommunstyrelsen"); <see cref="Body"/> is the Finnish one, or the only one written.</summary>
+    public string BodySv { get; private init; }
     public DateOnly MeetingDate { get; private init; }
     public string Paragraph { get; private init; }
 
@@ -27,6 +31,14 @@ public sealed record BoardDecision
     public string Proposal { get; private init; }
     public string? MinutesUrl { get; private init; }
     public string? Amendment { get; private init; }
+
+    public string BodyIn(string language) => BilingualText.In(Body, BodySv, language);
+
+    /// <summary>
+    /// The same decision with the board's Swedish name, a separate step as for the council's
+    /// (<see cref="CouncilDecision.WithBodySv"/>) and checked by the same rule.
+    /// </summary>
+    public BoardDecision WithBodySv(string? bodySv) => this with { BodySv = CouncilDecision.TidyBodySv(bodySv) };
 
     /// <summary>
     /// A copy for the approved version: EF Core stores an owned value once per owner, so the report and its version

@@ -35,14 +35,17 @@ public sealed record CouncilDecision
     /// The same decision with the body's Swedish name. A separate step rather than a parameter of <see cref="Create"/>
     /// so the board's decision, which shares the body rules, keeps its own shape.
     /// </summary>
-    public CouncilDecision WithBodySv(string? bodySv)
+    public CouncilDecision WithBodySv(string? bodySv) => this with { BodySv = TidyBodySv(bodySv) };
+
+    /// <summary>The Swedish body name's rule, shared with the board's decision.</summary>
+    internal static string TidyBodySv(string? bodySv)
     {
         bodySv = bodySv?.Trim() ?? string.Empty;
         if (bodySv.Length > BodyMaxLength)
         {
             throw new DomainException("Validation.DecisionBodyTooLong", nameof(BodySv));
         }
-        return this with { BodySv = bodySv };
+        return bodySv;
     }
 
     /// <summary>Checks and tidies a decision; the date may not be later than today (a decision is recorded after the meeting).</summary>

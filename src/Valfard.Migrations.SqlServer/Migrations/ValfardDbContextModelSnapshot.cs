@@ -4199,6 +4199,12 @@ namespace Valfard.Migrations.SqlServer.Migrations
                                 .HasColumnType("nvarchar(200)")
                                 .HasColumnName("BoardBody");
 
+                            b1.Property<string>("BodySv")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BoardBodySv");
+
                             b1.Property<DateOnly>("MeetingDate")
                                 .HasColumnType("date")
                                 .HasColumnName("BoardMeetingDate");
@@ -4345,6 +4351,12 @@ namespace Valfard.Migrations.SqlServer.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)")
                                 .HasColumnName("BoardBody");
+
+                            b1.Property<string>("BodySv")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("BoardBodySv");
 
                             b1.Property<DateOnly>("MeetingDate")
                                 .HasColumnType("date")

@@ -4183,6 +4183,12 @@ namespace Valfard.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("BoardBody");
 
+                            b1.Property<string>("BodySv")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardBodySv");
+
                             b1.Property<DateOnly>("MeetingDate")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("BoardMeetingDate");
@@ -4329,6 +4335,12 @@ namespace Valfard.Migrations.Sqlite.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("BoardBody");
+
+                            b1.Property<string>("BodySv")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("BoardBodySv");
 
                             b1.Property<DateOnly>("MeetingDate")
                                 .HasColumnType("TEXT")

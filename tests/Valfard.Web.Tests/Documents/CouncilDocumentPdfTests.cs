@@ -54,7 +54,9 @@ public sealed class CouncilDocumentPdfTests(ValfardFactory factory)
         Assert.Contains("§ 45", text);
         // The demo's previous-term report went through the board: its decision page shows both decisions.
         Assert.Contains(language == "fi" ? "Hallituksen päätös" : "Styrelsens beslut", text);
-        Assert.Contains("Kunnanhallitus / Kommunstyrelsen", text);
+        // Each decision body in the document's language on the cover (the demo records both names).
+        Assert.Matches(language == "fi" ? "Hyväksytty: Kunnanvaltuusto \\S+ § 45" : "Godkänd: Kommunfullmäktige \\S+ § 45", text);
+        Assert.Matches(language == "fi" ? "Esitetty valtuustolle: Kunnanhallitus \\S+ § 112" : "Föreslagen för fullmäktige: Kommunstyrelsen \\S+ § 112", text);
         Assert.Contains("§ 112", text);
         Assert.DoesNotContain("LUONNOS", text);
         Assert.DoesNotContain("UTKAST", text);

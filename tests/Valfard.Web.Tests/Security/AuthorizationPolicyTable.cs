@@ -88,6 +88,7 @@ public static class AuthorizationPolicyTable
         ["POST Sections.CompareMembers"] = Allow(Coordinator, Editor),
         ["POST Sections.SummariseMembersGoals"] = Allow(Coordinator, Editor),
         ["POST Sections.LeaveEmpty"] = Allow(Coordinator, Editor),
+        ["POST Sections.Retitle"] = Allow(Coordinator, Editor),
         ["POST Sections.SetStatus"] = Allow(Coordinator, Editor),
         ["GET Sections.History"] = Allow(Coordinator, Editor),
         ["POST Sections.Restore"] = Allow(Coordinator, Editor),

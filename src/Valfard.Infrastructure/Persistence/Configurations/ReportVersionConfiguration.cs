@@ -58,6 +58,7 @@ public static class BoardDecisionColumns
     {
         ArgumentNullException.ThrowIfNull(d);
         d.Property(x => x.Body).HasColumnName("BoardBody").HasMaxLength(CouncilDecision.BodyMaxLength).IsRequired();
+        d.Property(x => x.BodySv).HasColumnName("BoardBodySv").HasMaxLength(CouncilDecision.BodyMaxLength).IsRequired();
         d.Property(x => x.MeetingDate).HasColumnName("BoardMeetingDate");
         d.Property(x => x.Paragraph).HasColumnName("BoardParagraph").HasMaxLength(CouncilDecision.ParagraphMaxLength).IsRequired();
         d.Property(x => x.Proposal).HasColumnName("BoardProposal").HasMaxLength(BoardDecision.ProposalMaxLength).IsRequired();

@@ -124,6 +124,10 @@ public sealed class FollowUpService(
         return plan is null ? null : await db.FollowUpRounds.FirstOrDefaultAsync(r => r.PlanId == plan.Id && r.Year == year, cancellationToken);
     }
 
+    /// <summary>The year's round of the measure's own plan, which may be an earlier term's (a fix link from that term's report).</summary>
+    private async Task<FollowUpRound?> RoundOfAsync(int year, Guid? planId, CancellationToken cancellationToken) =>
+        planId is { } id ? await db.FollowUpRounds.FirstOrDefaultAsync(r => r.PlanId == id && r.Year == year, cancellationToken) : null;
+
     public async Task<RoundViewModel?> RoundPageAsync(int year, PlanActor actor, string language, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -169,8 +173,8 @@ public sealed class FollowUpService(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var round = await RoundAsync(year, cancellationToken);
         var measure = await db.Measures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, cancellationToken);
+        var round = await RoundOfAsync(year, measure?.PlanId, cancellationToken);
         if (round is null || measure is null || measure.PlanId != round.PlanId)
         {
             return (null, false);
@@ -200,8 +204,8 @@ public sealed class FollowUpService(
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(actor);
-        var round = await RoundAsync(form.Year, cancellationToken);
         var measure = await db.Measures.FirstOrDefaultAsync(m => m.Id == form.MeasureId, cancellationToken);
+        var round = await RoundOfAsync(form.Year, measure?.PlanId, cancellationToken);
         if (round is null || measure is null || measure.PlanId != round.PlanId)
         {
             return (OperationResult.Missing(), false);
@@ -224,7 +228,8 @@ public sealed class FollowUpService(
         try
         {
             entry.Record(round, measure, form.Status, form.ProgressPercent, form.Account ?? string.Empty, actor.UserId, clock.GetUtcNow());
-            entry.TranslateAccount(round, form.AccountSv ?? string.Empty);
+            // Not posted when the form did not show it (a Finnish-only organisation): what was stored stays.
+            entry.TranslateAccount(round, form.AccountSv ?? entry.AccountSv);
         }
         catch (DomainException ex)
         {

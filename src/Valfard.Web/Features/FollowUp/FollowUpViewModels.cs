@@ -58,6 +58,7 @@ public sealed class RecordFollowUpViewModel
 
     [StringLength(PlanLimits.AccountMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.AccountSv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? AccountSv { get; set; }
 
     /// <summary>Whether the organisation writes in both languages, so the form offers the Swedish account too.</summary>

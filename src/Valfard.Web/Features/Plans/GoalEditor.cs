@@ -12,7 +12,10 @@ public sealed class GoalEditor(ValfardDbContext db, PlanService plans, AuditTrai
 {
     public async Task<GoalFormViewModel?> FormAsync(Guid? goalId, string language, CancellationToken cancellationToken)
     {
-        var data = await plans.CurrentDataAsync(null, cancellationToken);
+        // An existing goal is edited in its own plan, which may be an earlier term's (a fix link from that term's report).
+        var data = goalId is { } ownId
+            ? await plans.DataHoldingAsync(await db.Goals.AsNoTracking().Where(g => g.Id == ownId).Select(g => (Guid?)g.PlanId).FirstOrDefaultAsync(cancellationToken), cancellationToken)
+            : await plans.CurrentDataAsync(null, cancellationToken);
         if (data is null)
         {
             return null;
@@ -48,7 +51,9 @@ public sealed class GoalEditor(ValfardDbContext db, PlanService plans, AuditTrai
     public async Task<(OperationResult Result, Guid? Id)> SaveAsync(GoalFormViewModel form, Guid userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var plan = await plans.CurrentPlanAsync(cancellationToken);
+        var plan = form.Id is { } ownId
+            ? await plans.PlanHoldingAsync(await db.Goals.Where(g => g.Id == ownId).Select(g => (Guid?)g.PlanId).FirstOrDefaultAsync(cancellationToken), cancellationToken)
+            : await plans.CurrentPlanAsync(cancellationToken);
         if (plan is null)
         {
             return (OperationResult.Missing(), null);
@@ -83,9 +88,10 @@ public sealed class GoalEditor(ValfardDbContext db, PlanService plans, AuditTrai
         }
         var result = await db.ChangeAsync(() =>
         {
-            goal.Update(code, form.TitleFi ?? string.Empty, form.TitleSv ?? string.Empty, form.DescriptionFi ?? string.Empty,
-                form.DescriptionSv ?? string.Empty, form.LifeStage, form.Strategy ?? string.Empty);
-            goal.TranslateStrategy(form.StrategySv ?? string.Empty);
+            // A Swedish field the form did not show (a Finnish-only organisation) is not posted: what was stored stays.
+            goal.Update(code, form.TitleFi ?? string.Empty, form.TitleSv ?? goal.TitleSv, form.DescriptionFi ?? string.Empty,
+                form.DescriptionSv ?? goal.DescriptionSv, form.LifeStage, form.Strategy ?? string.Empty);
+            goal.TranslateStrategy(form.StrategySv ?? goal.StrategySv);
             var answered = goal.Concerns.Select(c => c.ObservationId).ToHashSet();
             goal.AnswerConcerns(concernIds);
             if (form.Id is not null && !answered.SetEquals(goal.Concerns.Select(c => c.ObservationId)))

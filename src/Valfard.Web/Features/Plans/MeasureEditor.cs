@@ -11,7 +11,10 @@ public sealed class MeasureEditor(ValfardDbContext db, PlanService plans, AuditT
 {
     public async Task<MeasureFormViewModel?> FormAsync(Guid? measureId, Guid? goalId, string language, CancellationToken cancellationToken)
     {
-        var data = await plans.CurrentDataAsync(null, cancellationToken);
+        // An existing measure is edited in its own plan, which may be an earlier term's (a fix link from that term's report).
+        var data = measureId is { } ownId
+            ? await plans.DataHoldingAsync(await db.Measures.AsNoTracking().Where(m => m.Id == ownId).Select(m => (Guid?)m.PlanId).FirstOrDefaultAsync(cancellationToken), cancellationToken)
+            : await plans.CurrentDataAsync(null, cancellationToken);
         if (data is null || data.Goals.Count == 0)
         {
             return null;
@@ -79,7 +82,9 @@ public sealed class MeasureEditor(ValfardDbContext db, PlanService plans, AuditT
     public async Task<(OperationResult Result, Guid? Id)> SaveAsync(MeasureFormViewModel form, Guid userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var plan = await plans.CurrentPlanAsync(cancellationToken);
+        var plan = form.Id is { } ownId
+            ? await plans.PlanHoldingAsync(await db.Measures.Where(m => m.Id == ownId).Select(m => (Guid?)m.PlanId).FirstOrDefaultAsync(cancellationToken), cancellationToken)
+            : await plans.CurrentPlanAsync(cancellationToken);
         if (plan is null)
         {
             return (OperationResult.Missing(), null);
@@ -128,10 +133,11 @@ public sealed class MeasureEditor(ValfardDbContext db, PlanService plans, AuditT
         }
         var result = await db.ChangeAsync(() =>
         {
-            measure.Update(code, form.TitleFi ?? string.Empty, form.TitleSv ?? string.Empty, form.DescriptionFi ?? string.Empty, form.DescriptionSv ?? string.Empty);
+            // A Swedish field the form did not show (a Finnish-only organisation) is not posted: what was stored stays.
+            measure.Update(code, form.TitleFi ?? string.Empty, form.TitleSv ?? measure.TitleSv, form.DescriptionFi ?? string.Empty, form.DescriptionSv ?? measure.DescriptionSv);
             measure.Assign(form.SectorId, form.ResponsibleUserId, form.Partners.Aggregate(MeasurePartners.None, (all, p) => all | p), form.PartnerNames ?? string.Empty);
             measure.SetSchedule(form.StartYear, form.EndYear, form.Resources ?? string.Empty, form.BudgetEuros);
-            measure.Translate(form.PartnerNamesSv ?? string.Empty, form.ResourcesSv ?? string.Empty);
+            measure.Translate(form.PartnerNamesSv ?? measure.PartnerNamesSv, form.ResourcesSv ?? measure.ResourcesSv);
             measure.SetStatus(form.Status);
             audit.Record(plan.OrganisationId, plan.ReportId, userId, form.Id is null ? "Plan.MeasureAdded" : "Plan.MeasureChanged", $"{measure.Code} {measure.TitleFi}");
         }, cancellationToken);

@@ -28,6 +28,13 @@ public sealed class PlanService(ValfardDbContext db, ICurrentOrganisation curren
             ?? plans.OrderByDescending(p => terms[p.CouncilTermId].StartDate).First();
     }
 
+    /// <summary>The plan that holds a goal or measure being edited (null when there is none, e.g. another organisation's).</summary>
+    public async Task<WelfarePlan?> PlanHoldingAsync(Guid? planId, CancellationToken cancellationToken) =>
+        planId is { } id ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) : null;
+
+    public async Task<PlanData?> DataHoldingAsync(Guid? planId, CancellationToken cancellationToken) =>
+        planId is { } id ? await reader.LoadAsync(id, null, cancellationToken) : null;
+
     public async Task<PlanData?> CurrentDataAsync(int? roundYear, CancellationToken cancellationToken) =>
         await CurrentPlanAsync(cancellationToken) is { } plan ? await reader.LoadAsync(plan.Id, roundYear, cancellationToken) : null;
 

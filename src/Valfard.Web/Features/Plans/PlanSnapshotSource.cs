@@ -60,7 +60,8 @@ public sealed class PlanSnapshotSource(ValfardDbContext db, PlanReader reader) :
                 m.PartnerNames.Length > 0 ? m.PartnerNames : null, m.Schedule.Length > 0 ? m.Schedule : null, m.BudgetEuros,
                 data.StatusOf(m).ToString(), entry?.ProgressPercent, entry is { Account.Length: > 0 } ? entry.Account : null,
                 data.IndicatorsOfMeasure(m.Id).Select(Indicator).ToList(),
-                m.PartnerNamesSv.Length > 0 ? m.PartnerNamesSv : null, entry is { AccountSv.Length: > 0 } ? entry.AccountSv : null);
+                m.PartnerNamesSv.Length > 0 ? m.PartnerNamesSv : null, entry is { AccountSv.Length: > 0 } ? entry.AccountSv : null,
+                m.Resources.Length > 0 ? m.Resources : null, m.ResourcesSv.Length > 0 ? m.ResourcesSv : null);
         }
 
         var goals = data.Goals.Select(g =>

@@ -66,6 +66,7 @@ public sealed class GoalFormViewModel
 
     [StringLength(PlanLimits.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.TitleSv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? TitleSv { get; set; }
 
     [StringLength(PlanLimits.DescriptionMaxLength, ErrorMessage = "Validation.MaxLength")]
@@ -74,6 +75,7 @@ public sealed class GoalFormViewModel
 
     [StringLength(PlanLimits.DescriptionMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.DescriptionSv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? DescriptionSv { get; set; }
 
     [Display(Name = "Field.LifeStage")]
@@ -85,6 +87,7 @@ public sealed class GoalFormViewModel
 
     [StringLength(PlanLimits.StrategyMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.StrategySv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? StrategySv { get; set; }
 
     public List<Guid> ConcernIds { get; set; } = [];
@@ -112,6 +115,7 @@ public sealed class MeasureFormViewModel
 
     [StringLength(PlanLimits.TitleMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.TitleSv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? TitleSv { get; set; }
 
     [StringLength(PlanLimits.DescriptionMaxLength, ErrorMessage = "Validation.MaxLength")]
@@ -120,6 +124,7 @@ public sealed class MeasureFormViewModel
 
     [StringLength(PlanLimits.DescriptionMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.DescriptionSv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? DescriptionSv { get; set; }
 
     [Display(Name = "Plan.Field.Sector")]
@@ -136,6 +141,7 @@ public sealed class MeasureFormViewModel
 
     [StringLength(PlanLimits.PartnerNamesMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.PartnerNamesSv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? PartnerNamesSv { get; set; }
 
     [Range(PlanLimits.FirstYear, PlanLimits.LastYear, ErrorMessage = "Validation.YearRange")]
@@ -152,6 +158,7 @@ public sealed class MeasureFormViewModel
 
     [StringLength(PlanLimits.ResourcesMaxLength, ErrorMessage = "Validation.MaxLength")]
     [Display(Name = "Plan.Field.ResourcesSv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? ResourcesSv { get; set; }
 
     [Display(Name = "Plan.Field.Budget")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Valfard.Domain.Common;
 using Valfard.Domain.Plans;
 using Valfard.Domain.Statistics;
 using Valfard.Web.Common;
@@ -182,9 +183,21 @@ public static class OpenData
             decision = new
             {
                 body = page.Decision.Decision.BodyIn(page.Document.Language),
+                // The language the body is given in when it is not the document's (a program's "said in words").
+                bodyOnlyIn = BilingualText.FallbackFor(page.Decision.Decision.Body, page.Decision.Decision.BodySv, page.Document.Language),
                 meetingDate = page.Decision.Decision.MeetingDate,
                 paragraph = page.Decision.Decision.Paragraph,
             },
+            boardDecision = page.Decision.BoardDecision is { } board
+                ? new
+                {
+                    body = board.BodyIn(page.Document.Language),
+                    bodyOnlyIn = BilingualText.FallbackFor(board.Body, board.BodySv, page.Document.Language),
+                    meetingDate = board.MeetingDate,
+                    paragraph = board.Paragraph,
+                    proposal = board.Proposal,
+                }
+                : null,
             indicators = IndicatorRows(page.Document),
             comparisons = ComparisonRows(page.Document),
             plan = page.Document.Plan,

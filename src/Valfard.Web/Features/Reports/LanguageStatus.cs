@@ -9,7 +9,7 @@ using Valfard.Infrastructure.Text;
 namespace Valfard.Web.Features.Reports;
 
 /// <summary>Where a gap can be fixed: the action to link to, or none when the text is not edited in the report.</summary>
-public sealed record LanguageFix(string Controller, string Action, IReadOnlyDictionary<string, object?> RouteValues);
+public sealed record LanguageFix(string Controller, string Action, IReadOnlyDictionary<string, object?> RouteValues, string? Fragment = null);
 
 /// <summary>
 /// One text whose Finnish and Swedish are out of step (<see cref="BilingualText.IsOutOfStep"/>): the lengths in
@@ -102,8 +102,8 @@ public sealed class LanguageStatusService(ValfardDbContext db)
         {
             var item = $"{numbers[section.Id]} {section.TitleIn(language)}";
             var fix = new LanguageFix("Sections", "Edit", new Dictionary<string, object?> { ["reportId"] = report.Id, ["sectionId"] = section.Id });
-            // Section titles come from the template: the report has no page to change them, so no link.
-            Check(gaps, item, "Language.Field.SectionTitle", section.TitleFi, section.TitleSv, null);
+            // The title is copied from the template when the report is made; the section editor's title form renames it in this report.
+            Check(gaps, item, "Language.Field.SectionTitle", section.TitleFi, section.TitleSv, fix with { Fragment = "section-title" });
             var fi = texts.GetValueOrDefault((section.Id, "fi"));
             var sv = texts.GetValueOrDefault((section.Id, "sv"));
             if (BilingualText.IsOutOfStep(fi, sv))
@@ -124,9 +124,8 @@ public sealed class LanguageStatusService(ValfardDbContext db)
         {
             var fix = new LanguageFix("Observations", "Edit", new Dictionary<string, object?> { ["reportId"] = report.Id, ["id"] = o.Id });
             var item = Shorten(o.TextFi.Length > 0 ? o.TextFi : o.TextSv);
-            // A Swedish-only text is copied into the Finnish field (Observation.Update), so equal texts count as Finnish missing.
-            var textFi = o.TextSv.Length > 0 && o.TextFi == o.TextSv ? string.Empty : o.TextFi;
-            Check(gaps, item, $"Language.Field.ObservationText.{o.Kind}", textFi, o.TextSv, fix);
+            // Equal texts are in step: a place name or a figure reads the same in both languages.
+            Check(gaps, item, $"Language.Field.ObservationText.{o.Kind}", o.TextFi, o.TextSv, fix);
             Check(gaps, item, "Language.Field.Evidence", o.Evidence, o.EvidenceSv, fix);
         }
         return new LanguageArea("Language.Area.Observations", gaps, observations.Count * 2);
@@ -142,14 +141,14 @@ public sealed class LanguageStatusService(ValfardDbContext db)
         {
             var fix = canManage ? new LanguageFix("Goals", "EditGoal", new Dictionary<string, object?> { ["id"] = goal.Id }) : null;
             var item = $"{goal.Code} {goal.TitleFi}";
-            Check(gaps, item, "Language.Field.Title", goal.TitleFi == goal.TitleSv ? string.Empty : goal.TitleFi, goal.TitleSv, fix);
+            Check(gaps, item, "Language.Field.Title", goal.TitleFi, goal.TitleSv, fix);
             Check(gaps, item, "Language.Field.Description", goal.DescriptionFi, goal.DescriptionSv, fix);
             Check(gaps, item, "Language.Field.Strategy", goal.Strategy, goal.StrategySv, fix);
             foreach (var measure in measures.Where(m => m.GoalId == goal.Id))
             {
                 var measureFix = canManage ? new LanguageFix("Measures", "EditMeasure", new Dictionary<string, object?> { ["id"] = measure.Id }) : null;
                 var measureItem = $"{measure.Code} {measure.TitleFi}";
-                Check(gaps, measureItem, "Language.Field.Title", measure.TitleFi == measure.TitleSv ? string.Empty : measure.TitleFi, measure.TitleSv, measureFix);
+                Check(gaps, measureItem, "Language.Field.Title", measure.TitleFi, measure.TitleSv, measureFix);
                 Check(gaps, measureItem, "Language.Field.Description", measure.DescriptionFi, measure.DescriptionSv, measureFix);
                 Check(gaps, measureItem, "Language.Field.PartnerNames", measure.PartnerNames, measure.PartnerNamesSv, measureFix);
                 Check(gaps, measureItem, "Language.Field.Resources", measure.Resources, measure.ResourcesSv, measureFix);

@@ -64,8 +64,9 @@ public sealed class ObservationService(ValfardDbContext db, AuditTrail audit, Ti
                     return OperationResult.Missing();
                 }
                 db.ExpectVersion(observation, form.Version);
-                observation.Update(form.Kind, form.LifeStage, form.TextFi ?? string.Empty, form.TextSv ?? string.Empty, form.Evidence ?? string.Empty);
-                observation.TranslateEvidence(form.EvidenceSv ?? string.Empty);
+                // A Swedish field the form did not show (a Finnish-only organisation) is not posted: what was stored stays.
+                observation.Update(form.Kind, form.LifeStage, form.TextFi ?? string.Empty, form.TextSv ?? observation.TextSv, form.Evidence ?? string.Empty);
+                observation.TranslateEvidence(form.EvidenceSv ?? observation.EvidenceSv);
             }
             else
             {

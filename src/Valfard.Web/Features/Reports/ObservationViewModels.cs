@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Valfard.Domain.Reports;
 using Valfard.Web.Features.Reports;
 
@@ -25,6 +26,7 @@ public sealed class ObservationFormViewModel
 
     [System.ComponentModel.DataAnnotations.StringLength(Observation.TextMaxLength, ErrorMessage = "Validation.MaxLength")]
     [System.ComponentModel.DataAnnotations.Display(Name = "Field.TextSv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? TextSv { get; set; }
 
     [System.ComponentModel.DataAnnotations.StringLength(Observation.EvidenceMaxLength, ErrorMessage = "Validation.MaxLength")]
@@ -33,6 +35,7 @@ public sealed class ObservationFormViewModel
 
     [System.ComponentModel.DataAnnotations.StringLength(Observation.EvidenceMaxLength, ErrorMessage = "Validation.MaxLength")]
     [System.ComponentModel.DataAnnotations.Display(Name = "Field.EvidenceSv")]
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? EvidenceSv { get; set; }
 
     public Guid? Version { get; set; }

@@ -55,6 +55,10 @@ public sealed class SectionEditorViewModel
     public string EmptyReasonFi { get; init; } = string.Empty;
     public string EmptyReasonSv { get; init; } = string.Empty;
 
+    /// <summary>The section's title in each language, for the title form that the language status links to.</summary>
+    public string TitleFi { get; init; } = string.Empty;
+    public string TitleSv { get; init; } = string.Empty;
+
     /// <summary>Where each copied text came from: the approved version of an earlier report.</summary>
     public IReadOnlyList<CopiedNote> Copied { get; init; } = [];
 }
@@ -75,4 +79,17 @@ public sealed class RevisionHistoryViewModel
     public int? From { get; init; }
     public int? To { get; init; }
     public IReadOnlyList<DiffPiece>? Diff { get; init; }
+}
+
+/// <summary>
+/// The section's title form. An empty field stays empty rather than null, so a Swedish title the form did not show (a
+/// Finnish-only organisation) is told apart from one the writer cleared: only the shown one changes.
+/// </summary>
+public sealed class SectionTitleForm
+{
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? TitleFi { get; set; }
+
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
+    public string? TitleSv { get; set; }
 }

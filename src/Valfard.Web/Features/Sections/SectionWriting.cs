@@ -53,6 +53,8 @@ public sealed partial class SectionWriting(
             IsIntentionallyEmpty = section.IsIntentionallyEmpty,
             EmptyReasonFi = section.EmptyReasonFi,
             EmptyReasonSv = section.EmptyReasonSv,
+            TitleFi = section.TitleFi,
+            TitleSv = section.TitleSv,
             MembersIndicatorId = section.MembersIndicatorId,
             SummarisesMembersGoals = section.SummarisesMembersGoals,
             IsRegional = report.Kind == ReportKind.Regional,
@@ -249,6 +251,26 @@ public sealed partial class SectionWriting(
             }
             audit.Record(section.OrganisationId, reportId, actor.UserId, leave ? "Section.LeftEmpty" : "Section.TextExpected",
                 leave ? $"{section.TitleFi}: {section.EmptyReasonFi} / {section.EmptyReasonSv}" : section.TitleFi);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renames the section in this report only (the template's title is where it came from); its writers do it while
+    /// the report is a draft, like its other marks. The language status links here for a title missing in one language.
+    /// </summary>
+    public async Task<OperationResult> RetitleAsync(Guid reportId, Guid sectionId, string? titleFi, string? titleSv, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var (_, section, refusal) = await WritableDraftSectionAsync(reportId, sectionId, actor, "Reports.NotEditable", cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        return await db.ChangeAsync(() =>
+        {
+            var before = $"{section.TitleFi} / {section.TitleSv}";
+            section.Retitle(titleFi ?? string.Empty, titleSv ?? section.TitleSv);
+            audit.Record(section.OrganisationId, reportId, actor.UserId, "Section.Retitled", $"{before} → {section.TitleFi} / {section.TitleSv}");
         }, cancellationToken);
     }
 

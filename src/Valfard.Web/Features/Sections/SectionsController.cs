@@ -155,6 +155,21 @@ public sealed class SectionsController(
         return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#empty-on-purpose");
     }
 
+    /// <summary>Renames the section in this report, in Finnish and Swedish.</summary>
+    [HttpPost("title")]
+    public async Task<IActionResult> Retitle(Guid reportId, Guid sectionId, SectionTitleForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var actor = await actors.ForAsync(User, cancellationToken);
+        var result = await writing.RetitleAsync(reportId, sectionId, form.TitleFi, form.TitleSv, actor, cancellationToken);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        TempData.Flash(result, "Sections.Retitled");
+        return Redirect(Url.Action(nameof(Edit), new { reportId, sectionId }) + "#section-title");
+    }
+
     [HttpPost("indicators/{indicatorId:int}/remove")]
     public Task<IActionResult> RemoveIndicator(Guid reportId, Guid sectionId, int indicatorId, CancellationToken cancellationToken) =>
         ChangeIndicator(reportId, sectionId, indicatorId, false, cancellationToken);

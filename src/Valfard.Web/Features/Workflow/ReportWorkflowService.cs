@@ -157,7 +157,7 @@ public sealed partial class ReportWorkflowService(
         }
         input ??= new CouncilDecisionInput(null, null, null, null, null);
         var decision = BoardDecision.Create(input.Body, input.MeetingDate, input.Paragraph, input.Proposal, input.MinutesUrl, input.Amendment,
-            FinnishCalendar.Today(clock));
+            FinnishCalendar.Today(clock)).WithBodySv(input.BodySv);
         report.RecordBoardDecision(decision);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{decision.Body} {decision.MeetingDate:yyyy-MM-dd} § {decision.Paragraph}");

@@ -63,12 +63,13 @@ public sealed partial class DemoArchiveSeeder(IServiceScopeFactory scopes, IWebH
                 continue;
             }
             var decision = action == WorkflowAction.RecordBoardDecision
-                ? new CouncilDecisionInput("Kunnanhallitus / Kommunstyrelsen", new DateOnly(2022, 5, 23), "112",
+                ? new CouncilDecisionInput("Kunnanhallitus", new DateOnly(2022, 5, 23), "112",
                     "https://demo.example/poytakirjat/kh-2022-05-23", null,
                     "Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy laajan hyvinvointikertomuksen 2021–2025. / "
-                    + "Kommunstyrelsen föreslår för fullmäktige att fullmäktige godkänner den omfattande välfärdsberättelsen 2021–2025.")
-                : new CouncilDecisionInput("Kunnanvaltuusto / Kommunfullmäktige", new DateOnly(2022, 6, 13), "45",
-                    "https://demo.example/poytakirjat/2022-06-13", null);
+                    + "Kommunstyrelsen föreslår för fullmäktige att fullmäktige godkänner den omfattande välfärdsberättelsen 2021–2025.",
+                    BodySv: "Kommunstyrelsen")
+                : new CouncilDecisionInput("Kunnanvaltuusto", new DateOnly(2022, 6, 13), "45",
+                    "https://demo.example/poytakirjat/2022-06-13", null, BodySv: "Kommunfullmäktige");
             // The coordinator has read the checklist's warnings (the minimum-content indicators the old report did not use).
             var result = await workflow.ExecuteAsync(report.Id, new WorkflowCommand(action, report.Version, null, decision, WarningsConfirmed: true),
                 by, role, cancellationToken);

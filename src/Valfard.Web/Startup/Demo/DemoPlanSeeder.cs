@@ -115,6 +115,22 @@ public sealed class DemoPlanSeeder(ValfardDbContext db)
         ("T5", "90038", 85.0, 2023, 90.0, 2027, IndicatorDirection.HigherIsBetter),
     ];
 
+    /// <summary>
+    /// The Swedish partner names and resources of a few measures; the others are still in Finnish only, which the
+    /// language status and the Swedish documents show ("bara på finska").
+    /// </summary>
+    private static readonly Dictionary<string, (string Partners, string Resources)> SwedishOfMeasures = new(StringComparer.Ordinal)
+    {
+        ["T2.1"] = ("Demoregionens välfärdsområde, Nuorten Ystävät rf", "Uppsökande ungdomsarbetare 1 årsverke"),
+        ["T3.1"] = ("Företagarna i Demokommun rf", "Företagskoordinator 1 årsverke"),
+    };
+
+    private static readonly Dictionary<string, string> SwedishAccounts = new(StringComparer.Ordinal)
+    {
+        ["T2.1"] = "Det uppsökande ungdomsarbetet nådde 118 unga (2024: 104).",
+        ["T2.2"] = "Programmet används i alla sex skolor.",
+    };
+
     private static readonly Recorded[] Round2025 =
     [
         new("T1.1", S.InProgress, 60, "Perhekeskuksen avoin kohtaamispaikka aloitti maaliskuussa; kävijöitä 1 240.", Editor),
@@ -183,6 +199,10 @@ public sealed class DemoPlanSeeder(ValfardDbContext db)
                 measure.Update(ms.Code, ms.Fi, ms.Sv, string.Empty, string.Empty);
                 measure.Assign(sectors.GetValueOrDefault(ms.Sector), ms.Owner is { } owner ? users[owner] : null, ms.Partners, ms.PartnerNames);
                 measure.SetSchedule(ms.Start, ms.End, ms.Resources, ms.Budget);
+                if (SwedishOfMeasures.TryGetValue(ms.Code, out var swedish))
+                {
+                    measure.Translate(swedish.Partners, swedish.Resources);
+                }
                 measure.SetStatus(ms.Status);
                 db.Measures.Add(measure);
                 measures[ms.Code] = measure;
@@ -215,6 +235,10 @@ public sealed class DemoPlanSeeder(ValfardDbContext db)
         {
             var r = Round2025[i];
             entries[r.Code].Record(round, measures[r.Code], r.Status, r.Progress, r.Account, users[r.By], opened.AddDays(10 + i * 3));
+            if (SwedishAccounts.TryGetValue(r.Code, out var accountSv))
+            {
+                entries[r.Code].TranslateAccount(round, accountSv);
+            }
         }
         db.AssessmentOverrides.Add(new GoalAssessmentOverride(Guid.NewGuid(), round, goals["T2"], Assessment.AtRisk,
             "Etsivä nuorisotyö tavoittaa selvästi aiempaa enemmän nuoria, ja vuoden 2025 kouluterveyskyselyn tulokset puuttuvat vielä. Arvio tarkistetaan, kun tulokset julkaistaan.",
