@@ -77,27 +77,32 @@ public sealed record CompletenessProblem(CompletenessProblemKind Kind, bool Bloc
 /// <summary>
 /// A section as the checklist sees it. <paramref name="HasBlocks"/>: indicator, assessment or members blocks, which a
 /// reader sees even without text. <paramref name="LanguagesWithText"/>: the languages whose text has visible words.
+/// <paramref name="HasSubsections"/>: sub-chapters follow it, as under THL's "3 Population's welfare" chapter.
 /// </summary>
 public sealed record SectionFacts(Guid Id, SectionPurpose Purpose, bool HasBlocks, SectionStatus Status, DateOnly? DueDate,
-    IReadOnlyCollection<string> LanguagesWithText, bool IsIntentionallyEmpty, bool HasEmptyReasonFi, bool HasEmptyReasonSv)
+    IReadOnlyCollection<string> LanguagesWithText, bool IsIntentionallyEmpty, bool HasEmptyReasonFi, bool HasEmptyReasonSv,
+    bool HasSubsections = false)
 {
     /// <summary>Reads the facts off a section; <paramref name="hasText"/> tells whether a text's HTML has any visible words.</summary>
-    public static SectionFacts Of(ReportSection section, bool hasBlocks, Func<string, bool> hasText)
+    public static SectionFacts Of(ReportSection section, bool hasBlocks, Func<string, bool> hasText, bool hasSubsections = false)
     {
         ArgumentNullException.ThrowIfNull(section);
         ArgumentNullException.ThrowIfNull(hasText);
         return new SectionFacts(section.Id, section.Purpose, hasBlocks || section.ListsAssessments || section.MembersIndicatorId is not null,
             section.Status, section.DueDate, section.Texts.Where(t => hasText(t.Html)).Select(t => t.Language).ToList(),
-            section.IsIntentionallyEmpty, section.EmptyReasonFi.Length > 0, section.EmptyReasonSv.Length > 0);
+            section.IsIntentionallyEmpty, section.EmptyReasonFi.Length > 0, section.EmptyReasonSv.Length > 0, hasSubsections);
     }
 
     /// <summary>
     /// Whether the section lacks its text in <paramref name="language"/>. Only text sections are checked: the other
-    /// purposes show their joys and concerns, plan or appendices. A block is content of its own, so a section of only
-    /// blocks needs no text; but once it has text in one language, the other language's readers need it too.
+    /// purposes show their joys and concerns, plan or appendices. A block is content of its own, and so are the
+    /// sub-chapters under a chapter heading (an introduction is the writers' choice, and readers are not told such a
+    /// chapter is empty), so such a section needs no text; but once it has text in one language, the other
+    /// language's readers need it too.
     /// </summary>
     public bool LacksTextIn(string language) =>
-        Purpose == SectionPurpose.Text && !LanguagesWithText.Contains(language) && (!HasBlocks || LanguagesWithText.Count > 0);
+        Purpose == SectionPurpose.Text && !LanguagesWithText.Contains(language)
+        && (!(HasBlocks || HasSubsections) || LanguagesWithText.Count > 0);
 
     public bool HasReasonIn(string language) => language == "sv" ? HasEmptyReasonSv : HasEmptyReasonFi;
 }

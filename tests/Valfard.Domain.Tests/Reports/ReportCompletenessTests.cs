@@ -86,6 +86,20 @@ public sealed class ReportCompletenessTests
     }
 
     [Fact]
+    public void A_chapter_heading_over_its_sub_chapters_needs_no_text_until_it_has_some_in_one_language()
+    {
+        var heading = new SectionFacts(Guid.NewGuid(), SectionPurpose.Text, false, SectionStatus.Done, null, [], false, false, false, HasSubsections: true);
+        var introInFinnish = heading with { Id = Guid.NewGuid(), LanguagesWithText = ["fi"] };
+
+        var checklist = Check(CompletenessStage.Publish, Bilingual, heading, introInFinnish);
+
+        var problem = Assert.Single(checklist.Problems, p => p.Kind == CompletenessProblemKind.EmptyText);
+        Assert.Equal(introInFinnish.Id, problem.SectionId);
+        Assert.Equal("sv", problem.Language);
+        Assert.True(problem.Blocking);
+    }
+
+    [Fact]
     public void A_section_with_blocks_and_text_in_one_language_lacks_it_in_the_other()
     {
         var checklist = Check(CompletenessStage.Board, Bilingual, Text(["fi"], blocks: true));

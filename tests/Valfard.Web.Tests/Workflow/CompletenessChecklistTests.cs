@@ -144,5 +144,42 @@ public sealed partial class CompletenessChecklistTests : IDisposable
         Assert.DoesNotContain("Tässä luvussa ei ole tekstiä.", finnish, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_chapter_heading_over_its_sub_chapters_is_neither_asked_for_text_nor_shown_to_readers_as_empty()
+    {
+        var report = await ReportAsync();
+        string chapter, chapterAnchor, leaf, leafAnchor;
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ValfardDbContext>();
+            var withSections = await db.Reports.IgnoreQueryFilters().Include(r => r.Sections).ThenInclude(s => s.Texts)
+                .SingleAsync(r => r.Id == report.Id);
+            var numbers = withSections.SectionNumbers();
+            bool Empty(ReportSection s) => s.Purpose == SectionPurpose.Text && s.Texts.All(t => t.Html.Length == 0) && !s.IsIntentionallyEmpty;
+            // The demo draft's chapter 3 has no introduction; its sub-chapters carry the text, and 3.3 is still unwritten.
+            var heading = withSections.Sections.First(s => Empty(s) && withSections.Sections.Any(c => c.ParentId == s.Id));
+            var unwritten = withSections.Sections.First(s => Empty(s) && s.ParentId is not null && withSections.Sections.All(c => c.ParentId != s.Id));
+            (chapter, chapterAnchor) = ($"{numbers[heading.Id]} {heading.TitleFi}", "section-" + numbers[heading.Id].Replace('.', '-'));
+            (leaf, leafAnchor) = ($"{numbers[unwritten.Id]} {unwritten.TitleFi}", "section-" + numbers[unwritten.Id].Replace('.', '-'));
+        }
+        using var coordinator = await Browser.SignedInAsync(_factory, "coordinator@demo.test", "fi");
+
+        var checklist = Regex.Replace(WebUtility.HtmlDecode(await coordinator.GetHtmlAsync($"/reports/{report.Id}/workflow/SubmitForReview")), @"\s+", " ");
+        Assert.Contains($"{leaf}</a>: ei tekstiä suomeksi", checklist, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{chapter}</a>: ei tekstiä", checklist, StringComparison.Ordinal);
+        Assert.Contains($"{chapter}</a>: ei merkitty valmiiksi", checklist, StringComparison.Ordinal);
+
+        var reading = WebUtility.HtmlDecode(await coordinator.GetHtmlAsync($"/reports/{report.Id}/read"));
+        Assert.DoesNotContain("Tässä luvussa ei ole tekstiä.", SectionIn(reading, chapterAnchor), StringComparison.Ordinal);
+        Assert.Contains("Tässä luvussa ei ole tekstiä.", SectionIn(reading, leafAnchor), StringComparison.Ordinal);
+
+        static string SectionIn(string html, string anchor)
+        {
+            var start = html.IndexOf($"aria-labelledby=\"{anchor}\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, anchor);
+            return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+        }
+    }
+
     public void Dispose() => _factory.Dispose();
 }

@@ -33,6 +33,23 @@ public sealed class ReportDocument
     /// Frozen with the rest of the snapshot; a snapshot taken before the list existed reads back as empty.
     /// </summary>
     public IReadOnlyList<DocumentLeftOut> LeftOut { get; init; } = [];
+
+    /// <summary>
+    /// Whether sub-chapters follow the section. A chapter whose sub-chapters carry the text needs no text of its own,
+    /// so the reader is not told it is empty (ReportCompleteness does not ask for it either).
+    /// </summary>
+    public bool HasSubsections(DocumentSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        for (var i = 0; i < Sections.Count - 1; i++)
+        {
+            if (Sections[i].Id == section.Id)
+            {
+                return Sections[i + 1].Depth > section.Depth;
+            }
+        }
+        return false;
+    }
 }
 
 /// <param name="ReasonLanguage">The language of <paramref name="Reason"/> when it is not the document's (only the other language was written); null otherwise.</param>

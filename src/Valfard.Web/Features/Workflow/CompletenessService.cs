@@ -58,6 +58,7 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
             .FirstAsync(r => r.Id == report.Id, cancellationToken);
         // In reading order, so the checklist lists the sections as the report does.
         var sections = withSections.SectionsInReadingOrder().ToList();
+        var chapters = sections.Where(s => s.ParentId is not null).Select(s => s.ParentId!.Value).ToHashSet();
         var sectionIds = sections.Select(s => s.Id).ToList();
         var blocks = await db.SectionIndicators.AsNoTracking().Where(b => sectionIds.Contains(b.SectionId))
             .Select(b => new { b.SectionId, b.IndicatorId }).ToListAsync(cancellationToken);
@@ -83,7 +84,8 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
               + await db.LeftOutIndicators.AsNoTracking().CountAsync(l => l.OrganisationId == report.OrganisationId, cancellationToken)
             : null;
         var facts = new CompletenessFacts(WelfareReport.LanguagesOf(organisation),
-            sections.Select(s => SectionFacts.Of(s, blockSections.Contains(s.Id), html => PlainText.From(html).Length > 0)).ToList(),
+            sections.Select(s => SectionFacts.Of(s, blockSections.Contains(s.Id), html => PlainText.From(html).Length > 0,
+                hasSubsections: chapters.Contains(s.Id))).ToList(),
             FinnishCalendar.Today(clock), minimum.Facts, report.BoardDecision, council,
             observations?.Select(ObservationFacts.Of).ToList(), plan.Facts, appendices);
         List<ChecklistItem> items = [.. (observations ?? []).Select(o => new ChecklistItem(o.Id, o.TextFi, o.TextSv)), .. plan.Goals];
