@@ -60,7 +60,8 @@ public sealed class ApprovalJourneyTests(AppFixture app)
         await secretary.GetByRole(AriaRole.Link, new() { Name = "Kirjaa hallituksen päätös" }).ClickAsync();
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Kirjaa päätös" }).ClickAsync();
         await Assertions.Expect(secretary.Locator("#Body-error")).ToContainTextAsync("Anna päättänyt toimielin.");
-        await secretary.GetByLabel("Hallitus", new() { Exact = true }).FillAsync("Kunnanhallitus");
+        await secretary.GetByLabel("Hallitus suomeksi").FillAsync("Kunnanhallitus");
+        await secretary.GetByLabel("Hallitus ruotsiksi").FillAsync("Kommunstyrelsen");
         await secretary.GetByLabel("Kokouspäivä").FillAsync("2026-11-09");
         await secretary.GetByLabel("Pykälä (§)").FillAsync("201");
         await secretary.GetByLabel("Hallituksen esitys valtuustolle").FillAsync("Kunnanhallitus esittää valtuustolle, että valtuusto hyväksyy kertomuksen.");
