@@ -59,15 +59,15 @@ public sealed class LanguageStatusService(ValfardDbContext db)
             ? new List<LanguageArea>
             {
                 await SectionsAsync(report, language, cancellationToken),
-                await ObservationsAsync(report, cancellationToken),
+                await ObservationsAsync(report, language, cancellationToken),
             }
             : [];
         if (areas.Count > 0 && await PlanOfAsync(report, cancellationToken) is { } plan)
         {
-            areas.Add(await PlanAsync(plan, canManagePlan, cancellationToken));
+            areas.Add(await PlanAsync(plan, language, canManagePlan, cancellationToken));
             if (await db.FollowUpRounds.AsNoTracking().FirstOrDefaultAsync(r => r.PlanId == plan.Id && r.ReportId == report.Id, cancellationToken) is { } round)
             {
-                areas.Add(await FollowUpAsync(round, cancellationToken));
+                areas.Add(await FollowUpAsync(round, language, cancellationToken));
             }
         }
         return new LanguageStatusViewModel
@@ -114,7 +114,7 @@ public sealed class LanguageStatusService(ValfardDbContext db)
         return new LanguageArea("Language.Area.Sections", gaps, report.Sections.Count * 2);
     }
 
-    private async Task<LanguageArea> ObservationsAsync(WelfareReport report, CancellationToken cancellationToken)
+    private async Task<LanguageArea> ObservationsAsync(WelfareReport report, string language, CancellationToken cancellationToken)
     {
         // Ordered here: SQLite cannot order by a DateTimeOffset.
         var observations = (await db.Observations.AsNoTracking().Where(o => o.ReportId == report.Id).ToListAsync(cancellationToken))
@@ -123,7 +123,7 @@ public sealed class LanguageStatusService(ValfardDbContext db)
         foreach (var o in observations)
         {
             var fix = new LanguageFix("Observations", "Edit", new Dictionary<string, object?> { ["reportId"] = report.Id, ["id"] = o.Id });
-            var item = Shorten(o.TextFi.Length > 0 ? o.TextFi : o.TextSv);
+            var item = Shorten(BilingualText.In(o.TextFi, o.TextSv, language));
             // Equal texts are in step: a place name or a figure reads the same in both languages.
             Check(gaps, item, $"Language.Field.ObservationText.{o.Kind}", o.TextFi, o.TextSv, fix);
             Check(gaps, item, "Language.Field.Evidence", o.Evidence, o.EvidenceSv, fix);
@@ -131,23 +131,23 @@ public sealed class LanguageStatusService(ValfardDbContext db)
         return new LanguageArea("Language.Area.Observations", gaps, observations.Count * 2);
     }
 
-    private async Task<LanguageArea> PlanAsync(WelfarePlan plan, bool canManage, CancellationToken cancellationToken)
+    private async Task<LanguageArea> PlanAsync(WelfarePlan plan, string language, bool canManage, CancellationToken cancellationToken)
     {
         var goals = await db.Goals.AsNoTracking().Where(g => g.PlanId == plan.Id).OrderBy(g => g.Position).ToListAsync(cancellationToken);
         var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == plan.Id).OrderBy(m => m.Position).ToListAsync(cancellationToken);
         var gaps = new List<LanguageGap>();
-        Check(gaps, plan.TitleIn("fi"), "Language.Field.PlanTitle", plan.TitleFi, plan.TitleSv, null);
+        Check(gaps, plan.TitleIn(language), "Language.Field.PlanTitle", plan.TitleFi, plan.TitleSv, null);
         foreach (var goal in goals)
         {
             var fix = canManage ? new LanguageFix("Goals", "EditGoal", new Dictionary<string, object?> { ["id"] = goal.Id }) : null;
-            var item = $"{goal.Code} {goal.TitleFi}";
+            var item = $"{goal.Code} {goal.TitleIn(language)}";
             Check(gaps, item, "Language.Field.Title", goal.TitleFi, goal.TitleSv, fix);
             Check(gaps, item, "Language.Field.Description", goal.DescriptionFi, goal.DescriptionSv, fix);
             Check(gaps, item, "Language.Field.Strategy", goal.Strategy, goal.StrategySv, fix);
             foreach (var measure in measures.Where(m => m.GoalId == goal.Id))
             {
                 var measureFix = canManage ? new LanguageFix("Measures", "EditMeasure", new Dictionary<string, object?> { ["id"] = measure.Id }) : null;
-                var measureItem = $"{measure.Code} {measure.TitleFi}";
+                var measureItem = $"{measure.Code} {measure.TitleIn(language)}";
                 Check(gaps, measureItem, "Language.Field.Title", measure.TitleFi, measure.TitleSv, measureFix);
                 Check(gaps, measureItem, "Language.Field.Description", measure.DescriptionFi, measure.DescriptionSv, measureFix);
                 Check(gaps, measureItem, "Language.Field.PartnerNames", measure.PartnerNames, measure.PartnerNamesSv, measureFix);
@@ -157,7 +157,7 @@ public sealed class LanguageStatusService(ValfardDbContext db)
         return new LanguageArea("Language.Area.Plan", gaps, 1 + goals.Count * 3 + measures.Count * 4);
     }
 
-    private async Task<LanguageArea> FollowUpAsync(FollowUpRound round, CancellationToken cancellationToken)
+    private async Task<LanguageArea> FollowUpAsync(FollowUpRound round, string language, CancellationToken cancellationToken)
     {
         var entries = await db.MeasureFollowUps.AsNoTracking().Where(f => f.RoundId == round.Id && f.UpdatedAt != null).ToListAsync(cancellationToken);
         var measures = await db.Measures.AsNoTracking().Where(m => m.PlanId == round.PlanId).ToDictionaryAsync(m => m.Id, cancellationToken);
@@ -168,7 +168,7 @@ public sealed class LanguageStatusService(ValfardDbContext db)
             var fix = round.IsOpen
                 ? new LanguageFix("FollowUp", "Record", new Dictionary<string, object?> { ["year"] = round.Year, ["measureId"] = entry.MeasureId })
                 : null;
-            Check(gaps, measure is null ? string.Empty : $"{measure.Code} {measure.TitleFi}", "Language.Field.Account", entry.Account, entry.AccountSv, fix);
+            Check(gaps, measure is null ? string.Empty : $"{measure.Code} {measure.TitleIn(language)}", "Language.Field.Account", entry.Account, entry.AccountSv, fix);
         }
         return new LanguageArea("Language.Area.FollowUp", gaps, entries.Count);
     }
