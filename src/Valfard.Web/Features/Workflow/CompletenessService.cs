@@ -54,7 +54,7 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(report);
         var organisation = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == report.OrganisationId, cancellationToken);
-        var withSections = await db.Reports.AsNoTracking().Include(r => r.Sections).ThenInclude(s => s.Texts)
+        var withSections = await db.Reports.AsNoTracking().AsSplitQuery().Include(r => r.Sections).ThenInclude(s => s.Texts)
             .FirstAsync(r => r.Id == report.Id, cancellationToken);
         // In reading order, so the checklist lists the sections as the report does.
         var sections = withSections.SectionsInReadingOrder().ToList();
