@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Valfard.Domain.Common;
 using Valfard.Domain.Indicators;
 using Valfard.Domain.Organisations;
 using Valfard.Domain.Reports;
@@ -45,7 +46,7 @@ public sealed class CompletenessService(ValfardDbContext db, TimeProvider clock)
             withSections.Sections.ToDictionary(s => s.Id, s => new ChecklistSection(numbers[s.Id], s.TitleIn(language))),
             indicatorIds.ToDictionary(id => id, id => titles.GetValueOrDefault(id, $"#{id}")),
             sets.ToDictionary(s => s.Id, s => s.NameIn(language)),
-            items.ToDictionary(i => i.Id, i => language == "sv" && i.Sv.Length > 0 ? i.Sv : i.Fi.Length > 0 ? i.Fi : i.Sv));
+            items.ToDictionary(i => i.Id, i => BilingualText.In(i.Fi, i.Sv, language)));
     }
 
     private async Task<(CompletenessChecklist Checklist, WelfareReport WithSections, IReadOnlyList<StandardSet> Sets, IReadOnlyList<ChecklistItem> Items)> GatherAsync(
